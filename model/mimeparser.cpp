@@ -1,0 +1,122 @@
+#include "mimeparser.h"
+
+#include "headerblock.h"
+#include "headerreader.h"
+#include "partwalker.h"
+#include "sha256.h"
+
+#include <vmime/vmime.hpp>
+
+#include <QRegularExpression>
+
+namespace th::model {
+namespace {
+
+// The fields whose structure is read through vmime; all others are taken as written.
+bool needsTyping(QByteArrayView name)
+{
+    static const char *const typed[] = {"from", "sender", "reply-to", "to", "cc", "bcc", "date", "mime-version",
+                                        "content-type", "content-transfer-encoding", "content-disposition"};
+    for (const char *t : typed) {
+        if (name.compare(QByteArrayView(t), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+// What vmime parses: the typed fields, a blank line, and the body (unless \a headersOnly).
+std::string vmimeInput(const QByteArray &bytes, const HeaderBlock &block, bool headersOnly)
+{
+    std::string out;
+    out.reserve(size_t(headersOnly ? 4096 : bytes.size()));
+    for (const HeaderBlock::Field &f : block.fields()) {
+        if (needsTyping(f.name)) {
+            out.append(f.raw.data(), size_t(f.raw.size()));
+            if (!f.raw.endsWith('\n'))
+                out += "\r\n";
+        }
+    }
+    out += "\r\n";
+    if (!headersOnly)
+        out.append(bytes.constData() + block.bodyOffset(), size_t(bytes.size() - block.bodyOffset()));
+    return out;
+}
+
+int countMultiparts(const QByteArray &bytes)
+{
+    int n = 0;
+    for (qsizetype at = bytes.indexOf("ultipart/"); at > 0; at = bytes.indexOf("ultipart/", at + 9)) {
+        if ((bytes[at - 1] | 0x20) == 'm')
+            ++n;
+    }
+    return n;
+}
+
+bool exceedsLimits(const QByteArray &bytes, const MimeParser::Limits &limits, QStringList &defects)
+{
+    if (bytes.size() > limits.maxBytes) {
+        defects << QStringLiteral("message of %1 bytes exceeds the %2-byte limit: headers only").arg(bytes.size()).arg(limits.maxBytes);
+        return true;
+    }
+    const int multiparts = countMultiparts(bytes);
+    if (multiparts > limits.maxMultiparts) {
+        defects << QStringLiteral("%1 multipart declarations exceed the limit of %2: headers only").arg(multiparts).arg(limits.maxMultiparts);
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QStringList MimeParser::extractMessageIds(QStringView headerValue)
+{
+    static const QRegularExpression re(QStringLiteral("<\\s*([^<>\\s]+)\\s*>"));
+    QStringList ids;
+    for (auto it = re.globalMatch(headerValue); it.hasNext();)
+        ids << it.next().captured(1);
+    return ids;
+}
+
+Message MimeParser::parse(const QByteArray &bytes)
+{
+    return parse(bytes, Limits());
+}
+
+Message MimeParser::parse(const QByteArray &bytes, const Limits &limits, int depth)
+{
+    return parseWith(bytes, limits, depth, false);
+}
+
+Message MimeParser::parseHeaders(const QByteArray &bytes)
+{
+    return parseWith(bytes, Limits(), 0, true);
+}
+
+Message MimeParser::parseWith(const QByteArray &bytes, const Limits &limits, int depth, bool headersOnly)
+{
+    Message m;
+    m.size = bytes.size();
+    m.contentSha256 = Sha256::hex(bytes);
+    if (bytes.trimmed().isEmpty()) {
+        m.defects << QStringLiteral("empty message: no header fields and no body");
+        return m;
+    }
+    const HeaderBlock block(bytes);
+    m.defects << block.problems();
+    headersOnly = headersOnly || exceedsLimits(bytes, limits, m.defects);
+    try {
+        vmime::message vm;
+        vm.parse(vmimeInput(bytes, block, headersOnly));
+        const vmime::message &cvm = vm; // const access never inserts fields (platform note 1)
+        HeaderReader(block, *cvm.getHeader(), m).read();
+        if (!headersOnly)
+            PartWalker(m, limits, depth).walk(cvm, 0, false);
+    } catch (const std::exception &e) {
+        m.defects << QStringLiteral("MIME parser stopped: %1").arg(QString::fromLocal8Bit(e.what()));
+    }
+    if (m.headers.isEmpty())
+        m.defects << QStringLiteral("no header fields found: not an RFC 5322 message");
+    return m;
+}
+
+} // namespace th::model

@@ -1,0 +1,71 @@
+#include "mimetext.h"
+
+#include "textdecoder.h"
+
+#include <vmime/vmime.hpp>
+
+namespace th::model {
+namespace {
+
+// RFC 5322 unfolding: a line break followed by white space is removed, the white space stays.
+std::string unfolded(std::string_view raw)
+{
+    std::string out;
+    out.reserve(raw.size());
+    for (char c : raw) {
+        if (c != '\r' && c != '\n')
+            out += c;
+    }
+    return out;
+}
+
+// Charsets whose text is pure ASCII bytes but not ASCII characters (escape sequences, shifts).
+bool isSevenBitEncoding(std::string charset)
+{
+    for (char &c : charset)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return charset.starts_with("iso-2022") || charset == "utf-7" || charset == "hz-gb-2312";
+}
+
+} // namespace
+
+// US-ASCII and UTF-8 words need no ICU converter, which is the costly part of a conversion.
+QString MimeText::decodeWord(const vmime::word &w)
+{
+    const std::string &buf = w.getBuffer();
+    const std::string &charset = w.getCharset().getName();
+    const bool trivial = charset == vmime::charsets::US_ASCII || charset == vmime::charsets::UTF_8
+        || (TextDecoder::isAscii(buf) && !isSevenBitEncoding(charset));
+    if (!trivial) {
+        try {
+            const std::string utf8 = w.getConvertedText(vmime::charset(vmime::charsets::UTF_8));
+            return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+        } catch (const std::exception &) {
+        }
+    }
+    return TextDecoder::decodeUndeclared(buf);
+}
+
+QString MimeText::decodeText(const vmime::text &t)
+{
+    QString out;
+    for (const auto &w : t.getWordList())
+        out += decodeWord(*w);
+    return out;
+}
+
+// Only values with encoded words ("=?charset?...?=") need vmime's RFC 2047 decoder.
+QString MimeText::decodeFieldValue(std::string_view rawValue)
+{
+    const std::string value = unfolded(rawValue);
+    if (value.find("=?") == std::string::npos)
+        return TextDecoder::decodeUndeclared(value).trimmed();
+    return decodeText(*vmime::text::decodeAndUnfold(value)).trimmed();
+}
+
+QString MimeText::unfold(std::string_view rawValue)
+{
+    return TextDecoder::decodeUndeclared(unfolded(rawValue)).trimmed();
+}
+
+} // namespace th::model

@@ -1,0 +1,688 @@
+#include "msgreader.h"
+
+#include "mimeparser.h"
+#include "textdecoder.h"
+
+#include <libolecf.h>
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QStringDecoder>
+#include <QtEndian>
+
+#include <algorithm>
+#include <memory>
+
+namespace th::model {
+namespace {
+
+// MAPI property ids (MS-OXPROPS) read from a .msg (MS-OXMSG).
+enum : quint16 {
+    PidTagMessageClass = 0x001A,
+    PidTagSubject = 0x0037,
+    PidTagClientSubmitTime = 0x0039,
+    PidTagSentRepresentingName = 0x0042,
+    PidTagSentRepresentingEmailAddress = 0x0065,
+    PidTagConversationTopic = 0x0070,
+    PidTagConversationIndex = 0x0071,
+    PidTagTransportMessageHeaders = 0x007D,
+    PidTagRecipientType = 0x0C15,
+    PidTagSenderName = 0x0C1A,
+    PidTagSenderEmailAddress = 0x0C1F,
+    PidTagDisplayCc = 0x0E03,
+    PidTagDisplayTo = 0x0E04,
+    PidTagBody = 0x1000,
+    PidTagRtfCompressed = 0x1009,
+    PidTagHtml = 0x1013,
+    PidTagInternetMessageId = 0x1035,
+    PidTagInternetReferences = 0x1039,
+    PidTagInReplyToId = 0x1042,
+    PidTagDisplayName = 0x3001,
+    PidTagEmailAddress = 0x3003,
+    PidTagAttachDataBinary = 0x3701,
+    PidTagAttachFilename = 0x3704,
+    PidTagAttachMethod = 0x3705,
+    PidTagAttachLongFilename = 0x3707,
+    PidTagAttachMimeTag = 0x370E,
+    PidTagSmtpAddress = 0x39FE,
+    PidTagInternetCodepage = 0x3FDE,
+    PidTagMessageCodepage = 0x3FFD,
+    PidTagSenderSmtpAddress = 0x5D01,
+    PidTagSentRepresentingSmtpAddress = 0x5D02,
+    PidTagRecipientDisplayName = 0x5FF6,
+    PidTagAttachmentHidden = 0x7FFE,
+};
+
+enum : quint16 { PtLong = 0x0003, PtBoolean = 0x000B, PtString8 = 0x001E, PtUnicode = 0x001F, PtSysTime = 0x0040,
+                 PtBinary = 0x0102 };
+
+constexpr quint64 AttachByOle = 6; // PidTagAttachMethod: an OLE object, stored as a storage like a message
+
+constexpr int MaxEmbeddingDepth = 8;                // attached messages inside attached messages: hostile files nest
+constexpr quint32 MaxStreamBytes = 256u * 1024 * 1024; // larger property streams are not read into memory
+constexpr quint32 ReadChunk = 64 * 1024;
+
+const QString NoHeadersDefect = QStringLiteral("no transport headers: header fields rebuilt from MAPI properties");
+const QByteArray RecipientPrefix = QByteArrayLiteral("__recip_version1.0_#");
+const QByteArray AttachmentPrefix = QByteArrayLiteral("__attach_version1.0_#");
+const QByteArray EmbeddedMessageName = QByteArrayLiteral("__substg1.0_3701000D");
+const QByteArray PropertiesName = QByteArrayLiteral("__properties_version1.0");
+
+/// Owns a libolecf error; out() hands libolecf a fresh slot each time.
+class OleError
+{
+public:
+    OleError() = default;
+    OleError(const OleError &) = delete;
+    OleError &operator=(const OleError &) = delete;
+    ~OleError() { reset(); }
+
+    libolecf_error_t **out()
+    {
+        reset();
+        return &m_error;
+    }
+
+    [[nodiscard]] QString text() const
+    {
+        if (!m_error)
+            return QStringLiteral("unknown libolecf error");
+        char buf[4096] = {};
+        libolecf_error_backtrace_sprint(m_error, buf, sizeof buf);
+        // The backtrace lists the root cause first, each line as "function: message".
+        const QString cause = QString::fromLocal8Bit(buf).section(u'\n', 0, 0).trimmed();
+        return cause.mid(cause.indexOf(QLatin1String(": ")) + 2);
+    }
+
+private:
+    void reset()
+    {
+        if (m_error)
+            libolecf_error_free(&m_error);
+    }
+
+    libolecf_error_t *m_error = nullptr;
+};
+
+struct ItemFree {
+    void operator()(libolecf_item_t *p) const { libolecf_item_free(&p, nullptr); }
+};
+struct FileFree {
+    // Closing a file that never opened only reports an error, which is ignored here.
+    void operator()(libolecf_file_t *p) const
+    {
+        libolecf_file_close(p, nullptr);
+        libolecf_file_free(&p, nullptr);
+    }
+};
+
+using OleItem = std::unique_ptr<libolecf_item_t, ItemFree>;
+using OleFile = std::unique_ptr<libolecf_file_t, FileFree>;
+
+QByteArray sha256Hex(QByteArrayView data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+}
+
+QByteArray withoutTrailingNuls(QByteArray s)
+{
+    while (s.endsWith('\0'))
+        s.chop(1);
+    return s;
+}
+
+QDateTime dateFromFileTime(quint64 ft)
+{
+    constexpr qint64 EpochOffsetMs = 11644473600000LL; // 1601-01-01 to 1970-01-01
+    if (ft == 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(qint64(ft / 10000) - EpochOffsetMs, Qt::UTC);
+}
+
+/// Windows code page number to a charset label TextDecoder understands; empty when unknown.
+std::string charsetForCodepage(quint32 cp)
+{
+    switch (cp) {
+    case 0: return {};
+    case 65001: return "utf-8";
+    case 20127: return "us-ascii";
+    case 1200: return "utf-16le";
+    case 1201: return "utf-16be";
+    case 932: return "shift_jis";
+    case 936: case 54936: return "gb18030";
+    case 949: return "windows-949";
+    case 950: return "big5";
+    case 20866: return "koi8-r";
+    case 21866: return "koi8-u";
+    case 50220: case 50221: case 50222: return "iso-2022-jp";
+    case 51932: return "euc-jp";
+    case 51949: return "euc-kr";
+    default: break;
+    }
+    if (cp >= 28591 && cp <= 28606)
+        return "iso-8859-" + std::to_string(cp - 28590);
+    return (cp >= 1250 && cp <= 1258) || cp == 874 ? "windows-" + std::to_string(cp) : "cp" + std::to_string(cp);
+}
+
+QString decode8Bit(const QByteArray &bytes, quint32 codepage)
+{
+    const std::string charset = charsetForCodepage(codepage);
+    return charset.empty() ? TextDecoder::decodeUndeclared(bytes.toStdString())
+                           : TextDecoder::decode(bytes.toStdString(), charset);
+}
+
+// Stored strings are UTF-16 little-endian whatever the host's byte order; a NUL ends them.
+QString fromUtf16Le(const QByteArray &bytes)
+{
+    QStringDecoder utf16(QStringDecoder::Utf16LE);
+    const QString s = utf16.decode(bytes);
+    return s.left(s.indexOf(QChar(0)));
+}
+
+/// The transport headers as one block ending in CRLF, or empty when there are none worth parsing.
+QByteArray headerBlock(QByteArray headers)
+{
+    if (headers.trimmed().isEmpty())
+        return {};
+    if (!headers.endsWith('\n'))
+        headers += "\r\n";
+    return headers;
+}
+
+QByteArray composeSource(const QByteArray &block, const QByteArray &body)
+{
+    return block + "\r\n" + body;
+}
+
+// Outlook keeps the body in properties, not under the transport headers, so the headers' MIME structure
+// must not be walked: an empty body under "multipart/..." would read as a broken message. A byte limit
+// just below the block's size makes MimeParser read headers only; the note it adds about that limit
+// (the first, naming our limit) describes this call, not the evidence, and is dropped.
+Message parseHeaderBlock(const QByteArray &block)
+{
+    const QByteArray bytes = block + "\r\n";
+    MimeParser::Limits limits;
+    limits.maxBytes = bytes.size() - 1;
+    Message m = MimeParser::parse(bytes, limits);
+    if (!m.defects.isEmpty() && m.defects.first().contains(QString::number(limits.maxBytes)))
+        m.defects.removeFirst();
+    return m;
+}
+
+Message fromHeaders(const QByteArray &block)
+{
+    if (!block.isEmpty())
+        return parseHeaderBlock(block);
+    Message m;
+    m.defects << NoHeadersDefect;
+    return m;
+}
+
+/// Fixed-size property values from a __properties_version1.0 stream, by tag (id << 16 | type).
+using FixedProperties = QHash<quint32, quint64>;
+
+// The stream starts with a header whose size depends on the storage (MS-OXMSG 2.4.1), then holds one
+// 16-byte entry per property: tag, flags, 8 value bytes (the value itself for fixed-size types).
+FixedProperties parseFixedProperties(const QByteArray &stream, int headerSize)
+{
+    FixedProperties props;
+    for (qsizetype at = headerSize; at + 16 <= stream.size(); at += 16) {
+        const auto *p = reinterpret_cast<const uchar *>(stream.constData() + at);
+        props.insert(qFromLittleEndian<quint32>(p), qFromLittleEndian<quint64>(p + 8));
+    }
+    return props;
+}
+
+QByteArray tagName(quint16 id, quint16 type)
+{
+    return "__substg1.0_" + QByteArray::number(quint32(id) << 16 | type, 16).rightJustified(8, '0').toUpper();
+}
+
+/// One storage of the compound file: a message, an embedded message, a recipient or an attachment.
+class Storage
+{
+public:
+    enum class Kind { Message, EmbeddedMessage, Child };
+
+    Storage(libolecf_item_t *item, Kind kind, quint32 codepage, QStringList &defects)
+        : m_item(item), m_defects(defects), m_codepage(codepage)
+    {
+        indexChildren();
+        const int headerSize = kind == Kind::Message ? 32 : kind == Kind::EmbeddedMessage ? 24 : 8;
+        m_fixed = parseFixedProperties(stream(PropertiesName).value_or(QByteArray()), headerSize);
+        if (kind != Kind::Child)
+            m_codepage = quint32(fixed(PidTagMessageCodepage, PtLong).value_or(fixed(PidTagInternetCodepage, PtLong).value_or(0)));
+    }
+
+    [[nodiscard]] quint32 codepage() const { return m_codepage; }
+    [[nodiscard]] QStringList &defects() const { return m_defects; }
+
+    [[nodiscard]] std::optional<quint64> fixed(quint16 id, quint16 type) const
+    {
+        const auto it = m_fixed.constFind(quint32(id) << 16 | type);
+        return it == m_fixed.cend() ? std::nullopt : std::optional(*it);
+    }
+
+    /// A string property as stored (bodies keep their white space).
+    [[nodiscard]] QString string(quint16 id) const
+    {
+        if (const auto utf16 = stream(tagName(id, PtUnicode)))
+            return fromUtf16Le(*utf16);
+        if (const auto bytes = stream(tagName(id, PtString8)))
+            return decode8Bit(withoutTrailingNuls(*bytes), m_codepage);
+        return {};
+    }
+
+    /// The first of \a ids that is present and not blank, trimmed: for names, addresses and ids.
+    [[nodiscard]] QString text(std::initializer_list<quint16> ids) const
+    {
+        for (quint16 id : ids) {
+            if (QString s = string(id).trimmed(); !s.isEmpty())
+                return s;
+        }
+        return {};
+    }
+
+    [[nodiscard]] QByteArray binary(quint16 id) const { return stream(tagName(id, PtBinary)).value_or(QByteArray()); }
+    [[nodiscard]] bool has(quint16 id, quint16 type) const { return m_children.contains(tagName(id, type)); }
+
+    /// Names of the child storages starting with \a prefix, in name order (their number order).
+    [[nodiscard]] QList<QByteArray> childrenStartingWith(const QByteArray &prefix) const
+    {
+        QList<QByteArray> names;
+        for (auto it = m_children.cbegin(); it != m_children.cend(); ++it) {
+            if (it.key().startsWith(prefix))
+                names << it.key();
+        }
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+
+    [[nodiscard]] OleItem child(const QByteArray &name) const
+    {
+        libolecf_item_t *raw = nullptr;
+        const auto it = m_children.constFind(name);
+        if (it == m_children.cend() || libolecf_item_get_sub_item(m_item, *it, &raw, nullptr) != 1)
+            return {};
+        return OleItem(raw);
+    }
+
+    [[nodiscard]] std::optional<QByteArray> stream(const QByteArray &name) const
+    {
+        const OleItem item = child(name);
+        if (!item)
+            return std::nullopt;
+        uint32_t size = 0;
+        OleError err;
+        if (libolecf_item_get_size(item.get(), &size, err.out()) != 1 || size > MaxStreamBytes) {
+            m_defects << QStringLiteral("stream %1 unreadable or over %2 bytes").arg(QString::fromLatin1(name)).arg(MaxStreamBytes);
+            return std::nullopt;
+        }
+        QByteArray data(qsizetype(size), '\0');
+        const ssize_t n = size ? libolecf_stream_read_buffer(item.get(), reinterpret_cast<uint8_t *>(data.data()), size, err.out()) : 0;
+        if (n != ssize_t(size))
+            m_defects << QStringLiteral("stream %1 unreadable: %2").arg(QString::fromLatin1(name), err.text());
+        return n == ssize_t(size) ? std::optional(data) : std::nullopt;
+    }
+
+private:
+    void indexChildren()
+    {
+        int count = 0;
+        if (libolecf_item_get_number_of_sub_items(m_item, &count, nullptr) != 1)
+            return;
+        for (int i = 0; i < count; ++i) {
+            libolecf_item_t *raw = nullptr;
+            if (libolecf_item_get_sub_item(m_item, i, &raw, nullptr) != 1)
+                continue;
+            const OleItem sub(raw);
+            m_children.insert(nameOf(sub.get()), i);
+        }
+    }
+
+    static QByteArray nameOf(libolecf_item_t *item)
+    {
+        size_t size = 0;
+        if (libolecf_item_get_utf8_name_size(item, &size, nullptr) != 1 || size == 0 || size > 1024)
+            return {};
+        QByteArray name(qsizetype(size), '\0');
+        if (libolecf_item_get_utf8_name(item, reinterpret_cast<uint8_t *>(name.data()), size, nullptr) != 1)
+            return {};
+        return withoutTrailingNuls(name);
+    }
+
+    libolecf_item_t *m_item;
+    QStringList &m_defects;
+    quint32 m_codepage;
+    QHash<QByteArray, int> m_children;
+    FixedProperties m_fixed;
+};
+
+/// Message-level values Outlook keeps as properties; each fills a field only the headers left empty.
+struct MapiFields {
+    QString subject;
+    QString threadTopic;
+    QString messageId;
+    QString inReplyTo;
+    QString references;
+    QByteArray conversationIndex;
+    QDateTime submitTime;
+    MailAddress sender;
+    MailAddress representing;
+};
+
+MapiFields mapiFields(const Storage &s)
+{
+    MapiFields f;
+    f.subject = s.text({PidTagSubject});
+    f.threadTopic = s.text({PidTagConversationTopic});
+    f.messageId = s.text({PidTagInternetMessageId});
+    f.inReplyTo = s.text({PidTagInReplyToId});
+    f.references = s.text({PidTagInternetReferences});
+    f.conversationIndex = s.binary(PidTagConversationIndex);
+    f.submitTime = dateFromFileTime(s.fixed(PidTagClientSubmitTime, PtSysTime).value_or(0));
+    // The SMTP form when Outlook kept one; else whatever it stored (an Exchange DN on internal mail).
+    f.sender = {s.text({PidTagSenderName}), s.text({PidTagSenderSmtpAddress, PidTagSenderEmailAddress})};
+    f.representing = {s.text({PidTagSentRepresentingName}),
+                      s.text({PidTagSentRepresentingSmtpAddress, PidTagSentRepresentingEmailAddress})};
+    return f;
+}
+
+QString firstId(const QString &value)
+{
+    const QStringList ids = MimeParser::extractMessageIds(value);
+    return ids.isEmpty() ? value.trimmed() : ids.first();
+}
+
+void applyIdentity(Message &m, const MapiFields &f)
+{
+    if (m.subject.isEmpty())
+        m.subject = f.subject;
+    if (m.threadTopic.isEmpty())
+        m.threadTopic = f.threadTopic;
+    if (m.messageId.isEmpty())
+        m.messageId = firstId(f.messageId);
+    if (m.inReplyTo.isEmpty())
+        m.inReplyTo = MimeParser::extractMessageIds(f.inReplyTo);
+    if (m.references.isEmpty())
+        m.references = MimeParser::extractMessageIds(f.references);
+    if (!m.date.isValid())
+        m.date = f.submitTime;
+}
+
+// Outlook's "on behalf of": the represented mailbox is the author, the sending one the Sender.
+void applySender(Message &m, const MapiFields &f)
+{
+    if (!m.from.isEmpty())
+        return;
+    m.from = f.representing.isEmpty() ? f.sender : f.representing;
+    if (m.sender.isEmpty() && !f.sender.isEmpty() && f.sender != m.from)
+        m.sender = f.sender;
+}
+
+void applyThreadIndex(Message &m, const QByteArray &conversationIndex)
+{
+    if (m.threadIndex.variant != ThreadIndex::Variant::Absent || conversationIndex.isEmpty())
+        return;
+    m.threadIndex = ThreadIndex::decode(QString::fromLatin1(conversationIndex.toBase64()), m.date);
+}
+
+void applyMapiFields(Message &m, const MapiFields &f)
+{
+    applyIdentity(m, f);
+    applySender(m, f);
+    applyThreadIndex(m, f.conversationIndex);
+}
+
+void addRecipient(Message &m, const Storage &r)
+{
+    const MailAddress a{r.text({PidTagDisplayName, PidTagRecipientDisplayName}),
+                        r.text({PidTagSmtpAddress, PidTagEmailAddress})};
+    switch (r.fixed(PidTagRecipientType, PtLong).value_or(1) & 0x0F) { // high bits are flags (MS-OXOMSG 2.2.3.1)
+    case 0: break; // the originator: already the From
+    case 2: m.cc << a; break;
+    case 3: m.bcc << a; break;
+    default: m.to << a; break;
+    }
+}
+
+AddressList namesOnly(const QString &display)
+{
+    AddressList list;
+    for (const QString &name : display.split(u';', Qt::SkipEmptyParts)) {
+        if (!name.trimmed().isEmpty())
+            list << MailAddress{name.trimmed(), {}};
+    }
+    return list;
+}
+
+/// The recipient storages, used only when the headers name no recipient at all; without them the
+/// display lists (names only) are what is left.
+void applyRecipients(Message &m, const Storage &s)
+{
+    if (!m.to.isEmpty() || !m.cc.isEmpty() || !m.bcc.isEmpty())
+        return;
+    for (const QByteArray &name : s.childrenStartingWith(RecipientPrefix)) {
+        const OleItem item = s.child(name);
+        if (item)
+            addRecipient(m, Storage(item.get(), Storage::Kind::Child, s.codepage(), m.defects));
+    }
+    if (m.to.isEmpty() && m.cc.isEmpty()) {
+        m.to = namesOnly(s.string(PidTagDisplayTo));
+        m.cc = namesOnly(s.string(PidTagDisplayCc));
+    }
+}
+
+QString htmlBody(const Storage &s)
+{
+    const QByteArray binary = withoutTrailingNuls(s.binary(PidTagHtml));
+    if (binary.isEmpty())
+        return s.string(PidTagHtml);
+    const std::string charset = charsetForCodepage(quint32(s.fixed(PidTagInternetCodepage, PtLong).value_or(0)));
+    if (charset.empty())
+        return TextDecoder::decodeUndeclared(binary.toStdString());
+    QString problem;
+    const QString html = TextDecoder::decode(binary.toStdString(), charset, &problem);
+    if (!problem.isEmpty())
+        s.defects() << QStringLiteral("HTML body: %1").arg(problem);
+    return html;
+}
+
+void readBodies(Message &m, const Storage &s)
+{
+    m.textBody = s.string(PidTagBody);
+    m.htmlBody = htmlBody(s);
+    if (m.textBody.isEmpty() && m.htmlBody.isEmpty() && !s.binary(PidTagRtfCompressed).isEmpty())
+        m.defects << QStringLiteral("the only body is compressed RTF (PR_RTF_COMPRESSED), which is not decoded");
+}
+
+/// Streams an attachment's bytes through SHA-256 without holding them.
+void hashStream(Attachment &a, libolecf_item_t *stream, QStringList &defects)
+{
+    uint32_t size = 0;
+    libolecf_item_get_size(stream, &size, nullptr);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray buf(qsizetype(ReadChunk), '\0');
+    OleError err;
+    while (a.size < qint64(size)) {
+        const ssize_t n = libolecf_stream_read_buffer(stream, reinterpret_cast<uint8_t *>(buf.data()), ReadChunk, err.out());
+        if (n <= 0) {
+            defects << QStringLiteral("attachment \"%1\" ends after %2 of %3 bytes: %4").arg(a.fileName).arg(a.size).arg(size).arg(err.text());
+            break;
+        }
+        hash.addData(QByteArrayView(buf.constData(), qsizetype(n)));
+        a.size += n;
+    }
+    a.sha256 = hash.result().toHex();
+}
+
+/// Builds a Message from a message storage, attached messages included.
+class MessageReader
+{
+public:
+    explicit MessageReader(int fileIndex) : m_fileIndex(fileIndex) {}
+
+    Message read(libolecf_item_t *item, Storage::Kind kind, int depth) const
+    {
+        QStringList problems; // of the storage's streams, appended after what the headers showed
+        const Storage s(item, kind, 0, problems);
+        const QByteArray block = headerBlock(transportHeaders(s));
+        Message m = fromHeaders(block);
+        applyMapiFields(m, mapiFields(s));
+        applyRecipients(m, s);
+        readBodies(m, s);
+        m.defects << problems;
+        readAttachments(m, s, depth);
+        const QByteArray source = composeSource(block, m.textBody.toUtf8());
+        m.size = source.size();
+        m.contentSha256 = sha256Hex(source);
+        m.source = MessageSource{m_fileIndex, 0, 0, {}, 0};
+        return m;
+    }
+
+private:
+    // 8-bit headers go to the parser as stored: it copes with raw 8-bit header bytes itself.
+    static QByteArray transportHeaders(const Storage &s)
+    {
+        if (s.has(PidTagTransportMessageHeaders, PtUnicode))
+            return s.string(PidTagTransportMessageHeaders).toUtf8();
+        return withoutTrailingNuls(s.stream(tagName(PidTagTransportMessageHeaders, PtString8)).value_or(QByteArray()));
+    }
+
+    void readAttachments(Message &m, const Storage &s, int depth) const
+    {
+        for (const QByteArray &name : s.childrenStartingWith(AttachmentPrefix)) {
+            const OleItem item = s.child(name);
+            if (!item) {
+                m.defects << QStringLiteral("attachment storage %1 unreadable").arg(QString::fromLatin1(name));
+                continue;
+            }
+            readAttachment(m, Storage(item.get(), Storage::Kind::Child, s.codepage(), m.defects), depth);
+        }
+    }
+
+    void readAttachment(Message &m, const Storage &a, int depth) const
+    {
+        Attachment att;
+        att.fileName = a.text({PidTagAttachLongFilename, PidTagAttachFilename, PidTagDisplayName});
+        att.mimeType = a.text({PidTagAttachMimeTag});
+        att.isInline = a.fixed(PidTagAttachmentHidden, PtBoolean).value_or(0) & 0xFF;
+        const quint64 method = a.fixed(PidTagAttachMethod, PtLong).value_or(0);
+        if (method == AttachByOle)
+            m.defects << QStringLiteral("attachment \"%1\" is an embedded OLE object, which is not read").arg(att.fileName);
+        else if (const OleItem embedded = a.child(EmbeddedMessageName))
+            readEmbedded(m, att, embedded.get(), depth);
+        else if (const OleItem data = a.child(tagName(PidTagAttachDataBinary, PtBinary)))
+            hashStream(att, data.get(), m.defects);
+        m.attachments << att;
+    }
+
+    void readEmbedded(Message &m, Attachment &att, libolecf_item_t *storage, int depth) const
+    {
+        if (depth + 1 > MaxEmbeddingDepth) {
+            m.defects << QStringLiteral("attached messages nested deeper than %1: \"%2\" not read").arg(MaxEmbeddingDepth).arg(att.fileName);
+            return;
+        }
+        Message inner = read(storage, Storage::Kind::EmbeddedMessage, depth + 1);
+        if (att.fileName.isEmpty())
+            att.fileName = inner.subject;
+        att.mimeType = QStringLiteral("application/vnd.ms-outlook");
+        att.size = inner.size;
+        att.sha256 = inner.contentSha256;
+        att.embeddedIndex = int(m.embedded.size());
+        m.embedded.push_back(std::move(inner));
+    }
+
+    int m_fileIndex;
+};
+
+/// Opens \a path read-only; on failure returns null with \a error naming the file.
+OleFile openFile(const QString &path, QString *error)
+{
+    // libolecf would block on a FIFO or device: only regular files are evidence files here.
+    if (const QFileInfo info(path); !info.isFile()) {
+        *error = info.exists() ? QStringLiteral("%1: not a regular file").arg(path) : QStringLiteral("%1: no such file").arg(path);
+        return {};
+    }
+    libolecf_file_t *raw = nullptr;
+    OleError err;
+    if (libolecf_file_initialize(&raw, err.out()) != 1) {
+        *error = QStringLiteral("%1: libolecf could not start: %2").arg(path, err.text());
+        return {};
+    }
+    OleFile file(raw);
+    if (libolecf_file_open(raw, QFile::encodeName(path).constData(), LIBOLECF_OPEN_READ, err.out()) != 1) {
+        *error = QStringLiteral("%1: not a readable Outlook .msg (OLE compound) file: %2").arg(path, err.text());
+        return {};
+    }
+    return file;
+}
+
+OleItem rootStorage(libolecf_file_t *file, const QString &path, QString *error)
+{
+    libolecf_item_t *raw = nullptr;
+    OleError err;
+    if (libolecf_file_get_root_item(file, &raw, err.out()) != 1) {
+        *error = QStringLiteral("%1: no root storage: %2").arg(path, err.text());
+        return {};
+    }
+    return OleItem(raw);
+}
+
+// Contacts, notes, appointments and tasks are saved as .msg too; they are not mail.
+bool isMailClass(const QString &messageClass)
+{
+    static const QStringList mail{QStringLiteral("IPM.Note"), QStringLiteral("IPM.Schedule.Meeting"), QStringLiteral("REPORT.")};
+    return messageClass.isEmpty() || std::any_of(mail.cbegin(), mail.cend(), [&](const QString &prefix) {
+               return messageClass.startsWith(prefix, Qt::CaseInsensitive);
+           });
+}
+
+/// A compound file is not necessarily a message: Word and Excel files are compound files too.
+QString notAMessageError(libolecf_item_t *root, const QString &path)
+{
+    QStringList ignored;
+    const Storage s(root, Storage::Kind::Message, 0, ignored);
+    if (!s.has(PidTagMessageClass, PtUnicode) && !s.has(PidTagMessageClass, PtString8)
+        && s.childrenStartingWith(QByteArrayLiteral("__substg1.0_")).isEmpty())
+        return QStringLiteral("%1: an OLE compound file without message properties: not an Outlook .msg").arg(path);
+    const QString messageClass = s.text({PidTagMessageClass});
+    if (!isMailClass(messageClass))
+        return QStringLiteral("%1: an Outlook %2 item, not an e-mail message").arg(path, messageClass);
+    return {};
+}
+
+QByteArray sha256OfFile(const QString &path)
+{
+    QFile f(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (f.open(QIODevice::ReadOnly))
+        hash.addData(&f);
+    return hash.result().toHex();
+}
+
+} // namespace
+
+std::optional<Message> MsgReader::read(const QString &path, int fileIndex, QString *error)
+{
+    QString problem;
+    const OleFile file = openFile(path, &problem);
+    const OleItem root = file ? rootStorage(file.get(), path, &problem) : OleItem();
+    if (root)
+        problem = notAMessageError(root.get(), path);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return std::nullopt;
+    }
+    Message m = MessageReader(fileIndex).read(root.get(), Storage::Kind::Message, 0);
+    // The evidence is the .msg file itself: its hash and size are the message's.
+    m.size = QFileInfo(path).size();
+    m.contentSha256 = sha256OfFile(path);
+    m.source = MessageSource{fileIndex, 0, m.size, {}, 0};
+    return m;
+}
+
+} // namespace th::model

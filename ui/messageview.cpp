@@ -1,0 +1,148 @@
+#include "messageview.h"
+
+#include "rawsourceview.h"
+
+#include "analysis/htmltext.h"
+#include "model/attachmentmodel.h"
+#include "model/headertablemodel.h"
+#include "model/mailstore.h"
+#include "model/textdecoder.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace th::ui {
+namespace {
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    return view;
+}
+
+// NUL and other C0 controls would cut or garble the text views: show them as their control pictures.
+QString displayable(QString text)
+{
+    for (QChar &c : text) {
+        if (c.unicode() < 0x20 && c != u'\n' && c != u'\r' && c != u'\t')
+            c = QChar(0x2400 + c.unicode());
+    }
+    return text;
+}
+
+} // namespace
+
+MessageView::MessageView(QWidget *parent)
+    : QWidget(parent), m_summary(new QLabel(this)), m_tabs(new QTabWidget(this)),
+      m_headerModel(new model::HeaderTableModel(this)), m_attachmentModel(new model::AttachmentModel(this)),
+      m_raw(new RawSourceView(this)), m_htmlSource(new RawSourceView(this))
+{
+    m_summary->setObjectName(QStringLiteral("messageSummary"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_headers = makeTable(m_headerModel, QStringLiteral("headerTable"), this);
+    m_attachments = makeTable(m_attachmentModel, QStringLiteral("attachmentTable"), this);
+    m_tabs->setObjectName(QStringLiteral("messageTabs"));
+    m_tabs->addTab(m_headers, tr("Headers"));
+    m_tabs->addTab(createBodyTab(), tr("Body"));
+    m_tabs->addTab(m_attachments, tr("Attachments"));
+    m_tabs->addTab(m_raw, tr("Raw source"));
+    m_tabs->addTab(m_htmlSource, tr("HTML source"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs, 1);
+}
+
+QWidget *MessageView::createBodyTab()
+{
+    auto *page = new QWidget(this);
+    m_bodyPart = new QComboBox(page);
+    m_bodyPart->setObjectName(QStringLiteral("bodyPart"));
+    m_bodyPart->addItems({tr("Text part"), tr("HTML part, shown as text (nothing loaded, no scripts)")});
+    m_body = new QPlainTextEdit(page);
+    m_body->setObjectName(QStringLiteral("bodyText"));
+    m_body->setReadOnly(true);
+    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_bodyPart);
+    layout->addWidget(m_body, 1);
+    connect(m_bodyPart, &QComboBox::currentIndexChanged, this, &MessageView::showBody);
+    return page;
+}
+
+void MessageView::showSummary(const model::MailStore &store, int index)
+{
+    const model::Message &m = store.message(index);
+    QStringList lines{tr("From: %1").arg(m.from.toString()), tr("To: %1").arg(model::joinAddresses(m.to)),
+                      tr("Date: %1 (UTC %2)").arg(m.rawDate, m.date.toUTC().toString(Qt::ISODate)),
+                      tr("Subject: %1").arg(m.subject)};
+    if (!m.defects.isEmpty())
+        lines << tr("Defects: %1").arg(m.defects.join(QStringLiteral("; ")));
+    if (store.hasIdCollision(index))
+        lines << tr("Another message in the case has this Message-ID with different content.");
+    m_summary->setText(lines.join(u'\n'));
+}
+
+void MessageView::showMessage(const model::MailStore &store, int index)
+{
+    const model::Message &m = store.message(index);
+    showSummary(store, index);
+    m_headerModel->setRecords(m.headers);
+    m_attachmentModel->setRecords(m.attachments);
+    m_textBody = m.textBody;
+    m_htmlBody = m.htmlBody;
+    m_bodyPart->setCurrentIndex(m_textBody.isEmpty() && !m_htmlBody.isEmpty() ? 1 : 0);
+    showBody();
+    QString error;
+    const QByteArray raw = store.rawBytes(index, &error);
+    if (raw.isEmpty() && !error.isEmpty())
+        m_raw->setSource(tr("The raw source could not be read: %1").arg(error), QStringLiteral("Email"));
+    else
+        m_raw->setSource(displayable(model::TextDecoder::decodeUndeclared(std::string_view(raw.constData(), size_t(raw.size())))), QStringLiteral("Email"));
+    m_tabs->setTabEnabled(HtmlSourceTab, !m_htmlBody.isEmpty());
+    if (m_htmlBody.isEmpty())
+        m_htmlSource->clear();
+    else
+        m_htmlSource->setSource(displayable(m_htmlBody), QStringLiteral("HTML"));
+}
+
+void MessageView::showBody()
+{
+    const bool html = m_bodyPart->currentIndex() == 1;
+    const QString text = html ? analysis::HtmlText::toText(m_htmlBody) : m_textBody;
+    m_body->setPlainText(text.isEmpty() ? tr("(this message has no %1 part)").arg(html ? tr("HTML") : tr("text")) : displayable(text));
+}
+
+void MessageView::clear()
+{
+    m_summary->clear();
+    m_headerModel->setRecords({});
+    m_attachmentModel->setRecords({});
+    m_textBody.clear();
+    m_htmlBody.clear();
+    m_body->clear();
+    m_raw->clear();
+    m_htmlSource->clear();
+}
+
+void MessageView::setCurrentTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(tab);
+}
+
+} // namespace th::ui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QTableView;
+class QTabWidget;
+
+namespace th::model {
+class AttachmentModel;
+class HeaderTableModel;
+class MailStore;
+struct Message;
+}
+
+namespace th::ui {
+
+class RawSourceView;
+
+/// One message: a summary line, the header table, the decoded body (HTML only ever as sanitised text),
+/// the attachment list, and the exact raw source, highlighted out of process.
+class MessageView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Tab { HeadersTab, BodyTab, AttachmentsTab, RawTab, HtmlSourceTab };
+
+    explicit MessageView(QWidget *parent = nullptr);
+
+    void showMessage(const model::MailStore &store, int index);
+    void clear();
+    void setCurrentTab(Tab tab);
+    [[nodiscard]] RawSourceView *rawView() const { return m_raw; }
+
+private:
+    QWidget *createBodyTab();
+    void showBody();
+    void showSummary(const model::MailStore &store, int index);
+
+    QLabel *m_summary;
+    QTabWidget *m_tabs;
+    QTableView *m_headers;
+    model::HeaderTableModel *m_headerModel;
+    QComboBox *m_bodyPart;
+    QPlainTextEdit *m_body;
+    QTableView *m_attachments;
+    model::AttachmentModel *m_attachmentModel;
+    RawSourceView *m_raw;
+    RawSourceView *m_htmlSource;
+    QString m_textBody;
+    QString m_htmlBody;
+};
+
+} // namespace th::ui
