@@ -66,7 +66,8 @@ QJsonArray sources(const MailStore &store)
                            {QStringLiteral("size"), f.size},
                            {QStringLiteral("sha256"), QString::fromLatin1(f.sha256)},
                            {QStringLiteral("messages"), f.messageCount},
-                           {QStringLiteral("error"), orNull(f.error)}};
+                           {QStringLiteral("error"), orNull(f.error)},
+                           {QStringLiteral("warnings"), QJsonArray::fromStringList(f.warnings)}};
     }
     return out;
 }

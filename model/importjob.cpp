@@ -10,6 +10,9 @@
 #include <QFile>
 #include <QtConcurrent>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 namespace th::model {
 namespace {
 
@@ -20,11 +23,29 @@ bool isSingleMessageFile(SourceFormat f)
     return f == SourceFormat::Eml || f == SourceFormat::MaildirMessage;
 }
 
-QByteArray sha256OfFile(QFile &file)
+// Evidence is only ever opened read-only; why a file could not be opened becomes its error.
+bool openEvidence(SourceFile &src, QFile &f)
 {
+    f.setFileName(src.path);
+    if (f.open(QIODevice::ReadOnly))
+        return true;
+    src.error = QStringLiteral("cannot open: %1").arg(f.errorString());
+    return false;
+}
+
+// Container files (PST, MSG) are hashed whole before their library reader opens them on its own.
+bool hashContainer(SourceFile &src)
+{
+    QFile f;
+    if (!openEvidence(src, f))
+        return false;
     Sha256 hash;
-    file.seek(0);
-    return hash.addData(file) ? hash.hexResult() : QByteArray();
+    if (!hash.addData(f)) {
+        src.error = QStringLiteral("read error: %1").arg(f.errorString());
+        return false;
+    }
+    src.sha256 = hash.hexResult();
+    return true;
 }
 
 struct FileRead {
@@ -43,6 +64,24 @@ FileRead parseSingleFile(const QString &path)
     return {MimeParser::parse(bytes), {}};
 }
 
+// Tells the kernel the mapped bytes [0, to) are not needed any more, so that a large mailbox is not held
+// resident once read. The pages are file-backed and read-only: a later read faults them back in.
+void release(QByteArrayView data, qint64 to)
+{
+    static const qint64 page = sysconf(_SC_PAGESIZE);
+    const qint64 end = to / page * page;
+    auto *base = const_cast<char *>(data.data()); // madvise takes a non-const pointer; nothing is written
+    if (end > 0)
+        posix_madvise(base, size_t(end), POSIX_MADV_DONTNEED);
+}
+
+qint64 hashAndRelease(Sha256 &hash, QByteArrayView data, qint64 from, qint64 to)
+{
+    hash.addData(data.sliced(from, to - from));
+    release(data, to);
+    return to;
+}
+
 } // namespace
 
 ImportJob::ImportJob(QStringList paths) : m_paths(std::move(paths))
@@ -58,7 +97,7 @@ MailStore ImportJob::run(MailStore base, const std::atomic_bool &cancelled)
     const SourceScanner::Result scan = SourceScanner::scan(m_paths);
     m_skipped = scan.skipped;
     for (const QString &missing : scan.missing)
-        store.addSource(SourceFile{missing, SourceFormat::Eml, 0, {}, QStringLiteral("no such file or directory"), 0});
+        store.addSource(SourceFile{missing, SourceFormat::Eml, 0, {}, QStringLiteral("no such file or directory"), {}, 0});
     m_progress.filesTotal = int(scan.files.size());
     for (const SourceFile &f : scan.files)
         m_progress.bytesTotal += f.size;
@@ -125,11 +164,9 @@ void ImportJob::importSingleFiles(MailStore &store, const QList<int> &sourceInde
 void ImportJob::importMbox(MailStore &store, int sourceIndex, const std::atomic_bool &cancelled)
 {
     SourceFile &src = store.source(sourceIndex);
-    QFile f(src.path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        src.error = QStringLiteral("cannot open: %1").arg(f.errorString());
+    QFile f;
+    if (!openEvidence(src, f))
         return;
-    }
     const qint64 size = f.size();
     const uchar *map = size > 0 ? f.map(0, size) : nullptr;
     if (size > 0 && !map) {
@@ -137,8 +174,10 @@ void ImportJob::importMbox(MailStore &store, int sourceIndex, const std::atomic_
         return;
     }
     const QByteArrayView data(map, size);
-    QFuture<QByteArray> hash = QtConcurrent::run(&Sha256::hex, data);
     const QList<MboxReader::Span> spans = MboxReader::split(data);
+    release(data, size); // the split touched every page; batches fault back in what they read
+    Sha256 hash;
+    qint64 hashed = 0;
     for (qsizetype from = 0; from < spans.size() && !cancelled; from += BatchSize) {
         const QList<MboxReader::Span> batch = spans.mid(from, BatchSize);
         QList<Message> parsed = QtConcurrent::blockingMapped(&m_pool, batch, [data](const MboxReader::Span &s) {
@@ -151,22 +190,22 @@ void ImportJob::importMbox(MailStore &store, int sourceIndex, const std::atomic_
         }
         m_progress.messages += int(parsed.size());
         store.source(sourceIndex).messageCount += int(parsed.size());
+        const qint64 done = from + BatchSize < spans.size() ? spans[from + BatchSize].offset : size;
+        hashed = hashAndRelease(hash, data, hashed, done);
         report(src.path);
     }
-    store.source(sourceIndex).sha256 = hash.result();
+    if (hashAndRelease(hash, data, hashed, size) == size)
+        store.source(sourceIndex).sha256 = hash.hexResult();
 }
 
 void ImportJob::importPst(MailStore &store, int sourceIndex, const std::atomic_bool &cancelled)
 {
     SourceFile &src = store.source(sourceIndex);
-    QFile f(src.path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        src.error = QStringLiteral("cannot open: %1").arg(f.errorString());
+    if (!hashContainer(src))
         return;
-    }
-    src.sha256 = sha256OfFile(f);
     PstReader::Result r = PstReader::read(src.path, sourceIndex, [&cancelled] { return bool(cancelled); });
     src.error = r.error;
+    src.warnings = r.warnings;
     m_progress.bytesDone += src.size;
     addMessages(store, sourceIndex, std::move(r.messages));
 }
@@ -174,12 +213,8 @@ void ImportJob::importPst(MailStore &store, int sourceIndex, const std::atomic_b
 void ImportJob::importMsg(MailStore &store, int sourceIndex)
 {
     SourceFile &src = store.source(sourceIndex);
-    QFile f(src.path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        src.error = QStringLiteral("cannot open: %1").arg(f.errorString());
+    if (!hashContainer(src))
         return;
-    }
-    src.sha256 = sha256OfFile(f);
     QString error;
     std::optional<Message> m = MsgReader::read(src.path, sourceIndex, &error);
     src.error = error;

@@ -1,15 +1,13 @@
 #include "msgreader.h"
 
-#include "mimeparser.h"
-#include "textdecoder.h"
+#include "mapimessage.h"
+#include "sha256.h"
 
 #include <libolecf.h>
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QStringDecoder>
 #include <QtEndian>
 
 #include <algorithm>
@@ -64,7 +62,6 @@ constexpr int MaxEmbeddingDepth = 8;                // attached messages inside 
 constexpr quint32 MaxStreamBytes = 256u * 1024 * 1024; // larger property streams are not read into memory
 constexpr quint32 ReadChunk = 64 * 1024;
 
-const QString NoHeadersDefect = QStringLiteral("no transport headers: header fields rebuilt from MAPI properties");
 const QByteArray RecipientPrefix = QByteArrayLiteral("__recip_version1.0_#");
 const QByteArray AttachmentPrefix = QByteArrayLiteral("__attach_version1.0_#");
 const QByteArray EmbeddedMessageName = QByteArrayLiteral("__substg1.0_3701000D");
@@ -121,105 +118,6 @@ struct FileFree {
 using OleItem = std::unique_ptr<libolecf_item_t, ItemFree>;
 using OleFile = std::unique_ptr<libolecf_file_t, FileFree>;
 
-QByteArray sha256Hex(QByteArrayView data)
-{
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
-}
-
-QByteArray withoutTrailingNuls(QByteArray s)
-{
-    while (s.endsWith('\0'))
-        s.chop(1);
-    return s;
-}
-
-QDateTime dateFromFileTime(quint64 ft)
-{
-    constexpr qint64 EpochOffsetMs = 11644473600000LL; // 1601-01-01 to 1970-01-01
-    if (ft == 0)
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(qint64(ft / 10000) - EpochOffsetMs, Qt::UTC);
-}
-
-/// Windows code page number to a charset label TextDecoder understands; empty when unknown.
-std::string charsetForCodepage(quint32 cp)
-{
-    switch (cp) {
-    case 0: return {};
-    case 65001: return "utf-8";
-    case 20127: return "us-ascii";
-    case 1200: return "utf-16le";
-    case 1201: return "utf-16be";
-    case 932: return "shift_jis";
-    case 936: case 54936: return "gb18030";
-    case 949: return "windows-949";
-    case 950: return "big5";
-    case 20866: return "koi8-r";
-    case 21866: return "koi8-u";
-    case 50220: case 50221: case 50222: return "iso-2022-jp";
-    case 51932: return "euc-jp";
-    case 51949: return "euc-kr";
-    default: break;
-    }
-    if (cp >= 28591 && cp <= 28606)
-        return "iso-8859-" + std::to_string(cp - 28590);
-    return (cp >= 1250 && cp <= 1258) || cp == 874 ? "windows-" + std::to_string(cp) : "cp" + std::to_string(cp);
-}
-
-QString decode8Bit(const QByteArray &bytes, quint32 codepage)
-{
-    const std::string charset = charsetForCodepage(codepage);
-    return charset.empty() ? TextDecoder::decodeUndeclared(bytes.toStdString())
-                           : TextDecoder::decode(bytes.toStdString(), charset);
-}
-
-// Stored strings are UTF-16 little-endian whatever the host's byte order; a NUL ends them.
-QString fromUtf16Le(const QByteArray &bytes)
-{
-    QStringDecoder utf16(QStringDecoder::Utf16LE);
-    const QString s = utf16.decode(bytes);
-    return s.left(s.indexOf(QChar(0)));
-}
-
-/// The transport headers as one block ending in CRLF, or empty when there are none worth parsing.
-QByteArray headerBlock(QByteArray headers)
-{
-    if (headers.trimmed().isEmpty())
-        return {};
-    if (!headers.endsWith('\n'))
-        headers += "\r\n";
-    return headers;
-}
-
-QByteArray composeSource(const QByteArray &block, const QByteArray &body)
-{
-    return block + "\r\n" + body;
-}
-
-// Outlook keeps the body in properties, not under the transport headers, so the headers' MIME structure
-// must not be walked: an empty body under "multipart/..." would read as a broken message. A byte limit
-// just below the block's size makes MimeParser read headers only; the note it adds about that limit
-// (the first, naming our limit) describes this call, not the evidence, and is dropped.
-Message parseHeaderBlock(const QByteArray &block)
-{
-    const QByteArray bytes = block + "\r\n";
-    MimeParser::Limits limits;
-    limits.maxBytes = bytes.size() - 1;
-    Message m = MimeParser::parse(bytes, limits);
-    if (!m.defects.isEmpty() && m.defects.first().contains(QString::number(limits.maxBytes)))
-        m.defects.removeFirst();
-    return m;
-}
-
-Message fromHeaders(const QByteArray &block)
-{
-    if (!block.isEmpty())
-        return parseHeaderBlock(block);
-    Message m;
-    m.defects << NoHeadersDefect;
-    return m;
-}
-
 /// Fixed-size property values from a __properties_version1.0 stream, by tag (id << 16 | type).
 using FixedProperties = QHash<quint32, quint64>;
 
@@ -269,9 +167,9 @@ public:
     [[nodiscard]] QString string(quint16 id) const
     {
         if (const auto utf16 = stream(tagName(id, PtUnicode)))
-            return fromUtf16Le(*utf16);
+            return MapiMessage::fromUtf16Le(*utf16);
         if (const auto bytes = stream(tagName(id, PtString8)))
-            return decode8Bit(withoutTrailingNuls(*bytes), m_codepage);
+            return MapiMessage::from8Bit(MapiMessage::withoutTrailingNuls(*bytes), m_codepage);
         return {};
     }
 
@@ -350,7 +248,7 @@ private:
         QByteArray name(qsizetype(size), '\0');
         if (libolecf_item_get_utf8_name(item, reinterpret_cast<uint8_t *>(name.data()), size, nullptr) != 1)
             return {};
-        return withoutTrailingNuls(name);
+        return MapiMessage::withoutTrailingNuls(name);
     }
 
     libolecf_item_t *m_item;
@@ -358,19 +256,6 @@ private:
     quint32 m_codepage;
     QHash<QByteArray, int> m_children;
     FixedProperties m_fixed;
-};
-
-/// Message-level values Outlook keeps as properties; each fills a field only the headers left empty.
-struct MapiFields {
-    QString subject;
-    QString threadTopic;
-    QString messageId;
-    QString inReplyTo;
-    QString references;
-    QByteArray conversationIndex;
-    QDateTime submitTime;
-    MailAddress sender;
-    MailAddress representing;
 };
 
 MapiFields mapiFields(const Storage &s)
@@ -382,7 +267,7 @@ MapiFields mapiFields(const Storage &s)
     f.inReplyTo = s.text({PidTagInReplyToId});
     f.references = s.text({PidTagInternetReferences});
     f.conversationIndex = s.binary(PidTagConversationIndex);
-    f.submitTime = dateFromFileTime(s.fixed(PidTagClientSubmitTime, PtSysTime).value_or(0));
+    f.submitTime = s.fixed(PidTagClientSubmitTime, PtSysTime).value_or(0);
     // The SMTP form when Outlook kept one; else whatever it stored (an Exchange DN on internal mail).
     f.sender = {s.text({PidTagSenderName}), s.text({PidTagSenderSmtpAddress, PidTagSenderEmailAddress})};
     f.representing = {s.text({PidTagSentRepresentingName}),
@@ -390,62 +275,11 @@ MapiFields mapiFields(const Storage &s)
     return f;
 }
 
-QString firstId(const QString &value)
-{
-    const QStringList ids = MimeParser::extractMessageIds(value);
-    return ids.isEmpty() ? value.trimmed() : ids.first();
-}
-
-void applyIdentity(Message &m, const MapiFields &f)
-{
-    if (m.subject.isEmpty())
-        m.subject = f.subject;
-    if (m.threadTopic.isEmpty())
-        m.threadTopic = f.threadTopic;
-    if (m.messageId.isEmpty())
-        m.messageId = firstId(f.messageId);
-    if (m.inReplyTo.isEmpty())
-        m.inReplyTo = MimeParser::extractMessageIds(f.inReplyTo);
-    if (m.references.isEmpty())
-        m.references = MimeParser::extractMessageIds(f.references);
-    if (!m.date.isValid())
-        m.date = f.submitTime;
-}
-
-// Outlook's "on behalf of": the represented mailbox is the author, the sending one the Sender.
-void applySender(Message &m, const MapiFields &f)
-{
-    if (!m.from.isEmpty())
-        return;
-    m.from = f.representing.isEmpty() ? f.sender : f.representing;
-    if (m.sender.isEmpty() && !f.sender.isEmpty() && f.sender != m.from)
-        m.sender = f.sender;
-}
-
-void applyThreadIndex(Message &m, const QByteArray &conversationIndex)
-{
-    if (m.threadIndex.variant != ThreadIndex::Variant::Absent || conversationIndex.isEmpty())
-        return;
-    m.threadIndex = ThreadIndex::decode(QString::fromLatin1(conversationIndex.toBase64()), m.date);
-}
-
-void applyMapiFields(Message &m, const MapiFields &f)
-{
-    applyIdentity(m, f);
-    applySender(m, f);
-    applyThreadIndex(m, f.conversationIndex);
-}
-
-void addRecipient(Message &m, const Storage &r)
+void addRecipient(MapiMessage &mapi, const Storage &r)
 {
     const MailAddress a{r.text({PidTagDisplayName, PidTagRecipientDisplayName}),
                         r.text({PidTagSmtpAddress, PidTagEmailAddress})};
-    switch (r.fixed(PidTagRecipientType, PtLong).value_or(1) & 0x0F) { // high bits are flags (MS-OXOMSG 2.2.3.1)
-    case 0: break; // the originator: already the From
-    case 2: m.cc << a; break;
-    case 3: m.bcc << a; break;
-    default: m.to << a; break;
-    }
+    mapi.addRecipient(quint32(r.fixed(PidTagRecipientType, PtLong).value_or(MapiMessage::To)), a);
 }
 
 AddressList namesOnly(const QString &display)
@@ -460,14 +294,15 @@ AddressList namesOnly(const QString &display)
 
 /// The recipient storages, used only when the headers name no recipient at all; without them the
 /// display lists (names only) are what is left.
-void applyRecipients(Message &m, const Storage &s)
+void readRecipients(MapiMessage &mapi, const Storage &s)
 {
-    if (!m.to.isEmpty() || !m.cc.isEmpty() || !m.bcc.isEmpty())
+    if (!mapi.wantsRecipients())
         return;
+    Message &m = mapi.message();
     for (const QByteArray &name : s.childrenStartingWith(RecipientPrefix)) {
         const OleItem item = s.child(name);
         if (item)
-            addRecipient(m, Storage(item.get(), Storage::Kind::Child, s.codepage(), m.defects));
+            addRecipient(mapi, Storage(item.get(), Storage::Kind::Child, s.codepage(), m.defects));
     }
     if (m.to.isEmpty() && m.cc.isEmpty()) {
         m.to = namesOnly(s.string(PidTagDisplayTo));
@@ -477,25 +312,17 @@ void applyRecipients(Message &m, const Storage &s)
 
 QString htmlBody(const Storage &s)
 {
-    const QByteArray binary = withoutTrailingNuls(s.binary(PidTagHtml));
+    const QByteArray binary = MapiMessage::withoutTrailingNuls(s.binary(PidTagHtml));
     if (binary.isEmpty())
         return s.string(PidTagHtml);
-    const std::string charset = charsetForCodepage(quint32(s.fixed(PidTagInternetCodepage, PtLong).value_or(0)));
-    if (charset.empty())
-        return TextDecoder::decodeUndeclared(binary.toStdString());
-    QString problem;
-    const QString html = TextDecoder::decode(binary.toStdString(), charset, &problem);
-    if (!problem.isEmpty())
-        s.defects() << QStringLiteral("HTML body: %1").arg(problem);
-    return html;
+    return MapiMessage::html8Bit(binary, quint32(s.fixed(PidTagInternetCodepage, PtLong).value_or(0)), s.defects());
 }
 
-void readBodies(Message &m, const Storage &s)
+void readBodies(MapiMessage &mapi, const Storage &s)
 {
-    m.textBody = s.string(PidTagBody);
-    m.htmlBody = htmlBody(s);
-    if (m.textBody.isEmpty() && m.htmlBody.isEmpty() && !s.binary(PidTagRtfCompressed).isEmpty())
-        m.defects << QStringLiteral("the only body is compressed RTF (PR_RTF_COMPRESSED), which is not decoded");
+    const QString text = s.string(PidTagBody);
+    const QString html = htmlBody(s);
+    mapi.setBodies(text, html, [&] { return !s.binary(PidTagRtfCompressed).isEmpty(); });
 }
 
 /// Streams an attachment's bytes through SHA-256 without holding them.
@@ -503,7 +330,7 @@ void hashStream(Attachment &a, libolecf_item_t *stream, QStringList &defects)
 {
     uint32_t size = 0;
     libolecf_item_get_size(stream, &size, nullptr);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray buf(qsizetype(ReadChunk), '\0');
     OleError err;
     while (a.size < qint64(size)) {
@@ -515,7 +342,7 @@ void hashStream(Attachment &a, libolecf_item_t *stream, QStringList &defects)
         hash.addData(QByteArrayView(buf.constData(), qsizetype(n)));
         a.size += n;
     }
-    a.sha256 = hash.result().toHex();
+    a.sha256 = hash.hexResult();
 }
 
 /// Builds a Message from a message storage, attached messages included.
@@ -528,18 +355,14 @@ public:
     {
         QStringList problems; // of the storage's streams, appended after what the headers showed
         const Storage s(item, kind, 0, problems);
-        const QByteArray block = headerBlock(transportHeaders(s));
-        Message m = fromHeaders(block);
-        applyMapiFields(m, mapiFields(s));
-        applyRecipients(m, s);
-        readBodies(m, s);
+        MapiMessage mapi(transportHeaders(s));
+        mapi.fill(mapiFields(s));
+        readRecipients(mapi, s);
+        readBodies(mapi, s);
+        Message &m = mapi.message();
         m.defects << problems;
         readAttachments(m, s, depth);
-        const QByteArray source = composeSource(block, m.textBody.toUtf8());
-        m.size = source.size();
-        m.contentSha256 = sha256Hex(source);
-        m.source = MessageSource{m_fileIndex, 0, 0, {}, 0};
-        return m;
+        return mapi.take(m.textBody.toUtf8(), MessageSource{m_fileIndex, 0, 0, {}, 0});
     }
 
 private:
@@ -548,7 +371,7 @@ private:
     {
         if (s.has(PidTagTransportMessageHeaders, PtUnicode))
             return s.string(PidTagTransportMessageHeaders).toUtf8();
-        return withoutTrailingNuls(s.stream(tagName(PidTagTransportMessageHeaders, PtString8)).value_or(QByteArray()));
+        return MapiMessage::withoutTrailingNuls(s.stream(tagName(PidTagTransportMessageHeaders, PtString8)).value_or(QByteArray()));
     }
 
     void readAttachments(Message &m, const Storage &s, int depth) const
@@ -585,14 +408,7 @@ private:
             m.defects << QStringLiteral("attached messages nested deeper than %1: \"%2\" not read").arg(MaxEmbeddingDepth).arg(att.fileName);
             return;
         }
-        Message inner = read(storage, Storage::Kind::EmbeddedMessage, depth + 1);
-        if (att.fileName.isEmpty())
-            att.fileName = inner.subject;
-        att.mimeType = QStringLiteral("application/vnd.ms-outlook");
-        att.size = inner.size;
-        att.sha256 = inner.contentSha256;
-        att.embeddedIndex = int(m.embedded.size());
-        m.embedded.push_back(std::move(inner));
+        MapiMessage::embed(m, att, read(storage, Storage::Kind::EmbeddedMessage, depth + 1));
     }
 
     int m_fileIndex;
@@ -654,13 +470,26 @@ QString notAMessageError(libolecf_item_t *root, const QString &path)
     return {};
 }
 
-QByteArray sha256OfFile(const QString &path)
+// A file that cannot be read to the end has no digest: a partial one would misidentify the evidence.
+QByteArray sha256OfFile(const QString &path, QString &problem)
 {
     QFile f(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (f.open(QIODevice::ReadOnly))
-        hash.addData(&f);
-    return hash.result().toHex();
+    Sha256 hash;
+    if (!f.open(QIODevice::ReadOnly) || !hash.addData(f)) {
+        problem = QStringLiteral("%1: read error: %2").arg(path, f.errorString());
+        return {};
+    }
+    return hash.hexResult();
+}
+
+// The evidence is the .msg file itself: its hash and size are the message's.
+Message wholeFileMessage(libolecf_item_t *root, const QString &path, int fileIndex, QString &problem)
+{
+    Message m = MessageReader(fileIndex).read(root, Storage::Kind::Message, 0);
+    m.contentSha256 = sha256OfFile(path, problem);
+    m.size = QFileInfo(path).size();
+    m.source = MessageSource{fileIndex, 0, m.size, {}, 0};
+    return m;
 }
 
 } // namespace
@@ -672,17 +501,14 @@ std::optional<Message> MsgReader::read(const QString &path, int fileIndex, QStri
     const OleItem root = file ? rootStorage(file.get(), path, &problem) : OleItem();
     if (root)
         problem = notAMessageError(root.get(), path);
-    if (!problem.isEmpty()) {
-        if (error)
-            *error = problem;
-        return std::nullopt;
-    }
-    Message m = MessageReader(fileIndex).read(root.get(), Storage::Kind::Message, 0);
-    // The evidence is the .msg file itself: its hash and size are the message's.
-    m.size = QFileInfo(path).size();
-    m.contentSha256 = sha256OfFile(path);
-    m.source = MessageSource{fileIndex, 0, m.size, {}, 0};
-    return m;
+    std::optional<Message> m;
+    if (problem.isEmpty())
+        m = wholeFileMessage(root.get(), path, fileIndex, problem);
+    if (problem.isEmpty())
+        return m;
+    if (error)
+        *error = problem;
+    return std::nullopt;
 }
 
 } // namespace th::model

@@ -21,8 +21,8 @@ namespace th::model {
 class MsgReader
 {
 public:
-    /// nullopt with \a error naming the file when it is not a readable .msg, or holds a non-mail item
-    /// (a contact, note, appointment, ...).
+    /// nullopt with \a error naming the file when it is not a readable .msg, cannot be read to its end
+    /// (its digest would be wrong), or holds a non-mail item (a contact, note, appointment, ...).
     [[nodiscard]] static std::optional<Message> read(const QString &path, int fileIndex, QString *error = nullptr);
 };
 

@@ -1,15 +1,13 @@
 #include "pstreader.h"
 
-#include "mimeparser.h"
-#include "textdecoder.h"
+#include "mapimessage.h"
+#include "sha256.h"
 
 #include <libpff.h>
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
-#include <QStringDecoder>
 
 #include <memory>
 #include <optional>
@@ -36,8 +34,6 @@ constexpr int MaxEmbeddingDepth = 8;   // attached items inside attached items: 
 constexpr int MaxFolderDepth = 128;    // far deeper than any real mailbox; guards against index cycles
 constexpr size_t MaxValueBytes = 256u * 1024 * 1024; // a corrupt size field must not become a huge allocation
 constexpr size_t ReadChunk = 64 * 1024;
-
-const QString NoHeadersDefect = QStringLiteral("no transport headers: header fields rebuilt from MAPI properties");
 
 /// Owns a libpff error; out() hands libpff a fresh slot each time.
 class PffError
@@ -98,82 +94,6 @@ using RecordSet = std::unique_ptr<libpff_record_set_t, RecordSetFree>;
 using RecordEntry = std::unique_ptr<libpff_record_entry_t, RecordEntryFree>;
 using File = std::unique_ptr<libpff_file_t, FileFree>;
 
-QByteArray sha256Hex(QByteArrayView data)
-{
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
-}
-
-QByteArray withoutTrailingNuls(QByteArray s)
-{
-    while (s.endsWith('\0'))
-        s.chop(1);
-    return s;
-}
-
-QDateTime dateFromFileTime(uint64_t ft)
-{
-    constexpr qint64 EpochOffsetMs = 11644473600000LL; // 1601-01-01 to 1970-01-01
-    if (ft == 0)
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(qint64(ft / 10000) - EpochOffsetMs, Qt::UTC);
-}
-
-/// Windows code page number to a charset label TextDecoder understands; empty when unknown.
-std::string charsetForCodepage(uint32_t cp)
-{
-    switch (cp) {
-    case 0: return {};
-    case 65001: return "utf-8";
-    case 20127: return "us-ascii";
-    case 1200: return "utf-16le";
-    case 1201: return "utf-16be";
-    case 932: return "shift_jis";
-    case 936: case 54936: return "gb18030";
-    case 949: return "windows-949";
-    case 950: return "big5";
-    case 20866: return "koi8-r";
-    case 21866: return "koi8-u";
-    case 50220: case 50221: case 50222: return "iso-2022-jp";
-    case 51932: return "euc-jp";
-    case 51949: return "euc-kr";
-    default: break;
-    }
-    if (cp >= 28591 && cp <= 28606)
-        return "iso-8859-" + std::to_string(cp - 28590);
-    return (cp >= 1250 && cp <= 1258) || cp == 874 ? "windows-" + std::to_string(cp) : "cp" + std::to_string(cp);
-}
-
-/// The transport headers as one block ending in CRLF, or empty when there are none worth parsing.
-QByteArray headerBlock(QByteArray headers)
-{
-    if (headers.trimmed().isEmpty())
-        return {};
-    if (!headers.endsWith('\n'))
-        headers += "\r\n";
-    return headers;
-}
-
-/// What the raw-source view shows for an item, and what its content hash covers.
-QByteArray composeSource(const QByteArray &block, const QByteArray &body)
-{
-    return block + "\r\n" + body;
-}
-
-// Outlook keeps the body in properties, not under the transport headers, so the headers' MIME structure
-// must not be walked: an empty body under "multipart/..." would read as a broken message. A byte limit
-// just below the block's size makes MimeParser read headers only; the note it adds about that limit
-// (the first, naming our limit) describes this call, not the evidence, and is dropped.
-Message parseHeaderBlock(const QByteArray &block)
-{
-    const QByteArray bytes = block + "\r\n";
-    MimeParser::Limits limits;
-    limits.maxBytes = bytes.size() - 1;
-    Message m = MimeParser::parse(bytes, limits);
-    if (!m.defects.isEmpty() && m.defects.first().contains(QString::number(limits.maxBytes)))
-        m.defects.removeFirst();
-    return m;
-}
-
 /// A property value as stored: its MAPI type and raw bytes.
 struct RawValue {
     uint32_t type = 0;
@@ -199,7 +119,7 @@ public:
             return QByteArray();
         QByteArray buf(qsizetype(size), '\0');
         const int read = libpff_message_get_entry_value_utf8_string(m_item, id, bytes(buf), size, m_err.out());
-        return read == 1 ? std::optional(withoutTrailingNuls(buf)) : failed(read, id);
+        return read == 1 ? std::optional(MapiMessage::withoutTrailingNuls(buf)) : failed(read, id);
     }
 
     std::optional<QString> messageText(uint32_t id)
@@ -241,7 +161,7 @@ public:
         QByteArray buf(qsizetype(size), '\0');
         if (libpff_record_entry_get_data_as_utf8_string(entry.get(), bytes(buf), size, m_err.out()) != 1)
             return failed(-1, id);
-        return QString::fromUtf8(withoutTrailingNuls(buf)).trimmed();
+        return QString::fromUtf8(MapiMessage::withoutTrailingNuls(buf)).trimmed();
     }
 
     std::optional<uint32_t> integer(int set, uint32_t id)
@@ -291,7 +211,7 @@ public:
         QByteArray buf(qsizetype(size), '\0');
         if (libpff_message_get_plain_text_body(m_item, bytes(buf), size, m_err.out()) != 1)
             return note(QStringLiteral("plain-text body unreadable"));
-        return withoutTrailingNuls(buf);
+        return MapiMessage::withoutTrailingNuls(buf);
     }
 
 private:
@@ -340,7 +260,7 @@ private:
 
 QByteArray transportHeaders(PropertyReader &props)
 {
-    return headerBlock(props.messageString(LIBPFF_ENTRY_TYPE_MESSAGE_TRANSPORT_HEADERS).value_or(QByteArray()));
+    return props.messageString(LIBPFF_ENTRY_TYPE_MESSAGE_TRANSPORT_HEADERS).value_or(QByteArray());
 }
 
 // libpff_message_get_html_body hands back the stored bytes without saying whether they are UTF-16
@@ -350,36 +270,13 @@ QString htmlBody(PropertyReader &props, QStringList &defects)
     const auto v = props.raw(0, LIBPFF_ENTRY_TYPE_MESSAGE_BODY_HTML);
     if (!v || v->data.isEmpty())
         return {};
-    if (v->type == PtUnicode) {
-        QStringDecoder utf16(QStringDecoder::Utf16LE); // stored little-endian whatever the host's order
-        const QString html = utf16.decode(v->data);
-        return html.left(html.indexOf(QChar(0)));
-    }
-    const QByteArray data = withoutTrailingNuls(v->data);
-    const std::string charset = charsetForCodepage(props.integer(0, PidTagInternetCodepage).value_or(0));
-    if (charset.empty())
-        return TextDecoder::decodeUndeclared(data.toStdString());
-    QString problem;
-    const QString html = TextDecoder::decode(data.toStdString(), charset, &problem);
-    if (!problem.isEmpty())
-        defects << QStringLiteral("HTML body: %1").arg(problem);
-    return html;
+    if (v->type == PtUnicode)
+        return MapiMessage::fromUtf16Le(v->data);
+    const QByteArray data = MapiMessage::withoutTrailingNuls(v->data);
+    return MapiMessage::html8Bit(data, props.integer(0, PidTagInternetCodepage).value_or(0), defects);
 }
 
-/// Message-level values Outlook keeps as properties; each fills a field only the headers left empty.
-struct MapiFields {
-    QString subject;
-    QString threadTopic;
-    QString messageId;
-    QString inReplyTo;
-    QString references;
-    QByteArray conversationIndex;
-    QDateTime submitTime;
-    MailAddress sender;
-    MailAddress representing;
-};
-
-// PR_SUBJECT may start with U+0001 and a length character that mark the prefix ("RE: ") length.
+// PR_SUBJECT as a PST stores it may start with U+0001 and a length character that mark the prefix ("RE: ") length.
 QString withoutPrefixMarker(const QString &subject)
 {
     return subject.startsWith(QChar(1)) ? subject.mid(2) : subject;
@@ -402,7 +299,7 @@ MapiFields mapiFields(PropertyReader &props)
     f.conversationIndex = props.raw(0, LIBPFF_ENTRY_TYPE_MESSAGE_CONVERSATION_INDEX).value_or(RawValue()).data;
     uint64_t ft = 0;
     if (libpff_message_get_client_submit_time(props.item(), &ft, nullptr) == 1)
-        f.submitTime = dateFromFileTime(ft);
+        f.submitTime = ft;
     f.sender = mailbox(props, LIBPFF_ENTRY_TYPE_MESSAGE_SENDER_NAME, PidTagSenderSmtpAddress,
                        LIBPFF_ENTRY_TYPE_MESSAGE_SENDER_EMAIL_ADDRESS);
     f.representing = mailbox(props, LIBPFF_ENTRY_TYPE_MESSAGE_SENT_REPRESENTING_NAME, PidTagSentRepresentingSmtpAddress,
@@ -410,83 +307,32 @@ MapiFields mapiFields(PropertyReader &props)
     return f;
 }
 
-QString firstId(const QString &value)
-{
-    const QStringList ids = MimeParser::extractMessageIds(value);
-    return ids.isEmpty() ? value.trimmed() : ids.first();
-}
-
-void applyIdentity(Message &m, const MapiFields &f)
-{
-    if (m.subject.isEmpty())
-        m.subject = f.subject;
-    if (m.threadTopic.isEmpty())
-        m.threadTopic = f.threadTopic;
-    if (m.messageId.isEmpty())
-        m.messageId = firstId(f.messageId);
-    if (m.inReplyTo.isEmpty())
-        m.inReplyTo = MimeParser::extractMessageIds(f.inReplyTo);
-    if (m.references.isEmpty())
-        m.references = MimeParser::extractMessageIds(f.references);
-    if (!m.date.isValid())
-        m.date = f.submitTime;
-}
-
-// Outlook's "on behalf of": the represented mailbox is the author, the sending one the Sender.
-void applySender(Message &m, const MapiFields &f)
-{
-    if (!m.from.isEmpty())
-        return;
-    m.from = f.representing.isEmpty() ? f.sender : f.representing;
-    if (m.sender.isEmpty() && !f.sender.isEmpty() && f.sender != m.from)
-        m.sender = f.sender;
-}
-
-void applyThreadIndex(Message &m, const QByteArray &conversationIndex)
-{
-    if (m.threadIndex.variant != ThreadIndex::Variant::Absent || conversationIndex.isEmpty())
-        return;
-    m.threadIndex = ThreadIndex::decode(QString::fromLatin1(conversationIndex.toBase64()), m.date);
-}
-
-void applyMapiFields(Message &m, const MapiFields &f)
-{
-    applyIdentity(m, f);
-    applySender(m, f);
-    applyThreadIndex(m, f.conversationIndex);
-}
-
-void addRecipient(Message &m, PropertyReader &props, int index)
+void addRecipient(MapiMessage &mapi, PropertyReader &props, int index)
 {
     const MailAddress a{props.firstText(index, {LIBPFF_ENTRY_TYPE_DISPLAY_NAME, LIBPFF_ENTRY_TYPE_RECIPIENT_DISPLAY_NAME}),
                         props.firstText(index, {PidTagSmtpAddress, LIBPFF_ENTRY_TYPE_EMAIL_ADDRESS})};
-    // The high bits are flags (MS-OXOMSG 2.2.3.1); the type is the low nibble.
-    switch (props.integer(index, LIBPFF_ENTRY_TYPE_RECIPIENT_TYPE).value_or(LIBPFF_RECIPIENT_TYPE_TO) & 0x0F) {
-    case LIBPFF_RECIPIENT_TYPE_CC: m.cc << a; break;
-    case LIBPFF_RECIPIENT_TYPE_BCC: m.bcc << a; break;
-    case LIBPFF_RECIPIENT_TYPE_ORIGINATOR: break;
-    default: m.to << a; break;
-    }
+    mapi.addRecipient(props.integer(index, LIBPFF_ENTRY_TYPE_RECIPIENT_TYPE).value_or(MapiMessage::To), a);
 }
 
 /// The recipient table, used only when the headers name no recipient at all.
-void applyRecipients(Message &m, libpff_item_t *item)
+void readRecipients(MapiMessage &mapi, libpff_item_t *item)
 {
-    if (!m.to.isEmpty() || !m.cc.isEmpty() || !m.bcc.isEmpty())
+    if (!mapi.wantsRecipients())
         return;
+    QStringList &defects = mapi.message().defects;
     PffError err;
     libpff_item_t *raw = nullptr;
     const int found = libpff_message_get_recipients(item, &raw, err.out());
     if (found == -1)
-        m.defects << QStringLiteral("recipient table unreadable: %1").arg(err.text());
+        defects << QStringLiteral("recipient table unreadable: %1").arg(err.text());
     if (found != 1)
         return;
     const Item recipients(raw);
     int count = 0;
     libpff_item_get_number_of_record_sets(recipients.get(), &count, nullptr);
-    PropertyReader props(recipients.get(), m.defects);
+    PropertyReader props(recipients.get(), defects);
     for (int i = 0; i < count; ++i)
-        addRecipient(m, props, i);
+        addRecipient(mapi, props, i);
 }
 
 struct AttachmentData {
@@ -501,7 +347,7 @@ AttachmentData readAttachmentData(libpff_item_t *attachment, QStringList &defect
     size64_t declared = 0;
     if (libpff_attachment_get_data_size(attachment, &declared, nullptr) != 1)
         return out;
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray buf(qsizetype(ReadChunk), '\0');
     PffError err;
     while (out.size < qint64(declared)) {
@@ -513,7 +359,7 @@ AttachmentData readAttachmentData(libpff_item_t *attachment, QStringList &defect
         hash.addData(QByteArrayView(buf.constData(), qsizetype(n)));
         out.size += n;
     }
-    out.sha256 = hash.result().toHex();
+    out.sha256 = hash.hexResult();
     return out;
 }
 
@@ -527,37 +373,22 @@ public:
     {
         QStringList problems; // of the item's properties, appended after what the headers showed
         PropertyReader props(item, problems);
-        const QByteArray block = transportHeaders(props);
+        MapiMessage mapi(transportHeaders(props));
         const QByteArray body = props.plainTextBody();
-        Message m = fromHeaders(block);
-        fillFromProperties(m, props, body);
-        m.defects << problems;
-        readAttachments(m, item, depth);
-        const QByteArray source = composeSource(block, body);
-        m.size = source.size();
-        m.contentSha256 = sha256Hex(source);
-        m.source = MessageSource{m_fileIndex, 0, 0, m_folder, itemId};
-        return m;
+        fillFromProperties(mapi, props, body);
+        mapi.message().defects << problems;
+        readAttachments(mapi.message(), item, depth);
+        return mapi.take(body, MessageSource{m_fileIndex, 0, 0, m_folder, itemId});
     }
 
 private:
-    static Message fromHeaders(const QByteArray &block)
+    static void fillFromProperties(MapiMessage &mapi, PropertyReader &props, const QByteArray &body)
     {
-        if (!block.isEmpty())
-            return parseHeaderBlock(block);
-        Message m;
-        m.defects << NoHeadersDefect;
-        return m;
-    }
-
-    static void fillFromProperties(Message &m, PropertyReader &props, const QByteArray &body)
-    {
-        applyMapiFields(m, mapiFields(props));
-        applyRecipients(m, props.item());
-        m.textBody = QString::fromUtf8(body);
-        m.htmlBody = htmlBody(props, m.defects);
-        if (m.textBody.isEmpty() && m.htmlBody.isEmpty() && props.raw(0, LIBPFF_ENTRY_TYPE_MESSAGE_BODY_COMPRESSED_RTF))
-            m.defects << QStringLiteral("the only body is compressed RTF (PR_RTF_COMPRESSED), which is not decoded");
+        mapi.fill(mapiFields(props));
+        readRecipients(mapi, props.item());
+        const QString html = htmlBody(props, mapi.message().defects);
+        mapi.setBodies(QString::fromUtf8(body), html,
+                       [&] { return props.raw(0, LIBPFF_ENTRY_TYPE_MESSAGE_BODY_COMPRESSED_RTF).has_value(); });
     }
 
     void readAttachments(Message &m, libpff_item_t *item, int depth) const
@@ -613,14 +444,7 @@ private:
         }
         const Item inner(raw);
         // An attached item has no identifier of its own in the file: it is reached through its parent.
-        Message embedded = read(inner.get(), 0, depth + 1);
-        if (a.fileName.isEmpty())
-            a.fileName = embedded.subject;
-        a.mimeType = QStringLiteral("application/vnd.ms-outlook");
-        a.size = embedded.size;
-        a.sha256 = embedded.contentSha256;
-        a.embeddedIndex = int(m.embedded.size());
-        m.embedded.push_back(std::move(embedded));
+        MapiMessage::embed(m, a, read(inner.get(), 0, depth + 1));
     }
 
     int m_fileIndex;
@@ -648,7 +472,7 @@ QString folderName(libpff_item_t *folder)
     QByteArray buf(qsizetype(size), '\0');
     if (libpff_folder_get_utf8_name(folder, reinterpret_cast<uint8_t *>(buf.data()), size, nullptr) != 1)
         return {};
-    return QString::fromUtf8(withoutTrailingNuls(buf));
+    return QString::fromUtf8(MapiMessage::withoutTrailingNuls(buf));
 }
 
 quint32 identifierOf(libpff_item_t *item)
@@ -839,7 +663,8 @@ QByteArray PstReader::itemSource(const QString &path, quint32 itemId, QString *e
     const Item item(raw);
     QStringList ignored; // the raw view shows what can be read; defects were reported at import
     PropertyReader props(item.get(), ignored);
-    return composeSource(transportHeaders(props), props.plainTextBody());
+    const QByteArray headers = transportHeaders(props);
+    return MapiMessage::rawSource(headers, props.plainTextBody());
 }
 
 } // namespace th::model

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QByteArray>
-#include <QString>
+#include <QStringList>
 
 namespace th::model {
 
@@ -16,6 +16,7 @@ struct SourceFile {
     qint64 size = 0;
     QByteArray sha256;    ///< hex, of the whole file as read at import
     QString error;        ///< why the file could not be read; empty on success
+    QStringList warnings; ///< items inside a container (PST) that could not be read
     int messageCount = 0; ///< messages read from it, duplicates included
 
     [[nodiscard]] bool failed() const { return !error.isEmpty(); }

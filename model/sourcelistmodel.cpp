@@ -17,7 +17,7 @@ QVariant SourceListModel::display(const SourceFile &s, int column) const
     case SizeColumn: return QLocale().formattedDataSize(s.size);
     case MessagesColumn: return s.messageCount;
     case Sha256Column: return QString::fromLatin1(s.sha256);
-    case StatusColumn: return s.failed() ? s.error : tr("read");
+    case StatusColumn: return s.failed() ? s.error : s.warnings.isEmpty() ? tr("read") : tr("read; %1").arg(s.warnings.join(QStringLiteral("; ")));
     default: return {};
     }
 }

@@ -73,7 +73,7 @@ SourceScanner::Result SourceScanner::scan(const QStringList &paths)
 {
     Result r;
     auto add = [&r](const QFileInfo &fi, SourceFormat format) {
-        r.files << SourceFile{fi.absoluteFilePath(), format, fi.size(), {}, {}, 0};
+        r.files << SourceFile{fi.absoluteFilePath(), format, fi.size(), {}, {}, {}, 0};
     };
     for (const QString &p : paths) {
         const QFileInfo fi(p);

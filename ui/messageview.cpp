@@ -42,6 +42,14 @@ QString displayable(QString text)
     return text;
 }
 
+QStringList locations(const model::MailStore &store, const QList<model::MessageSource> &sources)
+{
+    QStringList out;
+    for (const model::MessageSource &s : sources)
+        out << QStringLiteral("%1 @%2").arg(store.sources().value(s.fileIndex).path).arg(s.offset);
+    return out;
+}
+
 } // namespace
 
 MessageView::MessageView(QWidget *parent)
@@ -95,6 +103,9 @@ void MessageView::showSummary(const model::MailStore &store, int index)
         lines << tr("Defects: %1").arg(m.defects.join(QStringLiteral("; ")));
     if (store.hasIdCollision(index))
         lines << tr("Another message in the case has this Message-ID with different content.");
+    const QList<model::MessageSource> copies = store.duplicatesOf(index);
+    if (!copies.isEmpty())
+        lines << tr("Byte-identical copies also found in: %1").arg(locations(store, copies).join(QStringLiteral("; ")));
     m_summary->setText(lines.join(u'\n'));
 }
 

@@ -144,6 +144,25 @@ private slots:
         QCOMPARE(m->cc.first().address, QStringLiteral("johnno@nowhere.com"));
     }
 
+    // A damaged transport header is the evidence's defect, and the only one: reading the headers for their
+    // fields alone must not add notes about that reading.
+    void transportHeaderDefect()
+    {
+        QByteArray bytes = readAll(Converted + QStringLiteral("/plain_jpeg_attached.msg"));
+        const qsizetype colon = bytes.indexOf("MIME-Version:") + 12;
+        QVERIFY(colon > 12);
+        bytes[colon] = ' ';
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("bad-header.msg"));
+        writeFile(path, bytes);
+        QString error;
+        const std::optional<Message> m = MsgReader::read(path, 0, &error);
+        QVERIFY2(m, qPrintable(error));
+        QCOMPARE(m->defects.size(), 1);
+        QVERIFY2(m->defects.first().startsWith(QLatin1String("header line without a field name")), qPrintable(m->defects.first()));
+        QCOMPARE(m->date, QDateTime(QDate(2007, 9, 24), QTime(13, 28, 3), Qt::UTC));
+    }
+
     void embeddedMessage_data()
     {
         QTest::addColumn<QString>("path");
