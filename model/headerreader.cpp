@@ -56,11 +56,10 @@ void HeaderReader::readFields()
     const QList<HeaderBlock::Field> &fields = m_block.fields();
     for (qsizetype i = 0; i < fields.size(); ++i) {
         const HeaderBlock::Field &f = fields[i];
-        const QString name = QString::fromLatin1(f.name);
-        const QString key = name.toLower();
+        const QString key = QString::fromLatin1(f.name).toLower();
         ++m_counts[key];
         m_first.insert(key, m_first.value(key, i));
-        m_msg.headers << HeaderField{name, MimeText::decodeFieldValue(view(f.value())), f.offset, f.raw.size()};
+        m_msg.headers << HeaderField{f.offset, f.raw.size(), qint32(f.name.size()), qint32(f.valueStart)};
     }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "headerfield.h"
+#include "message.h"
 #include "recordtablemodel.h"
 
 namespace th::model {
@@ -15,10 +15,15 @@ public:
 
     using RecordTableModel::RecordTableModel;
 
+    void setMessage(const Message &message);
+
 protected:
     QStringList columnTitles() const override;
     QVariant display(const HeaderField &f, int column) const override;
     QVariant roleData(const HeaderField &f, int role) const override;
+
+private:
+    Message m_header; ///< only the header block and its field index are kept
 };
 
 } // namespace th::model

@@ -1,14 +1,47 @@
 #include "message.h"
 
+#include "mimetext.h"
+
 namespace th::model {
+namespace {
+
+QByteArrayView fieldBytes(const QByteArray &raw, const HeaderField &f)
+{
+    if (f.offset < 0 || f.offset + f.length > raw.size())
+        return {};
+    return QByteArrayView(raw).sliced(f.offset, f.length);
+}
+
+} // namespace
+
+QString Message::headerName(const HeaderField &field) const
+{
+    return QString::fromLatin1(fieldBytes(rawHeader, field).first(qMin<qsizetype>(field.nameLength, field.length)));
+}
+
+QString Message::headerValue(const HeaderField &field) const
+{
+    const QByteArrayView value = fieldBytes(rawHeader, field).sliced(qMin<qsizetype>(field.valueStart, field.length));
+    return MimeText::decodeFieldValue(std::string_view(value.data(), size_t(value.size())));
+}
 
 QString Message::header(QStringView name) const
 {
     for (const HeaderField &f : headers) {
-        if (f.name.compare(name, Qt::CaseInsensitive) == 0)
-            return f.value;
+        if (headerName(f).compare(name, Qt::CaseInsensitive) == 0)
+            return headerValue(f);
     }
     return {};
+}
+
+QStringList Message::headerValues(QStringView name) const
+{
+    QStringList out;
+    for (const HeaderField &f : headers) {
+        if (headerName(f).compare(name, Qt::CaseInsensitive) == 0)
+            out << headerValue(f);
+    }
+    return out;
 }
 
 } // namespace th::model

@@ -35,6 +35,7 @@ struct Message {
     QString subject;
     QString threadTopic;
     ThreadIndex threadIndex;
+    QByteArray rawHeader;     ///< the top-level header block exactly as in the message
     QList<HeaderField> headers;
     QString textBody;         ///< the first text/plain body, decoded to Unicode
     QString htmlBody;         ///< the first text/html body, decoded to Unicode (never rendered as such)
@@ -45,7 +46,13 @@ struct Message {
     qint64 size = 0;          ///< of those bytes
     MessageSource source;
 
+    [[nodiscard]] QString headerName(const HeaderField &field) const;
+    /// Unfolded, RFC 2047 encoded words decoded, trimmed.
+    [[nodiscard]] QString headerValue(const HeaderField &field) const;
+    /// The value of the first field called \a name (case-insensitive), or an empty string.
     [[nodiscard]] QString header(QStringView name) const;
+    /// The values of every field called \a name, in message order (Received, Authentication-Results...).
+    [[nodiscard]] QStringList headerValues(QStringView name) const;
 };
 
 } // namespace th::model

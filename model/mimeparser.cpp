@@ -102,6 +102,7 @@ Message MimeParser::parseWith(const QByteArray &bytes, const Limits &limits, int
         return m;
     }
     const HeaderBlock block(bytes);
+    m.rawHeader = bytes.left(block.bodyOffset());
     m.defects << block.problems();
     headersOnly = headersOnly || exceedsLimits(bytes, limits, m.defects);
     try {

@@ -113,7 +113,7 @@ void MessageView::showMessage(const model::MailStore &store, int index)
 {
     const model::Message &m = store.message(index);
     showSummary(store, index);
-    m_headerModel->setRecords(m.headers);
+    m_headerModel->setMessage(m);
     m_attachmentModel->setRecords(m.attachments);
     m_textBody = m.textBody;
     m_htmlBody = m.htmlBody;
@@ -142,7 +142,7 @@ void MessageView::showBody()
 void MessageView::clear()
 {
     m_summary->clear();
-    m_headerModel->setRecords({});
+    m_headerModel->setMessage({});
     m_attachmentModel->setRecords({});
     m_textBody.clear();
     m_htmlBody.clear();

@@ -141,9 +141,13 @@ void TestModels::recordTables()
     QAbstractItemModelTester t2(&attachments, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t3(&sources, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const Message &m = m_case.store->message(0);
-    headers.setRecords(m.headers);
+    headers.setMessage(m);
     QCOMPARE(headers.rowCount(), m.headers.size());
-    QCOMPARE(headers.index(0, HeaderTableModel::NameColumn).data().toString(), m.headers.first().name);
+    QCOMPARE(headers.index(0, HeaderTableModel::NameColumn).data().toString(), m.headerName(m.headers.first()));
+    const int subject = int(std::find_if(m.headers.cbegin(), m.headers.cend(), [&](const HeaderField &f) {
+                                return m.headerName(f) == "Subject";
+                            }) - m.headers.cbegin());
+    QCOMPARE(headers.index(subject, HeaderTableModel::ValueColumn).data().toString(), m.subject);
     sources.setRecords(m_case.store->sources());
     QCOMPARE(sources.index(0, SourceListModel::Sha256Column).data().toString().size(), 64);
     Attachment a;
