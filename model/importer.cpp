@@ -34,13 +34,12 @@ void Importer::start(const QStringList &paths, const MailStore &base)
     if (isRunning())
         return;
     m_cancel = false;
-    delete m_thread;
-    m_thread = QThread::create([this, paths, base]() mutable {
+    m_thread.reset(QThread::create([this, paths, base]() mutable {
         ImportJob job(paths);
         job.setProgressCallback([this](const ImportProgress &p) { Q_EMIT progress(p); });
         auto store = std::make_shared<const MailStore>(job.run(std::move(base), m_cancel));
         Q_EMIT finished(store, job.skippedFiles(), bool(m_cancel));
-    });
+    }));
     m_thread->start();
 }
 

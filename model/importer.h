@@ -32,7 +32,7 @@ Q_SIGNALS:
     void finished(std::shared_ptr<const th::model::MailStore> store, const QStringList &skipped, bool cancelled);
 
 private:
-    QThread *m_thread = nullptr;
+    std::unique_ptr<QThread> m_thread;
     std::atomic_bool m_cancel{false};
 };
 
