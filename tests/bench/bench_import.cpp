@@ -42,7 +42,9 @@ int main(int argc, char *argv[])
     const qint64 bytes = QFileInfo(path).size();
     const QJsonObject result{
         {"tool", "threadhound"},
-        {"messages", store.size()},
+        {"messages", store.size() + store.mergedDuplicateCount()},
+        {"messages_stored", store.size()},
+        {"duplicates_merged", store.mergedDuplicateCount()},
         {"bytes", bytes},
         {"parse_seconds", importSeconds},
         {"messages_per_second", store.size() / importSeconds},
