@@ -42,6 +42,14 @@ QJsonObject source(const MailStore &store, const MessageSource &s)
     return o;
 }
 
+QJsonArray duplicateSources(const MailStore &store, int index)
+{
+    QJsonArray out;
+    for (const MessageSource &s : store.duplicatesOf(index))
+        out << source(store, s);
+    return out;
+}
+
 QJsonValue threadIndex(const ThreadIndex &ti)
 {
     if (ti.variant == ThreadIndex::Variant::Absent)
@@ -104,12 +112,72 @@ QJsonArray subjectGroups(const ThreadSet &threads)
     return out;
 }
 
+QJsonObject evidence(const Evidence &e)
+{
+    switch (e.kind) {
+    case Evidence::Kind::Text:
+        return {{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("begin"), e.begin},
+                {QStringLiteral("end"), e.end}, {QStringLiteral("text"), e.value}};
+    case Evidence::Kind::Header:
+        return {{QStringLiteral("type"), QStringLiteral("header")}, {QStringLiteral("name"), e.name}, {QStringLiteral("value"), e.value}};
+    case Evidence::Kind::Message:
+        return {{QStringLiteral("type"), QStringLiteral("message")}, {QStringLiteral("message_id"), e.name}, {QStringLiteral("detail"), e.value}};
+    }
+    return {};
+}
+
+QJsonValue splice(const CaseAnalysis &analysis, int index)
+{
+    const MessageAnalysis &a = analysis.messages[index];
+    if (a.splice < 0 || a.verdict.kind == Verdict::Kind::Clean)
+        return QJsonValue::Null;
+    const BodyStructure &b = analysis.bodies[index];
+    return QJsonObject{{QStringLiteral("authentic_first_line"), b.lineAt(a.splice)},
+                       {QStringLiteral("offset"), a.splice},
+                       {QStringLiteral("body"), b.fromHtml ? QStringLiteral("text/html as text") : QStringLiteral("text/plain")}};
+}
+
+QJsonArray indicators(const MessageAnalysis &a)
+{
+    QJsonArray out;
+    for (const Finding &f : a.findings)
+        out << JsonReport::finding(f);
+    return out;
+}
+
+QJsonObject summary(const CaseAnalysis &analysis)
+{
+    QJsonObject o{{QStringLiteral("messages"), int(analysis.messages.size())}};
+    for (Verdict::Kind k : {Verdict::Kind::Clean, Verdict::Kind::Suspicious, Verdict::Kind::ExternalThreadHijack, Verdict::Kind::VictimThreadHijack})
+        o.insert(Verdict::name(k), analysis.count(k));
+    return o;
+}
+
+QJsonObject settings(const CaseAnalysis &analysis)
+{
+    const CaseSettings &s = analysis.settings;
+    return {{QStringLiteral("organisation_domains"), QJsonArray::fromStringList(s.organisationDomains)},
+            {QStringLiteral("organisation_inferred"), s.organisationInferred},
+            {QStringLiteral("trusted_authserv_ids"), QJsonArray::fromStringList(s.trustedAuthservIds)},
+            {QStringLiteral("sister_domains"), QJsonArray::fromStringList(s.sisterDomains)}};
+}
+
 } // namespace
 
-QJsonObject JsonReport::message(const MailStore &store, const ThreadSet &threads, int index)
+QJsonObject JsonReport::finding(const Finding &f)
+{
+    QJsonArray items;
+    for (const Evidence &e : f.evidence)
+        items << evidence(e);
+    return {{QStringLiteral("id"), f.id}, {QStringLiteral("severity"), f.severityName()},
+            {QStringLiteral("summary"), f.summary}, {QStringLiteral("evidence"), items}};
+}
+
+QJsonObject JsonReport::message(const MailStore &store, const ThreadSet &threads, const CaseAnalysis &analysis, int index)
 {
     const Message &m = store.message(index);
     const ThreadNode *parent = threads.parentOf(index);
+    const MessageAnalysis &a = analysis.messages[index];
     return {{QStringLiteral("index"), index},
             {QStringLiteral("message_id"), orNull(m.messageId)},
             {QStringLiteral("source"), source(store, m.source)},
@@ -125,21 +193,30 @@ QJsonObject JsonReport::message(const MailStore &store, const ThreadSet &threads
             {QStringLiteral("references"), QJsonArray::fromStringList(m.references)},
             {QStringLiteral("thread_index"), threadIndex(m.threadIndex)},
             {QStringLiteral("duplicates_merged"), int(store.duplicatesOf(index).size())},
+            {QStringLiteral("duplicate_sources"), duplicateSources(store, index)},
             {QStringLiteral("id_collision"), store.hasIdCollision(index)},
             {QStringLiteral("attachments"), int(m.attachments.size())},
-            {QStringLiteral("defects"), QJsonArray::fromStringList(m.defects)}};
+            {QStringLiteral("defects"), QJsonArray::fromStringList(m.defects)},
+            {QStringLiteral("verdict"), a.verdict.name()},
+            {QStringLiteral("score"), a.verdict.score},
+            {QStringLiteral("indicators"), indicators(a)},
+            {QStringLiteral("splice"), splice(analysis, index)},
+            {QStringLiteral("reuse_cluster"), orNull(a.reuseCluster)}};
 }
 
-QJsonObject JsonReport::build(const MailStore &store, const ThreadSet &threads, const QStringList &skipped)
+QJsonObject JsonReport::build(const MailStore &store, const ThreadSet &threads, const CaseAnalysis &analysis, const QStringList &skipped)
 {
     QJsonArray messages;
     for (int i = 0; i < store.size(); ++i)
-        messages << message(store, threads, i);
+        messages << message(store, threads, analysis, i);
     QJsonArray threadList;
     for (const Thread &t : threads.threads)
         threadList << thread(t);
     return {{QStringLiteral("schema"), QStringLiteral("threadhound/1")},
             {QStringLiteral("generator"), QStringLiteral("ThreadHound " THREADHOUND_VERSION)},
+            {QStringLiteral("settings"), settings(analysis)},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(analysis.notes)},
+            {QStringLiteral("summary"), summary(analysis)},
             {QStringLiteral("sources"), sources(store)},
             {QStringLiteral("skipped"), QJsonArray::fromStringList(skipped)},
             {QStringLiteral("messages"), messages},

@@ -1,5 +1,6 @@
 #include "scancommand.h"
 
+#include "analysis/hijackanalyzer.h"
 #include "analysis/jsonreport.h"
 #include "analysis/threader.h"
 #include "model/importjob.h"
@@ -53,6 +54,13 @@ int reportUnreadable(const model::MailStore &store)
     return failed;
 }
 
+QStringList lowered(QStringList values)
+{
+    for (QString &v : values)
+        v = v.trimmed().toLower();
+    return values;
+}
+
 void printProgress(const model::ImportProgress &p)
 {
     err() << QStringLiteral("\rimporting: %1 messages, %2 MB, %3 msg/s   ")
@@ -71,7 +79,12 @@ int ScanCommand::run(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("mbox, Maildir, .eml, .msg, PST/OST files or folders."), QStringLiteral("INPUT..."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Write the report to <file>."), QStringLiteral("file"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress output."));
-    parser.addOptions({json, quiet});
+    const QCommandLineOption org(QStringLiteral("org-domain"), QStringLiteral("A domain of the victim organisation (repeatable)."), QStringLiteral("domain"));
+    const QCommandLineOption trusted(QStringLiteral("trusted-authserv"),
+                                     QStringLiteral("An authserv-id whose Authentication-Results are trusted (repeatable)."), QStringLiteral("id"));
+    const QCommandLineOption sister(QStringLiteral("sister-domain"),
+                                    QStringLiteral("A partner or own domain never to treat as a look-alike (repeatable)."), QStringLiteral("domain"));
+    parser.addOptions({json, quiet, org, trusted, sister});
     parser.process(arguments);
 
     const QStringList inputs = parser.positionalArguments().mid(1);
@@ -88,12 +101,23 @@ int ScanCommand::run(const QStringList &arguments)
     if (!parser.isSet(quiet))
         err() << Qt::endl;
     const model::ThreadSet threads = analysis::Threader::thread(store.messages());
-    if (!writeJson(parser.value(json), analysis::JsonReport::build(store, threads, job.skippedFiles())))
+    analysis::CaseSettings settings;
+    settings.organisationDomains = lowered(parser.values(org));
+    settings.trustedAuthservIds = lowered(parser.values(trusted));
+    settings.sisterDomains = lowered(parser.values(sister));
+    const analysis::CaseAnalysis result = analysis::HijackAnalyzer::analyse(store, threads, settings);
+    if (!writeJson(parser.value(json), analysis::JsonReport::build(store, threads, result, job.skippedFiles())))
         return 1;
-    out() << QStringLiteral("%1 messages (%2 duplicates merged) in %3 threads from %4 files, %5 s; report written to %6")
-                 .arg(store.size()).arg(store.mergedDuplicateCount()).arg(threads.threads.size())
-                 .arg(store.sources().size()).arg(clock.elapsed() / 1000.0, 0, 'f', 1).arg(parser.value(json))
-          << Qt::endl;
+    for (const QString &note : result.notes)
+        out() << note << Qt::endl;
+    out() << QStringLiteral("%1 messages (%2 duplicates merged) in %3 threads from %4 files, %5 s: %6 clean, %7 suspicious, "
+                            "%8 external thread hijacks, %9 victim thread hijacks")
+                 .arg(store.size()).arg(store.mergedDuplicateCount()).arg(threads.threads.size()).arg(store.sources().size())
+                 .arg(clock.elapsed() / 1000.0, 0, 'f', 1).arg(result.count(analysis::Verdict::Kind::Clean))
+                 .arg(result.count(analysis::Verdict::Kind::Suspicious)).arg(result.count(analysis::Verdict::Kind::ExternalThreadHijack))
+                 .arg(result.count(analysis::Verdict::Kind::VictimThreadHijack))
+          << Qt::endl
+          << QStringLiteral("Report written to %1").arg(parser.value(json)) << Qt::endl;
     return reportUnreadable(store) > 0 ? 2 : 0;
 }
 

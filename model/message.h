@@ -40,6 +40,7 @@ struct Message {
     QString textBody;         ///< the first text/plain body, decoded to Unicode
     QString htmlBody;         ///< the first text/html body, decoded to Unicode (never rendered as such)
     QList<Attachment> attachments;
+    QString mimeStructure;    ///< MIME layout, e.g. "multipart/alternative(text/plain,text/html)"
     std::vector<Message> embedded; ///< message/rfc822 parts and Outlook embedded items
     QStringList defects;      ///< what was wrong with the input; the message is kept anyway
     QByteArray contentSha256; ///< hex SHA-256 of the message's (unescaped) bytes

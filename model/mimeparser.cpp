@@ -111,7 +111,7 @@ Message MimeParser::parseWith(const QByteArray &bytes, const Limits &limits, int
         const vmime::message &cvm = vm; // const access never inserts fields (platform note 1)
         HeaderReader(block, *cvm.getHeader(), m).read();
         if (!headersOnly)
-            PartWalker(m, limits, depth).walk(cvm, 0, false);
+            m.mimeStructure = PartWalker(m, limits, depth).walk(cvm, 0, false);
     } catch (const std::exception &e) {
         m.defects << QStringLiteral("MIME parser stopped: %1").arg(QString::fromLocal8Bit(e.what()));
     }

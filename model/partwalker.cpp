@@ -81,18 +81,20 @@ Attachment attachmentFor(const MediaInfo &info, const std::string &data)
 
 PartWalker::PartWalker(Message &m, const MimeParser::Limits &limits, int depth) : m_msg(m), m_limits(limits), m_depth(depth) {}
 
-void PartWalker::walk(const vmime::bodyPart &part, int level, bool inDigest)
+// Returns the part's MIME layout ("multipart/alternative(text/plain,text/html)"): a client fingerprint (A8).
+QString PartWalker::walk(const vmime::bodyPart &part, int level, bool inDigest)
 {
     if (level > MaxPartNesting) {
         m_msg.defects << QStringLiteral("MIME nesting deeper than %1 levels: the rest was not read").arg(MaxPartNesting);
-        return;
+        return QStringLiteral("...");
     }
     const MediaInfo info = mediaInfo(*part.getHeader(), inDigest);
     const auto body = part.getBody();
     if (info.isMultipart() && body->getPartCount() > 0) {
+        QStringList children;
         for (const auto &sub : body->getPartList())
-            walk(*sub, level + 1, info.subtype == u"digest");
-        return;
+            children << walk(*sub, level + 1, info.subtype == u"digest");
+        return info.mimeType() + u'(' + children.join(u',') + u')';
     }
     if (info.isMultipart())
         m_msg.defects << QStringLiteral("%1 has no parts (boundary missing or wrong): its content is read as text").arg(info.mimeType());
@@ -103,6 +105,7 @@ void PartWalker::walk(const vmime::bodyPart &part, int level, bool inDigest)
         addBodyText(info, data);
     else
         addAttachment(info, data);
+    return info.mimeType();
 }
 
 std::string PartWalker::decodedContent(const vmime::body &body)

@@ -20,7 +20,8 @@ class PartWalker
 public:
     PartWalker(Message &message, const MimeParser::Limits &limits, int depth);
 
-    void walk(const vmime::bodyPart &part, int level, bool inDigest);
+    /// Reads \a part and everything below it; returns its MIME layout, e.g. "multipart/alternative(text/plain,text/html)".
+    QString walk(const vmime::bodyPart &part, int level, bool inDigest);
 
 private:
     std::string decodedContent(const vmime::body &body);

@@ -1,0 +1,47 @@
+#include "bodystructure.h"
+
+namespace th::analysis {
+
+// The first line with content: lines holding only quote marks ("> >") are blank.
+qsizetype BodyStructure::quoteStart() const
+{
+    if (history.isEmpty())
+        return -1;
+    qsizetype at = history.first().begin;
+    while (at < history.first().end && (text[at].isSpace() || text[at] == u'>'))
+        ++at;
+    while (at > 0 && text[at - 1] != u'\n')
+        --at; // the line, with its quote marks: "> Hello" is how the authentic content appears
+    return at;
+}
+
+QString BodyStructure::ownText() const
+{
+    QString out;
+    for (const Segment &s : segments) {
+        if (s.kind == Segment::Kind::New) {
+            out += QStringView(text).sliced(s.begin, s.end - s.begin);
+            out += u'\n';
+        }
+    }
+    return out;
+}
+
+QString BodyStructure::quotedText() const
+{
+    QString out;
+    for (const QuotedMessage &q : history)
+        out += QStringView(text).sliced(q.begin, q.end - q.begin);
+        out += u'\n';
+    return out;
+}
+
+QString BodyStructure::lineAt(qsizetype offset) const
+{
+    if (offset < 0 || offset >= text.size())
+        return {};
+    const qsizetype nl = text.indexOf(u'\n', offset);
+    return text.mid(offset, (nl < 0 ? text.size() : nl) - offset).trimmed();
+}
+
+} // namespace th::analysis

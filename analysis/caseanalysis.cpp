@@ -1,0 +1,10 @@
+#include "caseanalysis.h"
+
+namespace th::analysis {
+
+int CaseAnalysis::count(Verdict::Kind kind) const
+{
+    return int(std::count_if(messages.cbegin(), messages.cend(), [kind](const MessageAnalysis &m) { return m.verdict.kind == kind; }));
+}
+
+} // namespace th::analysis

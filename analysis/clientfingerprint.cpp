@@ -1,0 +1,122 @@
+#include "clientfingerprint.h"
+
+#include <QRegularExpression>
+
+namespace th::analysis {
+namespace {
+
+// The host's last labels, with digits folded: "BN7PR05MB4500.namprd05.prod.outlook.com" -> "prod.outlook.com".
+QString hostShape(QString host)
+{
+    static const QRegularExpression digits(QStringLiteral("\\d+"));
+    const QStringList labels = host.toLower().split(u'.');
+    host = labels.mid(qMax<qsizetype>(0, labels.size() - 3)).join(u'.');
+    return host.replace(digits, QStringLiteral("9"));
+}
+
+// The shape of the left-hand side, which each Message-ID generator writes its own way: runs of letters and
+// digits become "w", separators stay ("20230126071424.1250056-9-kuba" -> "w.w-w-w", a UUID -> "w-w-w-w-w",
+// Outlook 2003 -> "w$w$w"), and a few well-known forms get names.
+QString localShape(const QString &local)
+{
+    static const QRegularExpression uuid(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    if (uuid.match(local).hasMatch())
+        return QStringLiteral("uuid");
+    if (local.startsWith(QLatin1String("CA")) && local.size() > 30 && !local.contains(u'.'))
+        return QStringLiteral("CA…"); // Gmail's base64-like ids
+    QString shape;
+    for (QChar c : local) {
+        const QChar k = c.isLetterOrNumber() ? u'w' : c;
+        if (shape.isEmpty() || shape.back() != k || k != u'w')
+            shape += k;
+    }
+    return shape.left(24);
+}
+
+// Reads one part of a layout string ("multipart/mixed(text/plain,application/pdf)") at \a at and returns it
+// with everything but text parts removed and single-child multiparts collapsed: attaching a file changes
+// the MIME tree, not the client.
+QString textLayout(const QString &s, qsizetype &at, int depth = 0)
+{
+    const qsizetype start = at;
+    while (at < s.size() && s[at] != u'(' && s[at] != u',' && s[at] != u')')
+        ++at;
+    const QString type = s.mid(start, at - start);
+    QStringList children;
+    if (at < s.size() && s[at] == u'(') {
+        do {
+            ++at;
+            const QString child = depth < 16 ? textLayout(s, at, depth + 1) : QString();
+            if (!child.isEmpty())
+                children << child;
+        } while (at < s.size() && s[at] == u',');
+        ++at; // ')'
+    }
+    if (!type.startsWith(QLatin1String("multipart/")))
+        return type.startsWith(QLatin1String("text/")) ? type : QString();
+    if (children.size() <= 1)
+        return children.value(0);
+    return type + u'(' + children.join(u',') + u')';
+}
+
+QString bodyLayout(const QString &structure)
+{
+    qsizetype at = 0;
+    return textLayout(structure, at);
+}
+
+} // namespace
+
+QString ClientFingerprint::messageIdShapeOf(const QString &messageId)
+{
+    const qsizetype at = messageId.lastIndexOf(u'@');
+    if (at < 0)
+        return QStringLiteral("none");
+    return localShape(messageId.left(at)) + QLatin1Char('@') + hostShape(messageId.mid(at + 1));
+}
+
+// "Microsoft Outlook 16.0" and "Microsoft Outlook 15.0" are one client; "Mozilla/5.0 (X11; Linux x86_64;
+// rv:102.0) Gecko/20100101 Thunderbird/102.8.0" is Thunderbird.
+QString ClientFingerprint::mailerFamily(const QString &mailer)
+{
+    static const QRegularExpression product(QStringLiteral("(Thunderbird|Outlook|Apple Mail|iPhone Mail|Roundcube|"
+                                                           "Evolution|Mutt|NeoMutt|Claws|K-9|Gmail|Zimbra|Horde|SquirrelMail|"
+                                                           "PHPMailer|Postbox|eM Client|KMail|Sylpheed|Alpine|Lotus Notes)"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression versions(QStringLiteral("[\\d._/()-]+"));
+    if (mailer.trimmed().isEmpty())
+        return QStringLiteral("none");
+    if (const auto m = product.match(mailer); m.hasMatch())
+        return m.captured(1).toLower();
+    return mailer.toLower().replace(versions, QStringLiteral(" ")).simplified().left(40);
+}
+
+ClientFingerprint ClientFingerprint::of(const model::Message &m, const BodyStructure &body)
+{
+    ClientFingerprint f;
+    const QString mailer = m.header(u"X-Mailer");
+    f.mailer = mailerFamily(mailer.isEmpty() ? m.header(u"User-Agent") : mailer);
+    f.messageIdShape = messageIdShapeOf(m.messageId);
+    f.mimeLayout = bodyLayout(m.mimeStructure);
+    f.threadIndex = m.threadIndex.variant != model::ThreadIndex::Variant::Absent;
+    f.quoteStyle = QStringLiteral("none");
+    if (!body.history.isEmpty()) {
+        const QuotedMessage &q = body.history.first();
+        if (q.separator >= 0)
+            f.quoteStyle = QStringLiteral("separator");
+        else if (q.header >= 0)
+            f.quoteStyle = body.headers[q.header].style == QuotedHeader::Style::HeaderBlock ? QStringLiteral("header-block") : QStringLiteral("on-wrote");
+        else
+            f.quoteStyle = QStringLiteral("bare-quote");
+    }
+    return f;
+}
+
+QStringList ClientFingerprint::traits() const
+{
+    return {QStringLiteral("mailer=") + mailer, QStringLiteral("message-id=") + messageIdShape, QStringLiteral("mime=") + mimeLayout,
+            QStringLiteral("thread-index=") + QString::number(threadIndex), QStringLiteral("quote=") + quoteStyle};
+}
+
+} // namespace th::analysis

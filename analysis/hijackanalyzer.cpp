@@ -1,0 +1,105 @@
+#include "hijackanalyzer.h"
+
+#include "domainidentity.h"
+#include "htmltext.h"
+#include "quotesegmenter.h"
+#include "reuseclusters.h"
+#include "indicators/indicatorset.h"
+#include "indicators/transportanomaly.h"
+
+#include <QtConcurrent>
+
+namespace th::analysis {
+namespace {
+
+QList<int> indexes(int n)
+{
+    QList<int> out(n);
+    std::iota(out.begin(), out.end(), 0);
+    return out;
+}
+
+class Engine
+{
+public:
+    Engine(const model::MailStore &store, const model::ThreadSet &threads, const CaseSettings &settings)
+        : m_messages(store.messages()), m_threads(threads)
+    {
+        m_result.settings = settings;
+    }
+
+    CaseAnalysis run()
+    {
+        inferSettings();
+        const QList<int> all = indexes(int(m_messages.size()));
+        m_result.bodies = QtConcurrent::blockingMapped(all, [this](int i) { return HijackAnalyzer::structureOf(m_messages[size_t(i)]); });
+        for (int i : all) {
+            m_fingerprints << ClientFingerprint::of(m_messages[size_t(i)], m_result.bodies[i]);
+            m_origins << TransportAnomaly::originAddress(m_messages[size_t(i)]);
+            m_byId.insert(m_messages[size_t(i)].messageId, i);
+        }
+        const IdentityBook identities(m_messages);
+        const SenderHistory senders(m_messages);
+        const QuoteMatcher matcher(m_messages, m_result.bodies);
+        const CaseData data{m_messages, m_result.bodies, m_threads, m_result.settings, identities, senders,
+                            matcher, m_fingerprints, m_origins, m_byId};
+        m_result.messages = QtConcurrent::blockingMapped(all, [&data](int i) { return IndicatorSet::evaluate(data, i); });
+        IndicatorSet::addCaseFindings(data, m_result.messages);
+        for (int i : all)
+            m_result.messages[i].verdict = Verdict::of(m_result.messages[i].findings, IndicatorSet::isKnownSender(data, i));
+        return std::move(m_result);
+    }
+
+private:
+    void inferSettings()
+    {
+        if (!m_result.settings.organisationDomains.isEmpty())
+            return;
+        const QString org = HijackAnalyzer::inferOrganisation(m_messages);
+        if (org.isEmpty())
+            return;
+        m_result.settings.organisationDomains << org;
+        m_result.settings.organisationInferred = true;
+        m_result.notes << QStringLiteral("No organisation domain was configured; inferred %1, the most frequent recipient domain").arg(org);
+    }
+
+    const std::vector<model::Message> &m_messages;
+    const model::ThreadSet &m_threads;
+    CaseAnalysis m_result;
+    QList<ClientFingerprint> m_fingerprints;
+    QStringList m_origins;
+    QMultiHash<QString, int> m_byId;
+};
+
+} // namespace
+
+BodyStructure HijackAnalyzer::structureOf(const model::Message &message)
+{
+    const bool html = message.textBody.trimmed().isEmpty() && !message.htmlBody.isEmpty();
+    BodyStructure b = QuoteSegmenter::segment(html ? HtmlText::toText(message.htmlBody) : message.textBody);
+    b.fromHtml = html;
+    return b;
+}
+
+QString HijackAnalyzer::inferOrganisation(const std::vector<model::Message> &messages)
+{
+    QHash<QString, int> counts;
+    for (const model::Message &m : messages) {
+        for (const model::MailAddress &a : m.to + m.cc)
+            ++counts[DomainIdentity::registrable(a.address)];
+    }
+    counts.remove(QString());
+    QString best;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (best.isEmpty() || it.value() > counts[best] || (it.value() == counts[best] && it.key() < best))
+            best = it.key();
+    }
+    return best;
+}
+
+CaseAnalysis HijackAnalyzer::analyse(const model::MailStore &store, const model::ThreadSet &threads, const CaseSettings &settings)
+{
+    return Engine(store, threads, settings).run();
+}
+
+} // namespace th::analysis

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "model/message.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSet>
+
+#include <vector>
+
+namespace th::analysis {
+
+/// Who has written under which display name, from which address, since when: built from the From, To and
+/// Cc fields of every message of a case. It answers "had this name ever used this address before this
+/// message?" (detection-spec A1) without counting the message under judgement as its own precedent.
+class IdentityBook
+{
+public:
+    explicit IdentityBook(const std::vector<model::Message> &messages);
+
+    struct Usage {
+        QString address;
+        QDateTime first;  ///< earliest Date of a message showing the pair (invalid dates count as earliest)
+        int messages = 0;
+    };
+
+    /// Addresses seen with this display name (normalised), in messages dated before \a before
+    /// (all of them when \a before is invalid), except message \a exclude.
+    [[nodiscard]] QList<Usage> addressesOf(const QString &displayName, const QDateTime &before, int exclude) const;
+    /// Registrable domains of those addresses.
+    [[nodiscard]] QSet<QString> domainsOf(const QString &displayName, const QDateTime &before, int exclude) const;
+    /// How many messages were sent From an address under this registrable domain.
+    [[nodiscard]] int senderDomainCount(const QString &registrable) const { return m_senderDomains.value(registrable); }
+    /// Registrable domains that sent at least \a minMessages messages.
+    [[nodiscard]] QStringList senderDomains(int minMessages) const;
+
+private:
+    struct Sighting {
+        QString address;
+        QDateTime date;
+        int message;
+    };
+    void add(const model::MailAddress &a, const model::Message &m, int index);
+
+    QHash<QString, QList<Sighting>> m_byName; ///< normalised name -> sightings
+    QHash<QString, int> m_senderDomains;
+};
+
+} // namespace th::analysis

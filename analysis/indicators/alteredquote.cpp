@@ -1,0 +1,169 @@
+#include "alteredquote.h"
+
+#include "analysis/shingles.h"
+
+#include <QRegularExpression>
+
+namespace th::analysis {
+namespace {
+
+QString sorted(const QSet<QString> &set)
+{
+    QStringList l(set.cbegin(), set.cend());
+    l.sort();
+    return l.join(QStringLiteral(", "));
+}
+
+QStringView copyRegion(const MessageContext &ctx)
+{
+    const qsizetype from = qMax<qsizetype>(0, ctx.splice);
+    return QStringView(ctx.body.text).sliced(from);
+}
+
+// Where the original's own words are copied, quoted lines only: answers written between them are the
+// sender's, and older history beyond the original was never in it.
+QString copiedLines(const MessageContext &ctx)
+{
+    const qsizetype begin = ctx.original.begin, end = ctx.original.end;
+    if (begin < 0 || end <= begin)
+        return {};
+    if (ctx.body.history.isEmpty())
+        return ctx.body.text.mid(begin, end - begin);
+    QString out;
+    for (const Segment &s : ctx.body.segments) {
+        const qsizetype from = qMax(begin, s.begin), to = qMin(end, s.end);
+        if (s.kind == Segment::Kind::Quoted && to > from)
+            out += QStringView(ctx.body.text).sliced(from, to - from);
+    }
+    return out;
+}
+
+// Links any stored message of the conversation (the quoted original's thread and this message's) contains.
+QSet<QString> conversationLinks(const MessageContext &ctx)
+{
+    QSet<QString> out = AlteredQuote::linksIn(ctx.data.bodies[ctx.original.message].text);
+    for (int message : {ctx.index, ctx.original.message}) {
+        const int thread = ctx.data.threads.threadOfMessage.value(message, -1);
+        if (thread < 0)
+            continue;
+        for (int m : ctx.data.threads.threads[thread].messageIndexes()) {
+            if (m != ctx.index)
+                out += AlteredQuote::linksIn(ctx.data.bodies[m].text);
+        }
+    }
+    return out;
+}
+
+// A quoted link is inserted when no known link matches it; quoting may cut a long link at a line end.
+// Links in list footers are boilerplate, whatever the original shows.
+QSet<QString> insertedLinks(const MessageContext &ctx, const QString &copied, const QSet<QString> &known)
+{
+    QSet<QString> quoted;
+    for (QStringView line : QStringView(copied).split(u'\n')) {
+        if (!ctx.data.matcher.isBoilerplate(line))
+            quoted += AlteredQuote::linksIn(line);
+    }
+    QSet<QString> out;
+    for (const QString &link : quoted) {
+        const bool seen = std::any_of(known.cbegin(), known.cend(), [&link](const QString &k) { return k.startsWith(link) || link.startsWith(k); });
+        if (!seen)
+            out.insert(link);
+    }
+    return out;
+}
+
+// Words only, lower case, single-spaced: how a line is compared after quote marks and re-wrapping.
+QString plainWords(QStringView text)
+{
+    return Shingles::wordTexts(text).join(u' ') + u' ';
+}
+
+// "name-XXXX@public.gmane.org", "name+tag@example.com": archives rewrite and sub-addressing extends
+// addresses, but keep the local part in front; a stripped address leaves nothing of it behind.
+QString mailboxKey(const QString &address)
+{
+    return address.section(u'@', 0, 0).section(u'+', 0, 0).section(u'-', 0, 0);
+}
+
+QSet<QString> mailboxKeys(const QSet<QString> &addresses)
+{
+    QSet<QString> out;
+    for (const QString &a : addresses)
+        out.insert(mailboxKey(a));
+    return out;
+}
+
+// An address counts as removed only where the rest of its line survives in the copy: a reply that trims
+// a signature or a whole paragraph removes the address with its line, and that is not evidence. Nor is a
+// list footer, which archives and digests rewrite.
+QSet<QString> strippedAddresses(const MessageContext &ctx, QStringView original, QStringView copy)
+{
+    const QString copyWords = plainWords(copy);
+    const QSet<QString> copyAddresses = mailboxKeys(AlteredQuote::addressesIn(copy));
+    QSet<QString> out;
+    for (QStringView line : original.split(u'\n')) {
+        const QSet<QString> inLine = AlteredQuote::addressesIn(line);
+        if (inLine.isEmpty() || ctx.data.matcher.isBoilerplate(line))
+            continue;
+        QString rest = line.toString();
+        for (const QString &a : inLine)
+            rest.remove(a, Qt::CaseInsensitive);
+        const QString restWords = plainWords(rest);
+        if (restWords.count(u' ') < 3 || !copyWords.contains(restWords))
+            continue;
+        for (const QString &a : inLine) {
+            if (!copyAddresses.contains(mailboxKey(a)))
+                out.insert(a);
+        }
+    }
+    return out;
+}
+
+Evidence originalEvidence(const MessageContext &ctx)
+{
+    const model::Message &o = ctx.data.messages[size_t(ctx.original.message)];
+    return {Evidence::Kind::Message, -1, -1, o.messageId, o.subject};
+}
+
+} // namespace
+
+// Message-IDs inside links (lore.kernel.org/r/<id>) look like addresses and are not.
+QSet<QString> AlteredQuote::addressesIn(QStringView text)
+{
+    static const QRegularExpression re(QStringLiteral("(?<![/=A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"));
+    QSet<QString> out;
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        out.insert(it.next().captured().toLower());
+    return out;
+}
+
+QSet<QString> AlteredQuote::linksIn(QStringView text)
+{
+    static const QRegularExpression re(QStringLiteral("https?://[^\\s<>\"')\\]]+"), QRegularExpression::CaseInsensitiveOption);
+    QSet<QString> out;
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        out.insert(it.next().captured().toLower());
+    return out;
+}
+
+void AlteredQuote::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
+{
+    if (!ctx.original.isValid() || ctx.copyIsAttributed())
+        return; // a maintainer's resend may add "Link:" tags and drop addresses; that is editing, openly
+    const QString &originalText = ctx.data.bodies[ctx.original.message].text;
+    const QStringView copy = copyRegion(ctx);
+    const QSet<QString> removed = strippedAddresses(ctx, originalText, copy);
+    if (!removed.isEmpty()) {
+        findings << Finding{QStringLiteral("B4"), Finding::Severity::Strong,
+                            QStringLiteral("The quoted text copies a stored message, but %1 address(es) it contains were removed: %2")
+                                .arg(removed.size()).arg(sorted(removed)),
+                            {Evidence{Evidence::Kind::Text, ctx.splice, ctx.body.text.size(), QString(), ctx.body.lineAt(ctx.splice)}, originalEvidence(ctx)}};
+    }
+    const QSet<QString> inserted = insertedLinks(ctx, copiedLines(ctx), conversationLinks(ctx));
+    if (!inserted.isEmpty()) {
+        findings << Finding{QStringLiteral("B9"), Finding::Severity::Strong,
+                            QStringLiteral("Links were inserted into the copy of a stored message: %1").arg(sorted(inserted)), {originalEvidence(ctx)}};
+    }
+}
+
+} // namespace th::analysis

@@ -1,0 +1,52 @@
+#include "clientchange.h"
+
+namespace th::analysis {
+namespace {
+
+// The quoting trait belongs to B8, which compares it only between replies.
+QStringList clientTraits(const ClientFingerprint &f)
+{
+    QStringList traits = f.traits();
+    traits.removeIf([](const QString &t) { return t.startsWith(QLatin1String("quote=")); });
+    return traits;
+}
+
+} // namespace
+
+QStringList ClientChange::unseenTraits(const MessageContext &ctx, int *compared)
+{
+    const QList<int> history = ctx.fromIsList() ? QList<int>() : ctx.data.senders.before(ctx.authorAddress(), ctx.message.date, ctx.index);
+    if (compared)
+        *compared = int(history.size());
+    if (history.size() < MinHistory)
+        return {};
+    QSet<QString> seen;
+    for (int m : history) {
+        for (const QString &t : clientTraits(ctx.data.fingerprints[m]))
+            seen.insert(t);
+    }
+    QStringList unseen;
+    for (const QString &t : clientTraits(ctx.data.fingerprints[ctx.index])) {
+        if (!seen.contains(t))
+            unseen << t;
+    }
+    return unseen;
+}
+
+void ClientChange::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
+{
+    int history = 0;
+    const QStringList unseen = unseenTraits(ctx, &history);
+    const int total = int(clientTraits(ctx.data.fingerprints[ctx.index]).size());
+    // Two changes out of four happen with an attachment or a new phone; the mailer and the Message-ID
+    // generator changing together, or three traits at once, mean another program.
+    const bool program = unseen.size() >= 3 || (unseen.filter(QStringLiteral("mailer=")).size() + unseen.filter(QStringLiteral("message-id=")).size() == 2);
+    if (history < MinHistory || unseen.size() < total * MinUnseen || !program)
+        return;
+    findings << Finding{QStringLiteral("A8"), Finding::Severity::Medium,
+                        QStringLiteral("%1 of %2 client traits were never seen in the %3 earlier messages from %4: %5")
+                            .arg(unseen.size()).arg(total).arg(history).arg(ctx.message.from.address, unseen.join(QStringLiteral(", "))),
+                        {Evidence{Evidence::Kind::Header, -1, -1, QStringLiteral("X-Mailer/User-Agent"), ctx.data.fingerprints[ctx.index].mailer}}};
+}
+
+} // namespace th::analysis

@@ -1,0 +1,105 @@
+#include "displaynamespoof.h"
+
+#include "analysis/displayname.h"
+#include "analysis/domainidentity.h"
+#include "analysis/lookalike.h"
+
+namespace th::analysis {
+namespace {
+
+QStringList addresses(const QList<IdentityBook::Usage> &usages)
+{
+    QStringList out;
+    for (const IdentityBook::Usage &u : usages)
+        out << u.address;
+    out.sort();
+    return out;
+}
+
+// "sjayaraman-l3A5Bk7waGM@public.gmane.org" next to "sjayaraman@suse.de": an archive's munged copy of a known
+// mailbox keeps its local part in front of the separator.
+bool isVariantOfKnown(const QString &from, const QStringList &known)
+{
+    const QString local = from.section(u'@', 0, 0);
+    const auto extends = [](const QString &longer, const QString &shorter) {
+        return shorter.size() >= 4 && (longer.startsWith(shorter + u'-') || longer.startsWith(shorter + u'+'));
+    };
+    return std::any_of(known.cbegin(), known.cend(), [&](const QString &k) {
+        const QString kl = k.section(u'@', 0, 0);
+        return extends(local, kl) || extends(kl, local);
+    });
+}
+
+// A list that rewrites From ("X via List <list@lists.example>") or a delegate ("Sender:") is not a spoof.
+bool isRelayedIdentity(const MessageContext &ctx, const QStringList &known)
+{
+    const QString from = ctx.message.from.address.toLower();
+    if (isVariantOfKnown(from, known))
+        return true;
+    const QString sender = ctx.message.sender.address.toLower();
+    if (!sender.isEmpty() && known.contains(sender))
+        return true;
+    return ctx.isOnList() && ctx.message.header(u"List-Post").contains(from, Qt::CaseInsensitive);
+}
+
+bool isLookalike(const MessageContext &ctx, const QString &domain)
+{
+    for (const QString &known : ctx.participants.domains()) {
+        const Lookalike::Kind k = Lookalike::compare(domain, known);
+        if (k != Lookalike::Kind::None && k != Lookalike::Kind::Identical)
+            return true;
+    }
+    return false;
+}
+
+// "alex@ghiti.fr" for Alexandre Ghiti: a domain named after the person.
+bool personalDomain(const QString &name, const QString &domain)
+{
+    const QString label = domain.section(u'.', 0, 0);
+    const QStringList tokens = DisplayName::normalise(name).split(u' ', Qt::SkipEmptyParts);
+    return label.size() >= 4 && std::any_of(tokens.cbegin(), tokens.cend(), [&label](const QString &t) { return t == label; });
+}
+
+// People have several addresses. One named after the person on a domain of their own, or on an
+// organisation's domain the case already knows (not free mail, where anyone registers any name, not a
+// look-alike, not a domain first seen now), is weak evidence.
+Finding::Severity severity(const MessageContext &ctx, bool participant)
+{
+    const model::MailAddress &from = ctx.message.from;
+    const QString domain = DomainIdentity::registrable(from.address);
+    const bool knownDomain = ctx.data.identities.senderDomainCount(domain) >= 2 || ctx.participants.domains().contains(domain);
+    const bool ownAddress = (DisplayName::matchesLocalPart(from.name, from.address.section(u'@', 0, 0)) && knownDomain)
+        || personalDomain(from.name, domain);
+    if (ownAddress && !DomainIdentity::isFreemail(domain) && !isLookalike(ctx, domain))
+        return Finding::Severity::Weak;
+    return participant ? Finding::Severity::Strong : Finding::Severity::Medium;
+}
+
+} // namespace
+
+void DisplayNameSpoof::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
+{
+    const model::MailAddress &from = ctx.message.from;
+    if (from.address.isEmpty() || DisplayName::normalise(from.name).size() < 3)
+        return;
+    const QList<IdentityBook::Usage> usages = ctx.data.identities.addressesOf(from.name, ctx.message.date, ctx.index);
+    const QStringList known = addresses(usages);
+    if (known.isEmpty() || known.contains(from.address.toLower()) || isRelayedIdentity(ctx, known))
+        return;
+    const QString domain = DomainIdentity::registrable(from.address);
+    if (ctx.data.identities.domainsOf(from.name, ctx.message.date, ctx.index).contains(domain)
+        || ctx.data.settings.sisterDomains.contains(domain))
+        return;
+    const bool participant = ctx.participants.hasName(from.name);
+    const bool unrelated = !ctx.participants.domains().contains(domain);
+    Finding f{QStringLiteral("A1"), severity(ctx, participant),
+              QStringLiteral("Display name '%1' %2, but %3 never used %4%5")
+                  .arg(from.name, participant ? QStringLiteral("matches a participant of this thread") : QStringLiteral("is known in this case"),
+                       known.mid(0, 2).join(QStringLiteral(" / ")), from.address,
+                       unrelated ? QStringLiteral("; %1 is unrelated to every domain of the conversation").arg(domain) : QString()),
+              {}};
+    f.evidence << Evidence{Evidence::Kind::Header, -1, -1, QStringLiteral("From"), from.toString()};
+    findings << f;
+}
+
+} // namespace th::analysis

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "analysis/bodystructure.h"
+#include "analysis/casesettings.h"
+#include "analysis/clientfingerprint.h"
+#include "analysis/finding.h"
+#include "analysis/identitybook.h"
+#include "analysis/participantset.h"
+#include "analysis/quotematcher.h"
+#include "analysis/senderhistory.h"
+
+#include "model/thread.h"
+
+#include <QMultiHash>
+
+#include <vector>
+
+namespace th::analysis {
+
+/// Everything known about the case, shared by every message's evaluation.
+struct CaseData {
+    const std::vector<model::Message> &messages;
+    const QList<BodyStructure> &bodies;
+    const model::ThreadSet &threads;
+    const CaseSettings &settings;
+    const IdentityBook &identities;
+    const SenderHistory &senders;
+    const QuoteMatcher &matcher;
+    const QList<ClientFingerprint> &fingerprints;
+    const QStringList &origins;           ///< submission client address of each message (A9), or empty
+    const QMultiHash<QString, int> &byId; ///< Message-ID -> message indexes
+};
+
+/// One message under judgement, with what the engine worked out about its structure.
+struct MessageContext {
+    int index = -1;
+    const model::Message &message;
+    const BodyStructure &body;
+    const CaseData &data;
+    qsizetype splice = -1;           ///< where the authentic (older) content starts in body.text, or -1
+    QuoteMatcher::Match original;    ///< the stored message its quoted content copies, if found
+    ParticipantSet participants;
+
+    /// The stored message its headers reply to (first In-Reply-To id found in the case), or -1.
+    [[nodiscard]] int repliedTo() const;
+    [[nodiscard]] bool isOnList() const; ///< List-Id or List-Post: mailing-list traffic
+    /// From is the list's own address (Mailman's DMARC mitigation) and nothing names the author: many
+    /// people write under it, so per-sender profiles say nothing.
+    [[nodiscard]] bool fromIsList() const;
+    /// The author's address (Author::of): From, or Reply-To where a list rewrote From.
+    [[nodiscard]] QString authorAddress() const;
+    [[nodiscard]] bool looksLikeReply() const; ///< reply subject or quoted structure
+    /// An unquoted copy of a stored message whose author the preceding text names ("From: Jane <jane@x>"
+    /// above a patch a maintainer resends): a forward or resend, not a splice.
+    [[nodiscard]] bool copyIsAttributed() const;
+};
+
+/// One indicator of detection-spec section 5: looks at a message, adds findings with evidence.
+class Indicator
+{
+public:
+    virtual ~Indicator() = default;
+    virtual void evaluate(const MessageContext &ctx, QList<Finding> &findings) const = 0;
+};
+
+} // namespace th::analysis

@@ -1,0 +1,170 @@
+#include "indicatorset.h"
+
+#include "analysis/author.h"
+#include "analysis/shingles.h"
+
+#include <QRegularExpression>
+
+#include "addressinname.h"
+#include "alteredquote.h"
+#include "authenticationfailure.h"
+#include "brokenlinkage.h"
+#include "clientchange.h"
+#include "damagedquoteheaders.h"
+#include "displaynamespoof.h"
+#include "fakereply.h"
+#include "internalhistoryfromoutside.h"
+#include "lookalikedomain.h"
+#include "luretemplates.h"
+#include "lureprofile.h"
+#include "messageiddomain.h"
+#include "missingattribution.h"
+#include "quotestylechange.h"
+#include "recipientmismatch.h"
+#include "replytomismatch.h"
+#include "returnpathmismatch.h"
+#include "scrambledsender.h"
+#include "threadindexmismatch.h"
+#include "threadreuse.h"
+#include "threadrevival.h"
+#include "transportanomaly.h"
+#include "victimhijack.h"
+
+namespace th::analysis {
+
+const std::vector<std::unique_ptr<Indicator>> &IndicatorSet::perMessage()
+{
+    static const std::vector<std::unique_ptr<Indicator>> set = [] {
+        std::vector<std::unique_ptr<Indicator>> v;
+        v.push_back(std::make_unique<DisplayNameSpoof>());
+        v.push_back(std::make_unique<AddressInName>());
+        v.push_back(std::make_unique<LookalikeDomain>());
+        v.push_back(std::make_unique<ReplyToMismatch>());
+        v.push_back(std::make_unique<ReturnPathMismatch>());
+        v.push_back(std::make_unique<AuthenticationFailure>());
+        v.push_back(std::make_unique<MessageIdDomain>());
+        v.push_back(std::make_unique<ClientChange>());
+        v.push_back(std::make_unique<TransportAnomaly>());
+        v.push_back(std::make_unique<ScrambledSender>());
+        v.push_back(std::make_unique<FakeReply>());
+        v.push_back(std::make_unique<BrokenLinkage>());
+        v.push_back(std::make_unique<MissingAttribution>());
+        v.push_back(std::make_unique<DamagedQuoteHeaders>());
+        v.push_back(std::make_unique<RecipientMismatch>());
+        v.push_back(std::make_unique<ThreadRevival>());
+        v.push_back(std::make_unique<ThreadIndexMismatch>());
+        v.push_back(std::make_unique<QuoteStyleChange>());
+        v.push_back(std::make_unique<AlteredQuote>());
+        v.push_back(std::make_unique<InternalHistoryFromOutside>());
+        v.push_back(std::make_unique<LureProfile>());
+        v.push_back(std::make_unique<VictimHijack>()); // after C1 and A8: it reads their findings
+        return v;
+    }();
+    return set;
+}
+
+// A sender repeating their own text (a patch series sent again, a resent message) copies nothing stolen.
+QuoteMatcher::Match IndicatorSet::ownTextRemoved(const MessageContext &ctx, const QuoteMatcher::Match &match)
+{
+    if (match.isValid() && ctx.data.messages[size_t(match.message)].from.address.compare(ctx.message.from.address, Qt::CaseInsensitive) == 0)
+        return {};
+    return match;
+}
+
+namespace {
+
+QString withoutAddresses(QString text)
+{
+    static const QRegularExpression address(QStringLiteral("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"));
+    return Shingles::wordTexts(text.remove(address)).join(u' ');
+}
+
+// Does the original's text contain this line (an attribution it wrote itself when it was a reply)?
+// Addresses do not count: a thief strips them from the copy.
+bool originalContains(const MessageContext &ctx, const QString &line)
+{
+    const QString words = withoutAddresses(line);
+    return words.size() > 10 && withoutAddresses(ctx.data.bodies[ctx.original.message].text).contains(words);
+}
+
+// Lines at the start of the copy that the original never contained are the thief's or the replier's:
+// a fabricated header block, a separator, a client's attribution. The authentic content starts after them.
+qsizetype afterForeignHeaders(const MessageContext &ctx, qsizetype splice)
+{
+    for (const QuotedHeader &h : ctx.body.headers) {
+        const QString text = ctx.body.text.mid(h.begin, h.end - h.begin);
+        if (splice >= h.begin && splice < h.end && !originalContains(ctx, text))
+            splice = h.end;
+    }
+    while (splice < ctx.body.text.size() && ctx.body.text[splice].isSpace())
+        ++splice;
+    while (splice > 0 && ctx.body.text[splice - 1] != u'\n')
+        --splice;
+    return splice;
+}
+
+} // namespace
+
+// A stored message pasted whole under a lure starts where its text does, whatever structure it carries.
+// Otherwise a reply's authentic content starts where its quoted history does, or above it where the copied
+// message's own words start, or at an attribution line the copied message wrote itself.
+void IndicatorSet::locateSplice(MessageContext &ctx)
+{
+    const int size = int(ctx.body.text.size());
+    const QuoteMatcher::Match whole = ownTextRemoved(ctx, ctx.data.matcher.pasted(ctx.index, 0, size));
+    if (whole.isValid() && whole.begin > 0) {
+        ctx.original = whole;
+        ctx.splice = afterForeignHeaders(ctx, whole.begin);
+        return;
+    }
+    ctx.original = ownTextRemoved(ctx, ctx.data.matcher.original(ctx.index, 0, size));
+    const bool pasted = ctx.original.containment >= QuoteMatcher::AuthenticCopy && ctx.original.begin > 0;
+    if (ctx.body.history.isEmpty()) {
+        ctx.splice = pasted ? ctx.original.begin : -1;
+        return;
+    }
+    ctx.splice = ctx.body.quoteStart();
+    if (pasted && ctx.original.begin < ctx.splice) {
+        ctx.splice = ctx.original.begin;
+        return;
+    }
+    if (!ctx.original.isValid())
+        ctx.original = ownTextRemoved(ctx, ctx.data.matcher.original(ctx.index, ctx.splice, size));
+    const QuotedMessage &first = ctx.body.history.first();
+    if (ctx.original.isValid() && first.header >= 0 && originalContains(ctx, ctx.body.lineAt(ctx.body.headers[first.header].begin)))
+        ctx.splice = ctx.body.headers[first.header].begin;
+}
+
+MessageAnalysis IndicatorSet::evaluate(const CaseData &data, int message)
+{
+    MessageContext ctx{message, data.messages[size_t(message)], data.bodies[message], data, -1, {}, {}};
+    locateSplice(ctx);
+    ctx.participants = ParticipantSet::of(ctx);
+    MessageAnalysis out;
+    for (const auto &indicator : perMessage())
+        indicator->evaluate(ctx, out.findings);
+    out.splice = ctx.splice;
+    out.original = ctx.original.message;
+    out.senderInConversation = ctx.participants.hasAddress(ctx.message.from.address);
+    if (std::any_of(out.findings.cbegin(), out.findings.cend(), [](const Finding &f) { return f.id == u"C1"; }))
+        out.lureKey = LureTemplates::key(LureProfile::newText(ctx));
+    return out;
+}
+
+void IndicatorSet::addCaseFindings(const CaseData &data, QList<MessageAnalysis> &analyses)
+{
+    ThreadReuse::apply(data, analyses);
+    LureTemplates::apply(data, analyses);
+}
+
+bool IndicatorSet::isKnownSender(const CaseData &data, int message)
+{
+    const model::Message &m = data.messages[size_t(message)];
+    const QList<IdentityBook::Usage> usages = data.identities.addressesOf(m.from.name, m.date, message);
+    const bool nameUsedIt = std::any_of(usages.cbegin(), usages.cend(), [&m](const IdentityBook::Usage &u) {
+        return u.address.compare(m.from.address, Qt::CaseInsensitive) == 0;
+    });
+    return nameUsedIt || !data.senders.before(Author::of(m).address, m.date, message).isEmpty();
+}
+
+} // namespace th::analysis

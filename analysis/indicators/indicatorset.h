@@ -1,0 +1,29 @@
+#pragma once
+
+#include "indicator.h"
+
+#include "analysis/caseanalysis.h"
+
+#include <memory>
+#include <vector>
+
+namespace th::analysis {
+
+/// Runs every indicator: the per-message ones (A1-A10, B1-B10, C1, E) on one message's context, then the
+/// case-wide ones (D1 reuse, D2 lure templates and bursts) across all messages.
+class IndicatorSet
+{
+public:
+    [[nodiscard]] static MessageAnalysis evaluate(const CaseData &data, int message);
+    static void addCaseFindings(const CaseData &data, QList<MessageAnalysis> &analyses);
+    /// The From address wrote earlier messages of the case under this name: victim, not external, hijacking.
+    [[nodiscard]] static bool isKnownSender(const CaseData &data, int message);
+    /// Where the authentic content starts and which stored message it copies.
+    static void locateSplice(MessageContext &ctx);
+
+private:
+    static const std::vector<std::unique_ptr<Indicator>> &perMessage();
+    static QuoteMatcher::Match ownTextRemoved(const MessageContext &ctx, const QuoteMatcher::Match &match);
+};
+
+} // namespace th::analysis

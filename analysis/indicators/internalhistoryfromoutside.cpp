@@ -1,0 +1,42 @@
+#include "internalhistoryfromoutside.h"
+
+#include "analysis/domainidentity.h"
+
+namespace th::analysis {
+namespace {
+
+QSet<QString> historyAddresses(const MessageContext &ctx)
+{
+    QSet<QString> out;
+    for (const QuotedHeader &h : ctx.body.headers)
+        out.insert(h.fromAddress.toLower());
+    if (ctx.original.isValid()) {
+        const model::Message &o = ctx.data.messages[size_t(ctx.original.message)];
+        out.insert(o.from.address.toLower());
+        for (const model::MailAddress &a : o.to + o.cc)
+            out.insert(a.address.toLower());
+    }
+    out.remove(QString());
+    return out;
+}
+
+} // namespace
+
+void InternalHistoryFromOutside::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
+{
+    const CaseSettings &settings = ctx.data.settings;
+    if (settings.organisationDomains.isEmpty() || settings.isOrganisation(DomainIdentity::domainOf(ctx.message.from.address)))
+        return;
+    const QSet<QString> people = historyAddresses(ctx);
+    const bool internal = people.size() >= 2 && std::all_of(people.cbegin(), people.cend(), [&](const QString &a) {
+        return settings.isOrganisation(DomainIdentity::domainOf(a));
+    });
+    if (!internal)
+        return;
+    findings << Finding{QStringLiteral("B10"), Finding::Severity::Medium,
+                        QStringLiteral("The quoted conversation was internal to %1 (%2 people), yet this message comes from outside (%3)")
+                            .arg(settings.organisationDomains.join(QStringLiteral(", "))).arg(people.size()).arg(ctx.message.from.address),
+                        {Evidence{Evidence::Kind::Header, -1, -1, QStringLiteral("From"), ctx.message.from.toString()}}};
+}
+
+} // namespace th::analysis

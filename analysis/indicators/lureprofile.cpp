@@ -1,0 +1,82 @@
+#include "lureprofile.h"
+
+#include "alteredquote.h"
+
+#include "analysis/domainidentity.h"
+#include "analysis/shingles.h"
+
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace th::analysis {
+namespace {
+
+bool riskyAttachment(const model::Attachment &a)
+{
+    static const QRegularExpression ext(QStringLiteral("\\.(zip|7z|rar|gz|iso|img|vhdx?|one|html?|svg|pdf|xlsb|xlsm|docm|pptm|lnk|wsf|js|jse|vbs|hta|cab|msi|exe|scr)$"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    return ext.match(a.fileName).hasMatch() || a.mimeType.contains(QLatin1String("zip")) || a.mimeType.contains(QLatin1String("onenote"));
+}
+
+bool hasPassword(QStringView text)
+{
+    static const QRegularExpression password(QStringLiteral("(pass(word|wort)?|pwd?|kennwort|mot de passe|contrase[ñn]a|senha|has[łl]o|パスワード|密码|密碼|비밀번호)"
+                                                            "\\W{0,3}\\s*[:：]?\\s*[A-Za-z0-9!@#$%&*]{3,12}\\b"),
+                                             QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    return password.match(text).hasMatch();
+}
+
+int wordCount(QStringView text)
+{
+    return int(Shingles::words(text).size());
+}
+
+} // namespace
+
+QStringView LureProfile::newText(const MessageContext &ctx)
+{
+    // With quote structure the new text ends where the first attribution or header block begins; without
+    // it, where the copied original begins.
+    qsizetype end = !ctx.body.history.isEmpty() || ctx.splice < 0 ? ctx.body.newEnd : ctx.splice;
+    for (const Segment &s : ctx.body.segments) {
+        if (s.kind == Segment::Kind::Signature && s.begin < end)
+            end = s.begin;
+    }
+    return QStringView(ctx.body.text).first(end);
+}
+
+QStringList LureProfile::actionObjects(const MessageContext &ctx)
+{
+    QStringList out;
+    for (const model::Attachment &a : ctx.message.attachments) {
+        if (riskyAttachment(a) && !a.isInline)
+            out << QStringLiteral("attachment %1 (%2)").arg(a.fileName, a.mimeType);
+    }
+    const QStringView text = newText(ctx);
+    for (const QString &link : AlteredQuote::linksIn(text)) {
+        const QString domain = DomainIdentity::registrable(QUrl(link).host());
+        if (!ctx.participants.domains().contains(domain) && !ctx.data.settings.isOrganisation(domain))
+            out << QStringLiteral("link to %1").arg(link);
+    }
+    if (hasPassword(text))
+        out << QStringLiteral("an archive password");
+    return out;
+}
+
+void LureProfile::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
+{
+    const QStringView text = newText(ctx);
+    const int words = wordCount(text);
+    const int quoted = wordCount(QStringView(ctx.body.text).sliced(text.size()));
+    if (words > MaxWords || quoted < qMax(words * MinQuotedRatio, MinQuotedWords))
+        return;
+    const QStringList actions = actionObjects(ctx);
+    if (actions.isEmpty())
+        return;
+    findings << Finding{QStringLiteral("C1"), Finding::Severity::Medium,
+                        QStringLiteral("The new text is a lure: %1 words over %2 quoted words, asking to act on %3")
+                            .arg(words).arg(quoted).arg(actions.join(QStringLiteral("; "))),
+                        {Evidence{Evidence::Kind::Text, 0, text.size(), QString(), text.toString().trimmed()}}};
+}
+
+} // namespace th::analysis

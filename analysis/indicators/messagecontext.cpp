@@ -1,0 +1,49 @@
+#include "indicator.h"
+
+#include "analysis/author.h"
+#include "analysis/basesubject.h"
+
+namespace th::analysis {
+
+int MessageContext::repliedTo() const
+{
+    for (const QString &id : message.inReplyTo) {
+        const QList<int> hits = data.byId.values(id);
+        if (!hits.isEmpty())
+            return *std::min_element(hits.cbegin(), hits.cend());
+    }
+    return -1;
+}
+
+bool MessageContext::isOnList() const
+{
+    return !message.header(u"List-Id").isEmpty() || !message.header(u"List-Post").isEmpty();
+}
+
+bool MessageContext::fromIsList() const
+{
+    return Author::isListRewritten(message) && message.replyTo.isEmpty();
+}
+
+QString MessageContext::authorAddress() const
+{
+    return Author::of(message).address;
+}
+
+bool MessageContext::copyIsAttributed() const
+{
+    if (!body.history.isEmpty() || !original.isValid() || splice <= 0)
+        return false;
+    const model::Message &o = data.messages[size_t(original.message)];
+    const QStringView before = QStringView(body.text).first(splice);
+    const bool address = !o.from.address.isEmpty() && before.contains(o.from.address, Qt::CaseInsensitive);
+    const bool name = o.from.name.size() > 3 && before.contains(o.from.name, Qt::CaseInsensitive);
+    return address || name;
+}
+
+bool MessageContext::looksLikeReply() const
+{
+    return BaseSubject::isReply(message.subject) || !body.history.isEmpty();
+}
+
+} // namespace th::analysis

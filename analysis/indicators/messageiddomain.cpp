@@ -1,0 +1,26 @@
+#include "messageiddomain.h"
+
+#include "analysis/domainidentity.h"
+
+namespace th::analysis {
+
+void MessageIdDomain::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
+{
+    const QList<int> history = ctx.data.senders.before(ctx.authorAddress(), ctx.message.date, ctx.index);
+    if (history.size() < MinHistory || ctx.message.messageId.isEmpty() || ctx.fromIsList())
+        return;
+    const QString shape = ctx.data.fingerprints[ctx.index].messageIdShape;
+    const QString host = DomainIdentity::registrable(ctx.message.messageId);
+    QSet<QString> shapes, hosts;
+    for (int m : history) {
+        shapes.insert(ctx.data.fingerprints[m].messageIdShape);
+        hosts.insert(DomainIdentity::registrable(ctx.data.messages[size_t(m)].messageId));
+    }
+    if (shapes.contains(shape) || hosts.contains(host) || DomainIdentity::sameOrganisation(host, ctx.message.from.address))
+        return;
+    findings << Finding{QStringLiteral("A7"), Finding::Severity::Weak,
+                        QStringLiteral("The Message-ID comes from %1, unlike the %2 earlier messages of %3").arg(host).arg(history.size()).arg(ctx.message.from.address),
+                        {Evidence{Evidence::Kind::Header, -1, -1, QStringLiteral("Message-ID"), ctx.message.messageId}}};
+}
+
+} // namespace th::analysis

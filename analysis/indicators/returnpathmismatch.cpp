@@ -1,0 +1,25 @@
+#include "returnpathmismatch.h"
+
+#include "analysis/domainidentity.h"
+
+#include "model/mimeparser.h"
+
+namespace th::analysis {
+
+void ReturnPathMismatch::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
+{
+    const QString returnPath = model::MimeParser::extractMessageIds(ctx.message.header(u"Return-Path")).value(0);
+    if (returnPath.isEmpty() || ctx.isOnList())
+        return;
+    const QString local = returnPath.section(u'@', 0, 0).toLower();
+    if (local.startsWith(QLatin1String("srs0=")) || local.startsWith(QLatin1String("srs1=")) || local.startsWith(QLatin1String("bounce")))
+        return; // forwarding rewrites (SRS) and bounce handlers
+    const QString domain = DomainIdentity::registrable(returnPath);
+    if (domain.isEmpty() || DomainIdentity::sameOrganisation(domain, ctx.message.from.address))
+        return;
+    findings << Finding{QStringLiteral("A5"), Finding::Severity::Weak,
+                        QStringLiteral("The envelope sender %1 is not under the From domain %2").arg(returnPath, DomainIdentity::registrable(ctx.message.from.address)),
+                        {Evidence{Evidence::Kind::Header, -1, -1, QStringLiteral("Return-Path"), returnPath}}};
+}
+
+} // namespace th::analysis

@@ -1,0 +1,84 @@
+#include "threadreuse.h"
+
+#include "analysis/reuseclusters.h"
+
+#include <xxhash.h>
+
+namespace th::analysis {
+namespace {
+
+QList<QStringView> authenticContent(const CaseData &data, const QList<MessageAnalysis> &analyses)
+{
+    QList<QStringView> out;
+    for (int i = 0; i < analyses.size(); ++i) {
+        const qsizetype splice = analyses[i].splice;
+        out << (splice < 0 || analyses[i].senderInConversation ? QStringView() : QStringView(data.bodies[i].text).sliced(splice));
+    }
+    return out;
+}
+
+QString clusterId(const CaseData &data, const QList<int> &members)
+{
+    QStringList ids;
+    for (int m : members)
+        ids << data.messages[size_t(m)].messageId;
+    ids.sort();
+    const QByteArray key = ids.join(u'\n').toUtf8();
+    return QStringLiteral("reuse-%1").arg(XXH3_64bits(key.constData(), size_t(key.size())), 16, 16, QLatin1Char('0'));
+}
+
+QSet<QString> senders(const CaseData &data, const QList<int> &members)
+{
+    QSet<QString> out;
+    for (int m : members)
+        out.insert(data.messages[size_t(m)].from.address.toLower());
+    return out;
+}
+
+Finding reuseFinding(const CaseData &data, const QList<int> &members, int self)
+{
+    QDateTime first, last;
+    Finding f{QStringLiteral("D1"), Finding::Severity::Strong, {}, {}};
+    for (int m : members) {
+        const model::Message &msg = data.messages[size_t(m)];
+        first = !first.isValid() || msg.date < first ? msg.date : first;
+        last = msg.date > last ? msg.date : last;
+        if (m != self)
+            f.evidence << Evidence{Evidence::Kind::Message, -1, -1, msg.messageId, msg.from.toString()};
+    }
+    f.summary = QStringLiteral("The same quoted conversation arrived in %1 messages from %2 different senders outside it, between %3 and %4")
+                    .arg(members.size()).arg(senders(data, members).size())
+                    .arg(first.date().toString(Qt::ISODate), last.date().toString(Qt::ISODate));
+    return f;
+}
+
+// Reuse is supporting evidence: legitimate newcomers to a list thread quote the same parent too. A cluster
+// counts only through its members that are suspicious on their own.
+QList<int> suspiciousMembers(const QList<int> &members, const QList<MessageAnalysis> &analyses)
+{
+    QList<int> out;
+    for (int m : members) {
+        QList<Finding> findings = analyses[m].findings;
+        if (Verdict::of(findings, false).evidence >= Verdict::SuspiciousEvidence)
+            out << m;
+    }
+    return out;
+}
+
+} // namespace
+
+void ThreadReuse::apply(const CaseData &data, QList<MessageAnalysis> &analyses)
+{
+    for (const QList<int> &cluster : ReuseClusters::find(authenticContent(data, analyses))) {
+        const QList<int> members = suspiciousMembers(cluster, analyses);
+        if (members.size() < 2 || senders(data, members).size() < 2)
+            continue;
+        const QString id = clusterId(data, members);
+        for (int m : members) {
+            analyses[m].reuseCluster = id;
+            analyses[m].findings << reuseFinding(data, members, m);
+        }
+    }
+}
+
+} // namespace th::analysis

@@ -1,0 +1,57 @@
+#include "victimhijack.h"
+
+#include "clientchange.h"
+
+namespace th::analysis {
+namespace {
+
+bool fired(const QList<Finding> &findings, const char16_t *id)
+{
+    return std::any_of(findings.cbegin(), findings.cend(), [id](const Finding &f) { return f.id == id; });
+}
+
+// A8 needs two earlier messages; one is enough when nothing of the client matches it. A mailer program the
+// address never used in three or more messages is enough next to a lure.
+bool clientChanged(const MessageContext &ctx, const QList<Finding> &findings, QStringList &unseen)
+{
+    int history = 0;
+    unseen = ClientChange::unseenTraits(ctx, &history);
+    if (fired(findings, u"A8") || fired(findings, u"B8"))
+        return true;
+    const QStringList mailer = unseen.filter(QStringLiteral("mailer="));
+    if (history >= 3 && !mailer.isEmpty() && mailer.first() != u"mailer=none") {
+        unseen = mailer;
+        return true;
+    }
+    if (history >= ClientChange::MinHistory)
+        return false;
+    const QList<int> earlier = ctx.data.senders.before(ctx.authorAddress(), ctx.message.date, ctx.index);
+    if (earlier.isEmpty())
+        return false;
+    const QStringList now = ctx.data.fingerprints[ctx.index].traits();
+    const QStringList then = ctx.data.fingerprints[earlier.last()].traits();
+    unseen.clear();
+    for (const QString &t : now) {
+        if (!then.contains(t) && !t.startsWith(QLatin1String("quote=")))
+            unseen << t;
+    }
+    return unseen.size() >= 3;
+}
+
+} // namespace
+
+void VictimHijack::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
+{
+    if (!fired(findings, u"C1") || fired(findings, u"A1") || ctx.message.inReplyTo.isEmpty())
+        return;
+    QStringList unseen;
+    if (!clientChanged(ctx, findings, unseen))
+        return;
+    findings << Finding{QStringLiteral("E"), Finding::Severity::Strong,
+                        QStringLiteral("The real account %1 sent a lure into its own conversation from a client it never used before (%2): "
+                                       "the mailbox is likely compromised")
+                            .arg(ctx.message.from.address, unseen.isEmpty() ? QStringLiteral("quoting style") : unseen.join(QStringLiteral(", "))),
+                        {Evidence{Evidence::Kind::Header, -1, -1, QStringLiteral("From"), ctx.message.from.toString()}}};
+}
+
+} // namespace th::analysis

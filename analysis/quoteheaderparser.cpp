@@ -1,0 +1,1121 @@
+#include "quoteheaderparser.h"
+
+#include "quoteddate.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <optional>
+
+namespace th::analysis {
+namespace {
+
+using model::MailAddress;
+
+// Bounds: talon reads at most 1000 lines (MAX_LINES_COUNT) and joins at most 6 lines when looking for
+// a wrapped attribution (SPLITTER_MAX_LINES). Real attributions are far shorter than MaxWindowLength
+// even with the duplicated "<a@b<mailto:a@b>>" of Outlook; the cap keeps the regexes linear.
+constexpr int MaxLines = 1000;
+constexpr int MaxFindings = 200;
+constexpr int MaxWindowLines = 6;
+constexpr qsizetype MaxWindowLength = 400;
+// Lines allowed between two labels of one header block (a wrapped value or a blank line).
+constexpr int MaxLabelGap = 2;
+constexpr int MaxContinuationLines = 20;
+// Longest label with bold markers and spaces ("*Másolatot kap* :").
+constexpr qsizetype MaxLabelLength = 24;
+// Separator lines are short; the longest phrase is about 40 characters between its dashes.
+constexpr qsizetype MaxSeparatorLength = 120;
+
+constexpr auto Unicode = QRegularExpression::UseUnicodePropertiesOption;
+constexpr auto Caseless = QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption;
+
+QRegularExpression rx(const char16_t *pattern, QRegularExpression::PatternOptions options = Caseless)
+{
+    return QRegularExpression(QString::fromUtf16(pattern), options);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Lines
+
+struct Line {
+    qsizetype begin = 0, end = 0; ///< in the text; end includes the line break
+    QStringView content;          ///< without '>' prefixes and surrounding white space
+    int depth = 0;                ///< number of '>' in front
+    mutable signed char verb = -1; ///< holds an attribution verb; computed on demand (-1: not yet)
+};
+
+// The verbs and markers of the attribution forms (section "Attributions" below). Lines without one
+// (code, prose) are not worth the attribution regexes, which are the costly part of the scan.
+bool hasVerb(const Line &line)
+{
+    static const QRegularExpression verbs = rx(
+        uR"re(wrote|writes|\bsent\b|schrieb|schreef|verzond|geschreven|[ée]crit|escribió|scritto|escreveu|napisał|pisze|nadesłał|skrev|napsal|napisal|napísal|viết|写道|寫道|のメッセージ|작성|írta|yazdı|написал|написав|пише|kirjoitti|書きました)re");
+    if (line.verb < 0)
+        line.verb = verbs.match(line.content).hasMatch() ? 1 : 0;
+    return line.verb == 1;
+}
+
+Line makeLine(QStringView text, qsizetype begin, qsizetype contentEnd, qsizetype end)
+{
+    Line l{begin, end, {}, 0};
+    qsizetype i = begin;
+    for (; i < contentEnd && (text[i] == u'>' || text[i].isSpace()); ++i)
+        l.depth += text[i] == u'>' ? 1 : 0;
+    l.content = text.sliced(i, contentEnd - i).trimmed();
+    return l;
+}
+
+QList<Line> splitLines(QStringView text)
+{
+    QList<Line> lines;
+    qsizetype begin = 0;
+    while (begin < text.size() && lines.size() < MaxLines) {
+        qsizetype stop = begin;
+        while (stop < text.size() && text[stop] != u'\n' && text[stop] != u'\r')
+            ++stop;
+        qsizetype end = stop;
+        if (end < text.size())
+            end += (text[end] == u'\r' && end + 1 < text.size() && text[end + 1] == u'\n') ? 2 : 1;
+        lines.append(makeLine(text, begin, stop, end));
+        begin = end;
+    }
+    return lines;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Languages
+
+// Order used to break ties between languages that share a label or a phrase.
+const QStringList &languagePriority()
+{
+    static const QStringList order = QString::fromUtf16(u"en de fr es it pt nl sv no da pl ru uk ja zh ko fi cs sk sl hu tr ro vi")
+                                         .split(u' ');
+    return order;
+}
+
+// Danish, Norwegian and Swedish attributions share "skrev". Swedish has its own letters and day and
+// month names; Danish Outlook writes "D. <date>" and Danish (unlike Norwegian) "maj". Anything else is
+// read as Norwegian.
+QString nordicLanguage(QStringView text)
+{
+    static const QRegularExpression swedish = rx(uR"re([äö]|\b(?:följande|mån|tis|lör|sön|mars)\b)re");
+    static const QRegularExpression danish = rx(uR"re(^D\.\s|\bmaj\b)re");
+    if (swedish.match(text).hasMatch())
+        return QStringLiteral("sv");
+    return danish.match(text).hasMatch() ? QStringLiteral("da") : QStringLiteral("no");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Addresses
+
+QString decodeEntities(QString s)
+{
+    s.replace(QStringLiteral("&lt;"), QStringLiteral("<")).replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+    s.replace(QStringLiteral("&quot;"), QStringLiteral("\"")).replace(QStringLiteral("&#39;"), QStringLiteral("'"));
+    return s.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+}
+
+// Brings the address spellings of quoted headers (crisp email-forward-parser "mailbox") to "<a@b>":
+// "a@b<mailto:a@b>" (Outlook plain text), "[mailto:a@b]" (Outlook <= 2010), "(<a@b>)" (Gmail es, fi),
+// "< mailto:Name <a@b> >" (Polymail), "[a@b]", "(a@b)". ("<mailto:a@b>" is left to parseMailbox.)
+QString canonicalBrackets(QString s)
+{
+    static const QRegularExpression mailtoCopy = rx(uR"re(([^\s<>\[\]]+@[^\s<>\[\]]+)\s*<\s*mailto:[^<>]*>)re");
+    static const QRegularExpression polymail = rx(uR"re(<\s*mailto:[^<>]*<\s*([^<>\s]+@[^<>\s]+)\s*>(?:\s*>)?)re");
+    static const QRegularExpression wrapped = rx(uR"re([\[(]\s*(?:mailto:)?<?\s*([^\[\]()<>\s]+@[^\[\]()<>\s]+?)\s*>?\s*[\])])re");
+    s.replace(mailtoCopy, QStringLiteral("\\1"));
+    s.replace(polymail, QStringLiteral("<\\1>"));
+    return s.replace(wrapped, QStringLiteral("<\\1>"));
+}
+
+QString unquotedName(QString name)
+{
+    static const QRegularExpression quotes = rx(uR"re(^\s*["'«„“‘”]+\s*|\s*["'»”“’]+\s*$)re");
+    static const QRegularExpression trailing = rx(uR"re([\s,;]+$)re");
+    return name.remove(trailing).remove(quotes).trimmed();
+}
+
+/// One mailbox as written: "Name <a@b>", "'Name' <a@b>", "Last, First <a@b>", "Name [mailto:a@b]",
+/// "<a@b>", "a@b", or a bare name (the address empty: what B4 looks for). A bracketed address wins
+/// over a bare one, so "x@y [mailto:z@w]" keeps the display name "x@y" apart from the real address; the
+/// name is what stands before that bracket, which also copes with the nested "<a@b <mailto:a@b>>" of
+/// rewrapped quotes.
+MailAddress parseMailbox(QStringView written)
+{
+    static const QRegularExpression bracketed = rx(uR"re([<\[(]\s*(?:mailto:)?\s*([^\s<>()\[\]"',;:]+@[^\s<>()\[\]"',;:]*[^\s<>()\[\]"',;:.]))re");
+    static const QRegularExpression bare = rx(uR"re([^\s<>()\[\]"',;:]+@[^\s<>()\[\]"',;:]*[^\s<>()\[\]"',;:.])re");
+    const QString s = canonicalBrackets(decodeEntities(written.trimmed().toString()));
+    QRegularExpressionMatch m = bracketed.match(s);
+    if (!m.hasMatch())
+        m = bare.match(s);
+    if (!m.hasMatch())
+        return {unquotedName(s), QString()};
+    return {unquotedName(s.left(m.capturedStart())), m.captured(m.lastCapturedIndex())};
+}
+
+// Splits an address list at the separators outside quotes and brackets. Outlook and Yahoo separate
+// with ';' and then keep "Last, First" names whole; the others separate with ','.
+QStringList splitOutside(QStringView list, QChar separator)
+{
+    QStringList parts;
+    int nesting = 0;
+    bool quoted = false;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QChar c = list[i];
+        quoted = c == u'"' ? !quoted : quoted;
+        nesting += (c == u'<' || c == u'[' || c == u'(') ? 1 : (c == u'>' || c == u']' || c == u')') ? -1 : 0;
+        if (c == separator && !quoted && nesting <= 0) {
+            parts << list.sliced(start, i - start).trimmed().toString();
+            start = i + 1;
+        }
+    }
+    parts << list.sliced(start).trimmed().toString();
+    return parts;
+}
+
+// "Deucher, Alexander <a@b>" split at its comma: a single word without an address followed by a part
+// with a bracketed address is one "Last, First" mailbox.
+QStringList mergeLastFirst(const QStringList &parts)
+{
+    QStringList merged;
+    for (const QString &part : parts) {
+        const bool lastNameBefore = !merged.isEmpty() && !merged.last().contains(u' ') && !merged.last().contains(u'@')
+            && !merged.last().isEmpty();
+        if (lastNameBefore && (part.contains(u'<') || part.contains(u'[')) && !part.startsWith(u'<'))
+            merged.last() += QStringLiteral(", ") + part;
+        else
+            merged << part;
+    }
+    return merged;
+}
+
+QList<MailAddress> parseMailboxList(QStringView value)
+{
+    const bool semicolons = splitOutside(value, u';').size() > 1;
+    const QStringList parts = semicolons ? splitOutside(value, u';') : mergeLastFirst(splitOutside(value, u','));
+    QList<MailAddress> out;
+    for (const QString &p : parts)
+        if (!p.isEmpty())
+            out << parseMailbox(p);
+    return out;
+}
+
+// "X on behalf of Y" (Outlook, localised) and "X が Y の代理で送信" (Japanese Outlook): X is the
+// delegate who sent, Y the mailbox owner that the quoted message's From header names.
+std::optional<std::pair<QString, QString>> delegation(QStringView from)
+{
+    static const QRegularExpression western = rx(
+        uR"re(^(.+?)\s+(?:on behalf of|im Auftrag von|de la part de|en nombre de|per conto di|em nome de|namens)\s+(.+)$)re");
+    static const QRegularExpression japanese = rx(uR"re(^(.+?)\s*が\s*(.+?)\s*の代理で送信$)re", Unicode);
+    static const QRegularExpression chinese = rx(uR"re(^(.+?)\s+代表\s+(.+?)(?:\s*发送)?$)re", Unicode);
+    for (const QRegularExpression *re : {&western, &japanese, &chinese})
+        if (const QRegularExpressionMatch m = re->match(from); m.hasMatch())
+            return std::pair{m.captured(1), m.captured(2)};
+    return std::nullopt;
+}
+
+bool namesWithoutAddress(const QList<MailAddress> &list)
+{
+    const bool anyName = std::any_of(list.cbegin(), list.cend(), [](const MailAddress &a) { return !a.name.isEmpty(); });
+    const bool anyAddress = std::any_of(list.cbegin(), list.cend(), [](const MailAddress &a) { return !a.address.isEmpty(); });
+    return anyName && !anyAddress;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Header-block labels (detection-spec 3.3)
+
+enum class Field { From, Date, To, Cc, Subject, Other };
+
+struct LabelDef {
+    const char16_t *label;
+    Field field;
+    const char16_t *languages; ///< space separated; empty: neutral ("Cc" is written the same everywhere)
+};
+
+// Labels per client locale (crisp email-forward-parser, mail-parser-reply, talon, spec 3.3). "Other"
+// labels (Reply-To, Bcc, Importance...) keep a block together without counting towards the minimum.
+constexpr LabelDef LabelDefs[] = {
+    {u"From", Field::From, u"en"}, {u"Von", Field::From, u"de"}, {u"De", Field::From, u"fr es pt"},
+    {u"Da", Field::From, u"it"}, {u"Mittente", Field::From, u"it"}, {u"Van", Field::From, u"nl"},
+    {u"Från", Field::From, u"sv"}, {u"Fra", Field::From, u"no da"}, {u"Lähettäjä", Field::From, u"fi"},
+    {u"Od", Field::From, u"pl cs sk"}, {u"Nadawca", Field::From, u"pl"}, {u"Feladó", Field::From, u"hu"},
+    {u"De la", Field::From, u"ro"}, {u"Expeditorul", Field::From, u"ro"}, {u"Kimden", Field::From, u"tr"},
+    {u"Gönderen", Field::From, u"tr"}, {u"От", Field::From, u"ru"}, {u"Отправитель", Field::From, u"ru"},
+    {u"Від", Field::From, u"uk"}, {u"Від кого", Field::From, u"uk"}, {u"差出人", Field::From, u"ja"},
+    {u"送信者", Field::From, u"ja"}, {u"送信元", Field::From, u"ja"}, {u"发件人", Field::From, u"zh"},
+    {u"寄件者", Field::From, u"zh"}, {u"寄件人", Field::From, u"zh"}, {u"보낸 사람", Field::From, u"ko"},
+
+    {u"Sent", Field::Date, u"en"}, {u"Date", Field::Date, u"en fr"}, {u"Gesendet", Field::Date, u"de"},
+    {u"Datum", Field::Date, u"de nl sv cs"}, {u"Envoyé", Field::Date, u"fr"}, {u"Enviado", Field::Date, u"es pt"},
+    {u"Enviado el", Field::Date, u"es"}, {u"Enviada em", Field::Date, u"pt"}, {u"Fecha", Field::Date, u"es"},
+    {u"Inviato", Field::Date, u"it"}, {u"Data", Field::Date, u"it pl pt"}, {u"Verzonden", Field::Date, u"nl"},
+    {u"Skickat", Field::Date, u"sv"}, {u"Sendt", Field::Date, u"no da"}, {u"Dato", Field::Date, u"no da"},
+    {u"Lähetetty", Field::Date, u"fi"}, {u"Päivämäärä", Field::Date, u"fi"}, {u"Päiväys", Field::Date, u"fi"},
+    {u"Wysłano", Field::Date, u"pl"}, {u"Odesláno", Field::Date, u"cs"}, {u"Odoslané", Field::Date, u"sk"},
+    {u"Dátum", Field::Date, u"sk hu"}, {u"Elküldve", Field::Date, u"hu"}, {u"Trimis", Field::Date, u"ro"},
+    {u"Dată", Field::Date, u"ro"}, {u"Gönderilen", Field::Date, u"tr"}, {u"Tarih", Field::Date, u"tr"},
+    {u"Отправлено", Field::Date, u"ru"}, {u"Дата", Field::Date, u"ru uk"}, {u"Відправлено", Field::Date, u"uk"},
+    {u"送信日時", Field::Date, u"ja"}, {u"日付", Field::Date, u"ja"}, {u"发送时间", Field::Date, u"zh"},
+    {u"日期", Field::Date, u"zh"}, {u"时间", Field::Date, u"zh"}, {u"寄件日期", Field::Date, u"zh"},
+    {u"보낸 날짜", Field::Date, u"ko"}, {u"날짜", Field::Date, u"ko"},
+
+    {u"To", Field::To, u"en"}, {u"An", Field::To, u"de"}, {u"À", Field::To, u"fr"}, {u"Pour", Field::To, u"fr"},
+    {u"Para", Field::To, u"es pt"}, {u"A", Field::To, u"it"}, {u"Aan", Field::To, u"nl"}, {u"Till", Field::To, u"sv"},
+    {u"Til", Field::To, u"no da"}, {u"Vastaanottaja", Field::To, u"fi"}, {u"Do", Field::To, u"pl"},
+    {u"Adresat", Field::To, u"pl"}, {u"Komu", Field::To, u"cs sk"}, {u"Pre", Field::To, u"sk"},
+    {u"Címzett", Field::To, u"hu"}, {u"Către", Field::To, u"ro"}, {u"Destinatarul", Field::To, u"ro"},
+    {u"Kime", Field::To, u"tr"}, {u"Кому", Field::To, u"ru uk"}, {u"宛先", Field::To, u"ja"},
+    {u"送信先", Field::To, u"ja"}, {u"收件人", Field::To, u"zh"}, {u"收件者", Field::To, u"zh"},
+    {u"받는 사람", Field::To, u"ko"},
+
+    {u"Cc", Field::Cc, u""}, {u"Kopie", Field::Cc, u"de cs"}, {u"Kopie (CC)", Field::Cc, u"de"},
+    {u"Copie à", Field::Cc, u"fr"}, {u"Kopia", Field::Cc, u"sv pl"}, {u"Kopi", Field::Cc, u"no da"},
+    {u"Kopio", Field::Cc, u"fi"}, {u"DW", Field::Cc, u"pl"}, {u"Kópia", Field::Cc, u"sk"},
+    {u"Másolat", Field::Cc, u"hu"}, {u"Másolatot kap", Field::Cc, u"hu"}, {u"Bilgi", Field::Cc, u"tr"},
+    {u"Копия", Field::Cc, u"ru"}, {u"Копія", Field::Cc, u"uk"}, {u"抄送", Field::Cc, u"zh"},
+    {u"副本", Field::Cc, u"zh"}, {u"참조", Field::Cc, u"ko"},
+
+    {u"Subject", Field::Subject, u"en"}, {u"Betreff", Field::Subject, u"de"}, {u"Objet", Field::Subject, u"fr"},
+    {u"Sujet", Field::Subject, u"fr"}, {u"Asunto", Field::Subject, u"es"}, {u"Oggetto", Field::Subject, u"it"},
+    {u"Assunto", Field::Subject, u"pt"}, {u"Onderwerp", Field::Subject, u"nl"}, {u"Ämne", Field::Subject, u"sv"},
+    {u"Emne", Field::Subject, u"no da"}, {u"Aihe", Field::Subject, u"fi"}, {u"Temat", Field::Subject, u"pl"},
+    {u"Předmět", Field::Subject, u"cs"}, {u"Predmet", Field::Subject, u"sk"}, {u"Tárgy", Field::Subject, u"hu"},
+    {u"Subiect", Field::Subject, u"ro"}, {u"Subiectul", Field::Subject, u"ro"}, {u"Konu", Field::Subject, u"tr"},
+    {u"Тема", Field::Subject, u"ru uk"}, {u"件名", Field::Subject, u"ja"}, {u"主题", Field::Subject, u"zh"},
+    {u"主旨", Field::Subject, u"zh"}, {u"제목", Field::Subject, u"ko"},
+
+    {u"Reply-To", Field::Other, u"en"}, {u"Antwort an", Field::Other, u"de"}, {u"Répondre à", Field::Other, u"fr"},
+    {u"Responder a", Field::Other, u"es pt"}, {u"Rispondi a", Field::Other, u"it"}, {u"Risposta", Field::Other, u"it"},
+    {u"Antwoord aan", Field::Other, u"nl"}, {u"Svara till", Field::Other, u"sv"}, {u"Svar til", Field::Other, u"no da"},
+    {u"Odpowiedź-do", Field::Other, u"pl"}, {u"Ответ-Кому", Field::Other, u"ru"}, {u"Bcc", Field::Other, u""},
+    {u"Blindkopie", Field::Other, u"de"}, {u"Cci", Field::Other, u"fr"}, {u"CCO", Field::Other, u"es pt"},
+    {u"Ccn", Field::Other, u"it"}, {u"Importance", Field::Other, u"en"}, {u"Wichtigkeit", Field::Other, u"de"},
+    {u"Priority", Field::Other, u"en"}, {u"Attachments", Field::Other, u"en"}, {u"Anlagen", Field::Other, u"de"},
+    {u"Pièces jointes", Field::Other, u"fr"}, {u"Organization", Field::Other, u"en"},
+    {u"Organisation", Field::Other, u"en de fr"},
+};
+
+QString labelKey(QStringView label)
+{
+    QString key = label.toString().toCaseFolded();
+    key.removeIf([](QChar c) { return c.isSpace(); });
+    return key;
+}
+
+const QHash<QString, const LabelDef *> &labelTable()
+{
+    static const QHash<QString, const LabelDef *> table = [] {
+        QHash<QString, const LabelDef *> t;
+        for (const LabelDef &d : LabelDefs)
+            t.insert(labelKey(QStringView(d.label)), &d);
+        return t;
+    }();
+    return table;
+}
+
+// One alternation of every label, longest first, spaces inside labels optional ("보낸사람").
+QString labelAlternation()
+{
+    QStringList labels;
+    for (const LabelDef &d : LabelDefs)
+        labels << QString::fromUtf16(d.label);
+    std::sort(labels.begin(), labels.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    for (QString &l : labels)
+        l = QRegularExpression::escape(l).replace(QStringLiteral("\\ "), QStringLiteral("[\\s\\x{00A0}]?"));
+    return labels.join(u'|');
+}
+
+struct LabelLine {
+    const LabelDef *def = nullptr;
+    QString value;
+    bool spaceColon = false; ///< "Label : value"
+};
+
+// A label line: optional bold markers from HTML ("*From:*", "*From*:"), the label, white space or an
+// NBSP (French typography) before an ASCII or full-width colon, the value. The label must start with a
+// capital (or a letter without case, CJK): mail clients capitalise them, prose lines such as
+// "to: whom" do not.
+std::optional<LabelLine> labelLine(const QList<Line> &lines, int index)
+{
+    // Labels are short: no colon near the start, no label (cheap test before the long alternation).
+    const QStringView head = lines[index].content.left(MaxLabelLength);
+    if (!head.contains(u':') && !head.contains(u'：'))
+        return std::nullopt;
+    static const QRegularExpression re(
+        QStringLiteral(R"(^[*_]{0,2}(?=[\p{Lu}\p{Lo}])(%1)[*_]{0,2}([\s\x{00A0}]*)[:：]([*_]{0,2}[\s\x{00A0}]*)(.*)$)")
+            .arg(labelAlternation()),
+        Caseless);
+    const QRegularExpressionMatch m = re.match(lines[index].content);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const LabelDef *def = labelTable().value(labelKey(m.capturedView(1)));
+    const bool spaceAfter = m.capturedView(4).isEmpty() || std::any_of(m.capturedView(3).cbegin(), m.capturedView(3).cend(),
+                                                                      [](QChar c) { return c.isSpace(); });
+    return LabelLine{def, m.captured(4).trimmed(), !m.capturedView(2).isEmpty() && spaceAfter};
+}
+
+bool isAddressField(Field f)
+{
+    return f == Field::From || f == Field::To || f == Field::Cc || f == Field::Other;
+}
+
+// Does line \a next continue the value of \a label? Address lists wrap after a separator
+// ("Cc: a@b;\n c@d"), and a From value after an unclosed bracket ("<a@b\n<mailto:a@b>>").
+bool continues(const LabelLine &label, const Line &next)
+{
+    if (next.content.isEmpty() || !isAddressField(label.def->field))
+        return false;
+    const QStringView v = QStringView(label.value).trimmed();
+    const bool openList = v.endsWith(u',') || v.endsWith(u';');
+    const bool openBracket = v.count(u'<') > v.count(u'>') || v.count(u'[') > v.count(u']');
+    return openList || openBracket || next.content.startsWith(u'<');
+}
+
+// Appends the wrapped continuation lines of \a label; returns the last line used.
+int takeContinuation(LabelLine &label, const QList<Line> &lines, int index)
+{
+    int last = index;
+    for (int k = index + 1; k < lines.size() && k - index <= MaxContinuationLines; ++k) {
+        if (lines[k].depth != lines[index].depth || labelLine(lines, k) || !continues(label, lines[k]))
+            break;
+        label.value += u' ' + lines[k].content.toString();
+        last = k;
+    }
+    return last;
+}
+
+struct LabelRun {
+    QList<LabelLine> labels;
+    int lastLine = 0;
+};
+
+// Index of the next label line within MaxLabelGap lines after \a end, or -1. Lines in between must
+// keep the block's quote depth; a label line may change it, as when only the first line of a block
+// escaped quoting ("From: X\n> Sent: ...", seen from Outlook users who trim quotes by hand).
+int nextLabel(const QList<Line> &lines, int end, int depth)
+{
+    for (int k = end + 1; k < lines.size() && k - end <= MaxLabelGap + 1; ++k) {
+        if (labelLine(lines, k))
+            return k;
+        if (lines[k].depth != depth)
+            return -1;
+    }
+    return -1;
+}
+
+// Lines between two labels are wrapped parts of the value before ("Subject: a long\nsubject\nTo: x").
+void appendGap(LabelLine &label, const QList<Line> &lines, int from, int to)
+{
+    for (int k = from; k < to; ++k)
+        if (!lines[k].content.isEmpty())
+            label.value += u' ' + lines[k].content.toString();
+}
+
+bool repeatsField(const LabelRun &run, const LabelLine &label)
+{
+    return label.def->field != Field::Other && std::any_of(run.labels.cbegin(), run.labels.cend(), [&label](const LabelLine &l) {
+        return l.def->field == label.def->field;
+    });
+}
+
+// A block ends where a field comes again: "Subject: x" followed by "> From: y" is the next (older) block.
+LabelRun collectLabels(const QList<Line> &lines, int first)
+{
+    LabelRun run;
+    for (int k = first; k >= 0;) {
+        LabelLine label = *labelLine(lines, k);
+        const int end = takeContinuation(label, lines, k);
+        int next = nextLabel(lines, end, lines[first].depth);
+        run.labels << label;
+        run.lastLine = end;
+        if (next >= 0 && repeatsField(run, *labelLine(lines, next)))
+            next = -1;
+        if (next >= 0)
+            appendGap(run.labels.last(), lines, end + 1, next);
+        k = next;
+    }
+    return run;
+}
+
+// talon, quotequail and mail-parser-reply all want two header lines. Two different labels, one of
+// them From or Sent/Date, keep Q&A ("Q:/A:"), patch trailers ("Cc:/Cc:") and memo lines out; right
+// under a separator a From or Date line alone is enough ("----- Ursprüngliche Mail -----\n> Von: x"),
+// but not the "Subject: Digest Footer" under a Mailman digest's rule.
+bool isBlock(const LabelRun &run, bool afterSeparator)
+{
+    QList<Field> core;
+    for (const LabelLine &l : run.labels)
+        if (l.def->field != Field::Other && !core.contains(l.def->field))
+            core << l.def->field;
+    const bool fromOrDate = core.contains(Field::From) || core.contains(Field::Date);
+    return fromOrDate && (afterSeparator || core.size() >= 2);
+}
+
+QStringList languagesOf(const LabelDef *def)
+{
+    return QString::fromUtf16(def->languages).split(u' ', Qt::SkipEmptyParts);
+}
+
+// The language that explains most labels; ties go to the separator's language above the block (a
+// Danish "Oprindelig meddelelse" over Fra/Sendt/Til is Danish, not Norwegian), then to
+// languagePriority. Neutral labels ("Cc") vote for nobody.
+QString blockLanguage(const QList<LabelLine> &labels, const QString &hint)
+{
+    QHash<QString, int> votes;
+    for (const LabelLine &l : labels)
+        for (const QString &lang : languagesOf(l.def))
+            ++votes[lang];
+    QString best;
+    for (const QString &lang : languagePriority())
+        if (votes.value(lang) > votes.value(best))
+            best = lang;
+    return (!hint.isEmpty() && votes.value(hint) == votes.value(best)) ? hint : best;
+}
+
+// Each label is credited to the block's language when it can be read so, else to its own first one.
+QStringList labelLanguages(const QList<LabelLine> &labels, const QString &block)
+{
+    QStringList out;
+    for (const LabelLine &l : labels) {
+        const QStringList langs = languagesOf(l.def);
+        const QString lang = langs.contains(block) ? block : langs.value(0);
+        if (!lang.isEmpty() && !out.contains(lang))
+            out << lang;
+    }
+    return out;
+}
+
+void applyFrom(QuotedHeader &h, const QString &value)
+{
+    MailAddress from = parseMailbox(value);
+    if (const auto d = delegation(value)) {
+        const MailAddress sender = parseMailbox(d->first);
+        h.senderName = sender.name;
+        h.senderAddress = sender.address;
+        from = parseMailbox(d->second);
+    }
+    h.fromLine = true;
+    h.fromName = from.name;
+    h.fromAddress = from.address;
+    ++h.addressFields;
+    h.addressFieldsWithoutAddress += (from.address.isEmpty() && !from.name.isEmpty()) ? 1 : 0;
+}
+
+void applyDate(QuotedHeader &h, const QString &value)
+{
+    h.dateText = value;
+    if (const auto d = QuotedDate::parse(value, h.language)) {
+        h.date = d->utc;
+        h.dateHasZone = d->hasZone;
+    }
+}
+
+void applyRecipients(QuotedHeader &h, QList<MailAddress> &list, bool &present, const QString &value)
+{
+    present = true;
+    list = parseMailboxList(value);
+    ++h.addressFields;
+    h.addressFieldsWithoutAddress += namesWithoutAddress(list) ? 1 : 0;
+}
+
+// The first label of each kind counts; a second "From:" is more likely body text.
+void applyLabel(QuotedHeader &h, const LabelLine &l)
+{
+    switch (l.def->field) {
+    case Field::From:
+        if (!h.fromLine)
+            applyFrom(h, l.value);
+        break;
+    case Field::Date:
+        if (h.dateText.isEmpty())
+            applyDate(h, l.value);
+        break;
+    case Field::To:
+        if (!h.toLine)
+            applyRecipients(h, h.to, h.toLine, l.value);
+        break;
+    case Field::Cc:
+        if (!h.ccLine)
+            applyRecipients(h, h.cc, h.ccLine, l.value);
+        break;
+    case Field::Subject:
+        if (h.subject.isEmpty())
+            h.subject = l.value;
+        break;
+    case Field::Other:
+        break;
+    }
+}
+
+// The "From <sha1> Mon Sep 17 00:00:00 2001" line of git format-patch right above the block, or its
+// From/Date/Subject header with a "[PATCH ...]" subject and no recipients (a mail client's reply to a
+// patch mail quotes the same subject but with To/Cc lines).
+bool isGitPatch(const QuotedHeader &h, const QList<Line> &lines, int first)
+{
+    static const QRegularExpression patchSubject = rx(uR"re(^\[(?:[^\]]*\s)?PATCH\b)re");
+    static const QRegularExpression mboxLine = rx(uR"re(^From [0-9a-f]{40} Mon Sep 17 00:00:00 2001$)re");
+    const bool formatPatchHeader = patchSubject.match(h.subject).hasMatch() && !h.toLine && !h.ccLine;
+    return formatPatchHeader || (first > 0 && mboxLine.match(lines[first - 1].content).hasMatch());
+}
+
+void setSpan(QuotedHeader &h, const QList<Line> &lines, int first, int last)
+{
+    h.firstLine = first;
+    h.lastLine = last;
+    h.begin = lines[first].begin;
+    h.end = lines[last].end;
+    h.depth = lines[first].depth;
+}
+
+QuotedHeader headerBlock(const QList<Line> &lines, int first, const LabelRun &run, const QString &hint)
+{
+    QuotedHeader h;
+    h.style = QuotedHeader::Style::HeaderBlock;
+    setSpan(h, lines, first, run.lastLine);
+    h.language = blockLanguage(run.labels, hint);
+    h.labelLanguages = labelLanguages(run.labels, h.language);
+    h.spaceColon = std::all_of(run.labels.cbegin(), run.labels.cend(), [](const LabelLine &l) { return l.spaceColon; });
+    for (const LabelLine &l : run.labels)
+        applyLabel(h, l);
+    h.gitPatch = isGitPatch(h, lines, first);
+    return h;
+}
+
+// \a separator: the separator right above, if any (it lowers the bar and hints the language).
+std::optional<QuotedHeader> headerBlockAt(const QList<Line> &lines, int first, const QuotedHeader *separator)
+{
+    if (!labelLine(lines, first))
+        return std::nullopt;
+    const LabelRun run = collectLabels(lines, first);
+    if (!isBlock(run, separator != nullptr))
+        return std::nullopt;
+    return headerBlock(lines, first, run, separator ? separator->language : QString());
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Separators (detection-spec 3.2)
+
+struct Phrase {
+    const char16_t *text; ///< compared case-folded, white space collapsed
+    const char16_t *kind;
+    const char16_t *language;
+};
+
+// Phrases between dashes: "-----Original Message-----", "---------- Forwarded message ---------",
+// "-------- Weitergeleitete Nachricht --------" (talon, crisp email-forward-parser, Thunderbird and
+// Yahoo localisations, mail-parser-reply).
+constexpr Phrase DashedPhrases[] = {
+    {u"original message", u"original-message", u"en"}, {u"reply message", u"original-message", u"en"},
+    {u"ursprüngliche nachricht", u"original-message", u"de"}, {u"ursprüngliche mail", u"original-message", u"de"},
+    {u"antwort nachricht", u"original-message", u"de"}, {u"message d'origine", u"original-message", u"fr"},
+    {u"mensaje original", u"original-message", u"es"}, {u"messaggio originale", u"original-message", u"it"},
+    {u"mensagem original", u"original-message", u"pt"}, {u"oorspronkelijk bericht", u"original-message", u"nl"},
+    {u"ursprungligt meddelande", u"original-message", u"sv"}, {u"oprindelig meddelelse", u"original-message", u"da"},
+    {u"oprindelig besked", u"original-message", u"da"}, {u"opprinnelig melding", u"original-message", u"no"},
+    {u"wiadomość oryginalna", u"original-message", u"pl"}, {u"исходное сообщение", u"original-message", u"ru"},
+    {u"оригинальное сообщение", u"original-message", u"ru"}, {u"исходное письмо", u"original-message", u"ru"},
+    {u"原始邮件", u"original-message", u"zh"}, {u"原始郵件", u"original-message", u"zh"},
+    {u"元のメッセージ", u"original-message", u"ja"}, {u"원본 메시지", u"original-message", u"ko"},
+    {u"alkuperäinen viesti", u"original-message", u"fi"}, {u"původní zpráva", u"original-message", u"cs"},
+    {u"pôvodná správa", u"original-message", u"sk"}, {u"eredeti üzenet", u"original-message", u"hu"},
+    {u"Özgün İleti", u"original-message", u"tr"}, {u"orijinal mesaj", u"original-message", u"tr"},
+    {u"forwarded message", u"forwarded", u"en"}, {u"weitergeleitete nachricht", u"forwarded", u"de"},
+    {u"message transféré", u"forwarded", u"fr"}, {u"message transmis", u"forwarded", u"fr"},
+    {u"mensaje reenviado", u"forwarded", u"es"}, {u"messaggio inoltrato", u"forwarded", u"it"},
+    {u"mensagem encaminhada", u"forwarded", u"pt"}, {u"mensagem reencaminhada", u"forwarded", u"pt"},
+    {u"doorgestuurd bericht", u"forwarded", u"nl"}, {u"vidarebefordrat meddelande", u"forwarded", u"sv"},
+    {u"videresendt meddelelse", u"forwarded", u"da"}, {u"videresendt melding", u"forwarded", u"no"},
+    {u"przekazana wiadomość", u"forwarded", u"pl"}, {u"treść przekazanej wiadomości", u"forwarded", u"pl"},
+    {u"пересылаемое сообщение", u"forwarded", u"ru"}, {u"перенаправленное сообщение", u"forwarded", u"ru"},
+    {u"переслане повідомлення", u"forwarded", u"uk"}, {u"перенаправлене повідомлення", u"forwarded", u"uk"},
+    {u"メッセージを転送", u"forwarded", u"ja"}, {u"転送メッセージ", u"forwarded", u"ja"},
+    {u"转发邮件", u"forwarded", u"zh"}, {u"转发的邮件", u"forwarded", u"zh"}, {u"轉寄郵件", u"forwarded", u"zh"},
+    {u"전달된 메시지", u"forwarded", u"ko"}, {u"přeposlaná zpráva", u"forwarded", u"cs"},
+    {u"preposlaná správa", u"forwarded", u"sk"}, {u"továbbított üzenet", u"forwarded", u"hu"},
+    {u"edelleenlähetetty viesti", u"forwarded", u"fi"}, {u"välitetty viesti / fwd.msg", u"forwarded", u"fi"},
+    {u"İletilmiş Mesaj", u"forwarded", u"tr"}, {u"İletilen İleti", u"forwarded", u"tr"},
+    {u"mesaj redirecționat", u"forwarded", u"ro"},
+};
+
+// Apple Mail's forward line per locale ("Begin forwarded message:"; crisp email-forward-parser).
+constexpr Phrase ColonPhrases[] = {
+    {u"begin forwarded message", u"forwarded", u"en"}, {u"anfang der weitergeleiteten nachricht", u"forwarded", u"de"},
+    {u"début du message réexpédié", u"forwarded", u"fr"}, {u"début du message transféré", u"forwarded", u"fr"},
+    {u"inicio del mensaje reenviado", u"forwarded", u"es"}, {u"inizio messaggio inoltrato", u"forwarded", u"it"},
+    {u"início da mensagem reencaminhada", u"forwarded", u"pt"}, {u"início da mensagem encaminhada", u"forwarded", u"pt"},
+    {u"begin doorgestuurd bericht", u"forwarded", u"nl"}, {u"vidarebefordrat mejl", u"forwarded", u"sv"},
+    {u"start på videresendt besked", u"forwarded", u"da"}, {u"videresendt melding", u"forwarded", u"no"},
+    {u"początek przekazywanej wiadomości", u"forwarded", u"pl"}, {u"начало переадресованного сообщения", u"forwarded", u"ru"},
+    {u"початок листа, що пересилається", u"forwarded", u"uk"}, {u"転送されたメッセージ", u"forwarded", u"ja"},
+    {u"以下为转发的邮件", u"forwarded", u"zh"}, {u"전달된 메시지", u"forwarded", u"ko"},
+    {u"začátek přeposílané zprávy", u"forwarded", u"cs"}, {u"začiatok preposlanej správy", u"forwarded", u"sk"},
+    {u"továbbított levél kezdete", u"forwarded", u"hu"}, {u"välitetty viesti alkaa", u"forwarded", u"fi"},
+    {u"İleti başlangıcı", u"forwarded", u"tr"}, {u"începe mesajul redirecționat", u"forwarded", u"ro"},
+};
+
+QString phraseKey(QStringView phrase)
+{
+    return phrase.toString().toCaseFolded().simplified();
+}
+
+template<size_t N>
+QHash<QString, const Phrase *> phraseTable(const Phrase (&phrases)[N])
+{
+    QHash<QString, const Phrase *> t;
+    for (const Phrase &p : phrases)
+        t.insert(phraseKey(QStringView(p.text)), &p);
+    return t;
+}
+
+const Phrase *separatorPhrase(QStringView content)
+{
+    if (content.size() > MaxSeparatorLength)
+        return nullptr;
+    const bool dashedOrBold = content.startsWith(u'-') || content.startsWith(u'*') || content.startsWith(u'_');
+    const bool colonEnd = content.endsWith(u':') || content.endsWith(u'：') || content.endsWith(u'*');
+    if (!dashedOrBold && !colonEnd)
+        return nullptr;
+    static const QRegularExpression dashed = rx(uR"re(^[*_]{0,2}\s*-{2,}\s*([^-\s][^-]*?)\s*-{2,}\s*[*_]{0,2}$)re");
+    static const QRegularExpression colon = rx(uR"re(^[*_]{0,2}\s*([^:：]{4,60}?)\s*[:：]\s*[*_]{0,2}$)re");
+    static const QHash<QString, const Phrase *> dashedTable = phraseTable(DashedPhrases);
+    static const QHash<QString, const Phrase *> colonTable = phraseTable(ColonPhrases);
+    if (const QRegularExpressionMatch m = dashed.match(content); m.hasMatch())
+        return dashedTable.value(phraseKey(m.capturedView(1)));
+    if (const QRegularExpressionMatch m = colon.match(content); m.hasMatch())
+        return colonTable.value(phraseKey(m.capturedView(1)));
+    return nullptr;
+}
+
+// 30+ underscores (Outlook 365/OWA plain text; 32 usually, 40 in a Japanese OWA sample) or 30+ dashes
+// (a converted <hr>). Mailing-list footers use the same lines, so they only count above a header block.
+QString ruleKind(QStringView content)
+{
+    if (!content.startsWith(u'_') && !content.startsWith(u'-'))
+        return QString();
+    static const QRegularExpression underscores = rx(uR"re(^_{30,}$)re");
+    static const QRegularExpression dashes = rx(uR"re(^-{30,}$)re");
+    if (underscores.match(content).hasMatch())
+        return QStringLiteral("underscores");
+    return dashes.match(content).hasMatch() ? QStringLiteral("rule") : QString();
+}
+
+QuotedHeader separator(const QList<Line> &lines, int index, const QString &kind, const QString &language)
+{
+    QuotedHeader h;
+    h.style = QuotedHeader::Style::Separator;
+    h.separatorKind = kind;
+    h.language = language;
+    setSpan(h, lines, index, index);
+    return h;
+}
+
+// The first non-empty line after \a index, within MaxLabelGap lines, or -1.
+int nextContentLine(const QList<Line> &lines, int index)
+{
+    for (int k = index + 1; k < lines.size() && k - index <= MaxLabelGap + 1; ++k)
+        if (!lines[k].content.isEmpty())
+            return k;
+    return -1;
+}
+
+std::optional<QuotedHeader> separatorAt(const QList<Line> &lines, int index)
+{
+    if (const Phrase *p = separatorPhrase(lines[index].content))
+        return separator(lines, index, QString::fromUtf16(p->kind), QString::fromUtf16(p->language));
+    const QString kind = ruleKind(lines[index].content);
+    const int next = kind.isEmpty() ? -1 : nextContentLine(lines, index);
+    const QuotedHeader rule = separator(lines, index, kind, QString());
+    if (next < 0 || !headerBlockAt(lines, next, &rule))
+        return std::nullopt;
+    return rule;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Attributions (detection-spec 3.1)
+
+// What a form needs: a verb or an '@' somewhere in its lines, or its own first word. Windows without
+// it are not tried (most lines that end in a colon are code or prose).
+enum class Needs { Verb, Address, Prefix };
+
+// Named groups: "date" and "who", or "body" holding both ("<date>, <who>") to be split by
+// splitBody(). A language of "nordic" is resolved by nordicLanguage(), "verb" by verbLanguage().
+struct AttributionPattern {
+    QRegularExpression re;
+    QString language;
+    Needs needs = Needs::Verb;
+    QString prefix; ///< for Needs::Prefix
+};
+
+struct WindowSigns {
+    bool verb = false, address = false;
+};
+
+// Tail of most attributions: a colon, ASCII or full-width. English also goes without one (talon
+// RE_ON_DATE_SMB_WROTE) and in dashes ("---- On ... wrote ----", Zoho; Android "---- X wrote ----").
+constexpr const char16_t *Colon = uR"re(\s*[:：]\s*$)re";
+constexpr const char16_t *EnglishEnd = uR"re(\s*[:：]?(?:\s*-{2,})?\s*$)re";
+// The author-first catch-all needs the colon, or the dashes of Android's "---- X wrote ----".
+constexpr const char16_t *AuthorEnd = uR"re((?:\s*[:：]|\s+-{2,})\s*$)re";
+constexpr const char16_t *Dashes = uR"re(^(?:-{2,}\s*)?)re";
+// A date part must contain a digit: "On second thought, I wrote:" is no attribution.
+constexpr const char16_t *Dated = uR"re([^\d]*\d.*?)re";
+
+AttributionPattern pattern(const QString &regex, const char16_t *language, Needs needs = Needs::Verb)
+{
+    return {QRegularExpression(regex, Caseless), QString::fromUtf16(language), needs, QString()};
+}
+
+AttributionPattern prefixed(const char16_t *prefix, const QString &regex, const char16_t *language)
+{
+    return {QRegularExpression(regex, Caseless), QString::fromUtf16(language), Needs::Prefix, QString::fromUtf16(prefix)};
+}
+
+QString cat(std::initializer_list<const char16_t *> parts)
+{
+    QString s;
+    for (const char16_t *p : parts)
+        s += QString::fromUtf16(p);
+    return s;
+}
+
+// Forms that start with a lead word or a date (talon, crisp, mail-parser-reply, client samples).
+const QList<AttributionPattern> &leadingPatterns()
+{
+    static const QList<AttributionPattern> patterns = {
+        pattern(cat({Dashes, uR"re(On\s+(?<body>)re", Dated, uR"re()(?:\s+|(?<=>))(?:wrote|sent|writes))re", EnglishEnd}), u"en"),
+        pattern(cat({uR"re(^At\s+(?<body>)re", Dated, uR"re()\s+wrote)re", EnglishEnd}), u"en"),
+        pattern(cat({uR"re(^In a message dated\s+(?<body>.+?)\s+writes)re", EnglishEnd}), u"en"),
+        prefixed(u"*", cat({uR"re(^\*\s+(?<who>.+?)\s+\[(?<date>[^\]]*\d[^\]]*)\])re", Colon}), u"en"),
+        prefixed(u"Quoting", cat({uR"re(^Quoting\s+(?<who>.+?)\s+\((?<date>[^)]*\d[^)]*)\)\s*[:：]?\s*$)re"}), u"en"),
+        prefixed(u"Excerpts", cat({uR"re(^Excerpts from\s+(?<who>.+?)'s message of\s+(?<date>.+?))re", Colon}), u"en"),
+        pattern(cat({uR"re(^Am\s+(?<date>)re", Dated, uR"re(),?\s+schrieb\s+(?<who>.+?))re", Colon}), u"de"),
+        pattern(cat({uR"re(^Op\s+(?<date>)re", Dated, uR"re(),?\s+(?:schreef|heeft|verzond)\s+(?<who>.+?)(?:\s+(?:het\s+volgende\s+)?geschreven)?)re", Colon}), u"nl"),
+        pattern(cat({uR"re(^Op\s+(?<body>)re", Dated, uR"re()\s+(?:schreef|verzond))re", Colon}), u"nl"),
+        pattern(cat({uR"re(^Le\s+(?<body>)re", Dated, uR"re()\s+a\s+[ée]crit)re", Colon}), u"fr"),
+        pattern(cat({uR"re(^El\s+(?<body>)re", Dated, uR"re()\s+escribió)re", Colon}), u"es"),
+        pattern(cat({uR"re(^(?:Il(?:\s+giorno)?|In\s+data)\s+(?<body>)re", Dated, uR"re()\s+ha\s+scritto)re", Colon}), u"it"),
+        pattern(cat({uR"re(^Em\s+(?<body>)re", Dated, uR"re()\s+escreveu)re", Colon}), u"pt"),
+        pattern(cat({uR"re(^(?:W\s+dniu|Dnia)\s+(?<body>)re", Dated, uR"re()\s+(?:napisał(?:\(a\))?|pisze|nadesłał))re", Colon}), u"pl"),
+        pattern(cat({uR"re(^(?:Den|På|D\.)\s+(?<date>)re", Dated, uR"re()\s+skrev\s+(?<who>.+?)(?:\s+(?:følgende|följande))?)re", Colon}), u"nordic"),
+        pattern(cat({uR"re(^Dne\s+(?<date>)re", Dated, uR"re()\s+je\s+(?<who>.+?)\s+napisal(?:\(a\))?)re", Colon}), u"sl"),
+        pattern(cat({uR"re(^Dne\s+(?<body>)re", Dated, uR"re()\s+napsal(?:\(a\))?)re", Colon}), u"cs"),
+        pattern(cat({uR"re(^Vào\s+(?<body>)re", Dated, uR"re()\s+đã\s+viết)re", EnglishEnd}), u"vi"),
+        pattern(cat({uR"re(^在\s*(?<date>.*\d[^,，]*)[,，]\s*(?<who>[^,，]+?)\s*(?:写道|寫道))re", Colon}), u"zh"),
+        pattern(cat({uR"re(^(?<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*?\d{1,2}[:：]\d{2})\s*(?<who>[^<>]*<[^<>]+>))re", Colon}), u"ja", Needs::Address),
+        pattern(cat({uR"re(^(?<date>\d{4}/\d{1,2}/\d{1,2}.*?)[、,]\s*(?<who>.+?)\s*のメッセージ)re", Colon}), u"ja"),
+        pattern(cat({uR"re(^(?<date>\d{4}\s*년.+?),\s*(?<who>.+?)\s*님이\s*작성(?:하였습니다|했습니다)?)re", Colon}), u"ko"),
+        pattern(cat({uR"re(^(?<date>\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\..*?),\s*(?<who>.+?)\s*작성)re", Colon}), u"ko"),
+        pattern(cat({uR"re(^(?<date>(?:пн|вт|ср|чт|пт|сб|вс),\s.+?\sг\.\s+в\s+\d{1,2}:\d{2}),\s*(?<who>[^<>]*<[^<>]+>))re", Colon}), u"ru", Needs::Address),
+        pattern(cat({uR"re(^(?<date>.*?\d.*?)\s+időpontban\s+(?<who>.+?)\s+ezt\s+írta)re", Colon}), u"hu"),
+        pattern(cat({uR"re(^(?<date>\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}\s+GMT[+-]\d{1,2}:\d{2})\s+(?<who>.+?)\s*[:：]?\s*$)re"}), u"", Needs::Address),
+        pattern(cat({uR"re(^(?<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4}[^<>@]*?),?\s+(?<who>[^<>@]*<\s*[^\s<>@]+@[^\s<>]+\s*>)\s*[:：]?\s*$)re"}), u"", Needs::Address),
+        pattern(cat({uR"re(^(?<date>\S{2,10},\s+\d{1,2}\s+\S{3,10}\s+(?:19|20)\d\d,?\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(?<who>[^@]+@\S+?))re", Colon}), u"", Needs::Address),
+    };
+    return patterns;
+}
+
+// Forms that start with the author. Tried only when no leading form matches, latest start first, so
+// that "Thanks!\nSome One <a@b> wrote:" starts at the name.
+const QList<AttributionPattern> &authorFirstPatterns()
+{
+    static const QList<AttributionPattern> patterns = {
+        pattern(cat({uR"re(^(?<who>.+?)\s+schrieb\s+am\s+(?<date>)re", Dated, uR"re())re", Colon}), u"de"),
+        pattern(cat({uR"re(^(?<who>.+?)\s+skrev\s+følgende\s+den\s+(?<date>.+?))re", Colon}), u"no"),
+        pattern(cat({uR"re(^(?<who>.+?<[^<>]+>)\s+kirjoitti\s+(?<date>)re", Dated, uR"re())re", Colon}), u"fi"),
+        pattern(cat({uR"re(^(?<who>.+?)\s+\(időpont:\s*(?<date>.+?)\)\s+ezt\s+írta)re", Colon}), u"hu"),
+        pattern(cat({uR"re(^(?<who>.+?),\s*(?<date>[^,]*\d.*?)\s+tarihinde\s+şunu\s+yazdı)re", Colon}), u"tr"),
+        pattern(cat({uR"re(^(?<who>.+?)\s*(?:于|於|在)\s*(?<date>\d.+?)\s*(?:写道|寫道))re", Colon}), u"zh"),
+        pattern(cat({Dashes, uR"re((?<body>.+?)(?:\s+|(?<=>))(?<verb>wrote|writes|schrieb|a\s+écrit|escribió|ha\s+scritto|escreveu|schreef|skrev|napisał(?:\(a\))?|написал(?:\(а\)|а)?|написав|пише|kirjoitti|napsal(?:\(a\))?|napísal(?:\(a\))?|yazdı|写道|寫道|は書きました))re", AuthorEnd}), u"verb"),
+    };
+    return patterns;
+}
+
+// The verbs of the author-first catch-all and their languages.
+QString verbLanguage(QStringView verb, QStringView text)
+{
+    static const QList<std::pair<QString, QString>> table = {
+        {QStringLiteral("wr"), QStringLiteral("en")},      {QStringLiteral("schrieb"), QStringLiteral("de")},
+        {QStringLiteral("a"), QStringLiteral("fr")},       {QStringLiteral("escribió"), QStringLiteral("es")},
+        {QStringLiteral("ha"), QStringLiteral("it")},      {QStringLiteral("escreveu"), QStringLiteral("pt")},
+        {QStringLiteral("schreef"), QStringLiteral("nl")}, {QStringLiteral("napisał"), QStringLiteral("pl")},
+        {QStringLiteral("написал"), QStringLiteral("ru")}, {QStringLiteral("написав"), QStringLiteral("uk")},
+        {QStringLiteral("пише"), QStringLiteral("uk")},    {QStringLiteral("kirjoitti"), QStringLiteral("fi")},
+        {QStringLiteral("napsal"), QStringLiteral("cs")},  {QStringLiteral("napísal"), QStringLiteral("sk")},
+        {QStringLiteral("yazdı"), QStringLiteral("tr")},   {QStringLiteral("写道"), QStringLiteral("zh")},
+        {QStringLiteral("寫道"), QStringLiteral("zh")},    {QStringLiteral("は書きました"), QStringLiteral("ja")},
+    };
+    if (verb.startsWith(u"skrev", Qt::CaseInsensitive))
+        return nordicLanguage(text);
+    for (const auto &[prefix, language] : table)
+        if (verb.startsWith(prefix, Qt::CaseInsensitive))
+            return language;
+    return QString();
+}
+
+QString languageOf(const AttributionPattern &p, const QRegularExpressionMatch &m, QStringView text)
+{
+    if (p.language == u"nordic")
+        return nordicLanguage(text);
+    if (p.language == u"verb")
+        return verbLanguage(m.capturedView(u"verb"), text);
+    return p.language;
+}
+
+struct Attribution {
+    QString date, who, language;
+};
+
+QString trimmedPart(QStringView s)
+{
+    static const QRegularExpression edges = rx(uR"re(^[\s,，、-]+|[\s,，、]+$)re");
+    return s.toString().remove(edges);
+}
+
+// "<date>, <who>" without a keyword between them: a user marker ("użytkownik", "пользователь",
+// "uživatel"...) or the end of the date's clock time (or year) splits them. \a strict: the date
+// must also parse, so that "user2013 <a@b>" is not cut after its digits.
+std::pair<QString, QString> splitBody(QStringView body, bool strict)
+{
+    static const QRegularExpression marker = rx(uR"re(\s(?:użytkownik|пользователь|користувач|uživatel|odesílatel|používateľ)\s)re");
+    if (const QRegularExpressionMatch m = marker.match(body); m.hasMatch())
+        return {trimmedPart(body.left(m.capturedStart())), trimmedPart(body.sliced(m.capturedEnd()))};
+    const qsizetype n = QuotedDate::length(body);
+    if (n == 0 || (strict && !QuotedDate::parse(body.left(n))))
+        return {QString(), trimmedPart(body)};
+    return {trimmedPart(body.left(n)), trimmedPart(body.sliced(n))};
+}
+
+// An author without an address and without a date must look like a name: a few words, not opening
+// with a pronoun or connective and without lower-case ones ("As I wrote:", "You wrote:", "the patch
+// above wrote:"). Lower-case names ("xu xin wrote:") pass.
+bool looksLikeName(const QString &who)
+{
+    static const QRegularExpression bracketed = rx(uR"re(<[^<>]*>|\[[^\[\]]*\]|\([^()]*\))re");
+    static const QRegularExpression opening = rx(
+        uR"re(^(?:I|you|he|she|we|they|it|as|also|someone|somebody|everyone|this|that|who|which|what|and|but|then|so|here|there)\b)re");
+    static const QRegularExpression inner = rx(
+        uR"re(\b(?:I|you|he|she|we|they|it|as|also|this|that|who|which|what|and|but|then|so|previously|originally|already|above|below|earlier|just|once)\b)re",
+        Unicode);
+    const QString name = QString(who).remove(bracketed).simplified();
+    const int words = int(name.count(u' ')) + 1;
+    return !name.isEmpty() && words <= 4 && !opening.match(name).hasMatch() && !inner.match(name).hasMatch();
+}
+
+// No bracket may close that did not open: "a@b> wrote:" is the tail of a wrapped attribution, not
+// one. (An opened one may stay open: the '>' of "<a@b\n> wrote:" was read as a quote mark.)
+bool balanced(const QString &who)
+{
+    return who.count(u'>') <= who.count(u'<') && who.count(u']') <= who.count(u'[') && who.count(u')') <= who.count(u'(');
+}
+
+// With a date the form is established and the author is taken as written, even "you" (patchwork's
+// "On <date> you wrote:"); without one it must look like a name or carry an address.
+bool plausibleAuthor(const Attribution &a)
+{
+    if (a.who.isEmpty() || a.who.size() > 200 || !balanced(a.who))
+        return false;
+    return !a.date.isEmpty() || a.who.contains(u'@') || looksLikeName(a.who);
+}
+
+std::optional<Attribution> attributionFrom(const AttributionPattern &p, const QRegularExpressionMatch &m, QStringView text)
+{
+    Attribution a;
+    a.language = languageOf(p, m, text);
+    if (m.hasCaptured(u"body")) {
+        const bool leading = p.language != u"verb";
+        std::tie(a.date, a.who) = splitBody(m.capturedView(u"body"), !leading);
+        if (leading && a.date.isEmpty())
+            return std::nullopt;
+    } else {
+        a.date = trimmedPart(m.capturedView(u"date"));
+        a.who = trimmedPart(m.capturedView(u"who"));
+    }
+    // Without a verb, the date is all that makes the line an attribution: it must be one. (A git
+    // version "1.7.3.1.g432b3.dirty" over "Acked-by: X <a@b>" is not.)
+    if (p.needs == Needs::Address && !QuotedDate::parse(a.date, a.language))
+        return std::nullopt;
+    return plausibleAuthor(a) ? std::optional(a) : std::nullopt;
+}
+
+bool applicable(const AttributionPattern &p, QStringView text, WindowSigns signs)
+{
+    switch (p.needs) {
+    case Needs::Verb:
+        return signs.verb;
+    case Needs::Address:
+        return signs.address;
+    case Needs::Prefix:
+        return text.startsWith(p.prefix, Qt::CaseInsensitive);
+    }
+    return false;
+}
+
+std::optional<Attribution> matchAttribution(QStringView text, const QList<AttributionPattern> &patterns, WindowSigns signs)
+{
+    for (const AttributionPattern &p : patterns) {
+        if (!applicable(p, text, signs))
+            continue;
+        const QRegularExpressionMatch m = p.re.match(text);
+        if (!m.hasMatch())
+            continue;
+        if (std::optional<Attribution> a = attributionFrom(p, m, text))
+            return a;
+    }
+    return std::nullopt;
+}
+
+// Cheap test before any regex: attributions end in a colon, in "wrote" (talon lets English go
+// without the colon), in dashes (Android), or in a bracket (Gmail's "2013/7/20 Name <a@b>", "Quoting
+// X (date)").
+bool mayEndAttribution(QStringView content)
+{
+    static const QString endings = QStringLiteral(":：->)");
+    if (content.isEmpty())
+        return false;
+    if (endings.contains(content.back()))
+        return true;
+    for (const char16_t *word : {u"wrote", u"writes", u"sent", u"viết"})
+        if (content.endsWith(QStringView(word), Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+struct AttributionSpan {
+    int first = 0;
+    Attribution parts;
+};
+
+struct Window {
+    int first = 0;
+    QString text;
+    WindowSigns signs;
+};
+
+// The windows ending at line \a last, latest start first: one line, two lines, ... up to
+// MaxWindowLines lines or MaxWindowLength characters, none starting on an empty line.
+QList<Window> windowsEndingAt(const QList<Line> &lines, int last, int floor)
+{
+    QList<Window> windows;
+    WindowSigns signs;
+    QString text;
+    for (int first = last; first >= std::max(floor, last - MaxWindowLines + 1); --first) {
+        const Line &line = lines[first];
+        if (!line.content.isEmpty())
+            text = text.isEmpty() ? line.content.toString() : line.content.toString() + u' ' + text;
+        if (text.size() > MaxWindowLength)
+            break;
+        signs.verb = signs.verb || hasVerb(line);
+        signs.address = signs.address || line.content.contains(u'@');
+        if (!line.content.isEmpty())
+            windows.append({first, text, signs});
+    }
+    return windows;
+}
+
+// The attribution whose last line is \a last, not starting before \a floor. Leading forms first, then
+// author-first ones; for each, the latest start wins.
+std::optional<AttributionSpan> attributionEndingAt(const QList<Line> &lines, int last, int floor)
+{
+    if (!mayEndAttribution(lines[last].content))
+        return std::nullopt;
+    const QList<Window> windows = windowsEndingAt(lines, last, floor);
+    for (const QList<AttributionPattern> *patterns : {&leadingPatterns(), &authorFirstPatterns()})
+        for (const Window &w : windows)
+            if (std::optional<Attribution> a = matchAttribution(w.text, *patterns, w.signs))
+                return AttributionSpan{w.first, *a};
+    return std::nullopt;
+}
+
+QuotedHeader attribution(const QList<Line> &lines, const AttributionSpan &span, int last)
+{
+    QuotedHeader h;
+    h.style = QuotedHeader::Style::Attribution;
+    setSpan(h, lines, span.first, last);
+    h.language = span.parts.language;
+    const MailAddress who = parseMailbox(span.parts.who);
+    h.fromName = who.name;
+    h.fromAddress = who.address;
+    h.addressFields = 1;
+    h.addressFieldsWithoutAddress = (who.address.isEmpty() && !who.name.isEmpty()) ? 1 : 0;
+    if (!span.parts.date.isEmpty())
+        applyDate(h, span.parts.date);
+    return h;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The scan
+
+class Scan
+{
+public:
+    explicit Scan(const QList<Line> &lines) : m_lines(lines) {}
+
+    QList<QuotedHeader> run()
+    {
+        for (int i = 0; i < m_lines.size() && m_found.size() < MaxFindings;)
+            i = step(i);
+        return m_found;
+    }
+
+private:
+    void add(const QuotedHeader &h)
+    {
+        m_found << h;
+        m_floor = h.lastLine + 1;
+    }
+
+    // The latest finding if it is a separator within MaxLabelGap lines above line \a i.
+    const QuotedHeader *separatorAbove(int i) const
+    {
+        const bool near = !m_found.isEmpty() && m_found.last().style == QuotedHeader::Style::Separator
+            && i - m_found.last().lastLine <= MaxLabelGap + 1;
+        return near ? &m_found.last() : nullptr;
+    }
+
+    int step(int i)
+    {
+        if (m_lines[i].content.isEmpty())
+            return i + 1;
+        if (const std::optional<QuotedHeader> s = separatorAt(m_lines, i)) {
+            add(*s);
+            return i + 1;
+        }
+        if (const std::optional<QuotedHeader> b = headerBlockAt(m_lines, i, separatorAbove(i))) {
+            add(*b);
+            return b->lastLine + 1;
+        }
+        if (const std::optional<AttributionSpan> a = attributionEndingAt(m_lines, i, m_floor))
+            add(attribution(m_lines, *a, i));
+        return i + 1;
+    }
+
+    const QList<Line> &m_lines;
+    QList<QuotedHeader> m_found;
+    int m_floor = 0; ///< first line not part of an earlier finding
+};
+
+} // namespace
+
+QList<QuotedHeader> QuoteHeaderParser::find(QStringView text)
+{
+    const QList<Line> lines = splitLines(text);
+    return Scan(lines).run();
+}
+
+bool QuoteHeaderParser::isSplitterLine(QStringView line)
+{
+    qsizetype end = line.size();
+    while (end > 0 && (line[end - 1] == u'\n' || line[end - 1] == u'\r'))
+        --end;
+    const Line l = makeLine(line, 0, end, end);
+    if (l.content.isEmpty() || l.content.size() > MaxWindowLength)
+        return false;
+    const WindowSigns signs{hasVerb(l), l.content.contains(u'@')};
+    return separatorPhrase(l.content) || matchAttribution(l.content, leadingPatterns(), signs)
+        || matchAttribution(l.content, authorFirstPatterns(), signs);
+}
+
+} // namespace th::analysis

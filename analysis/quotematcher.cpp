@@ -1,0 +1,183 @@
+#include "quotematcher.h"
+
+#include "shingles.h"
+
+#include <algorithm>
+
+namespace th::analysis {
+namespace {
+
+constexpr int MinShingles = 8;  // shorter texts ("Thanks!") match far too much to be evidence
+constexpr int RunLength = 3;    // consecutive shared shingles that mark the start of a copy
+
+// A copied thread contains its older messages too: the original is the newest authentic copy found, and
+// between copies of the same date the fuller one. An edited copy only counts when there is no authentic one.
+bool better(const QuoteMatcher::Match &a, const QuoteMatcher::Match &b, const std::vector<model::Message> &m)
+{
+    if (!b.isValid())
+        return true;
+    const bool authenticA = a.containment >= QuoteMatcher::AuthenticCopy, authenticB = b.containment >= QuoteMatcher::AuthenticCopy;
+    if (authenticA != authenticB)
+        return authenticA;
+    const model::Message &x = m[size_t(a.message)], &y = m[size_t(b.message)];
+    if (x.date != y.date)
+        return x.date > y.date;
+    return x.size > y.size;
+}
+
+// Between candidates pasted whole: the one that explains most of the text (the stolen message, not the
+// older messages it quotes), then the one most completely inside it (not an earlier wave of the campaign,
+// which carries its own lure), then the oldest.
+bool fuller(const QuoteMatcher::Match &a, double coverageA, const QuoteMatcher::Match &b, double coverageB,
+            const std::vector<model::Message> &m)
+{
+    if (!b.isValid())
+        return true;
+    if (qAbs(coverageA - coverageB) > 0.02)
+        return coverageA > coverageB;
+    if (qAbs(a.containment - b.containment) > 0.01)
+        return a.containment > b.containment;
+    return m[size_t(a.message)].date < m[size_t(b.message)].date;
+}
+
+qsizetype lineStart(const QString &text, qsizetype at)
+{
+    while (at > 0 && text[at - 1] != u'\n')
+        --at;
+    return at;
+}
+
+} // namespace
+
+// A stored message is indexed by its own words (its new text): a copy of it contains them, whatever else it
+// holds. List footers, disclaimers and patch trailers recur in many messages and would make every message
+// look like a copy of every other: shingles found in more than 1% of the case (at least 25) are dropped.
+QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QList<BodyStructure> &bodies)
+    : m_messages(messages), m_bodies(bodies)
+{
+    std::vector<std::vector<quint64>> own(messages.size());
+    for (qsizetype i = 0; i < bodies.size(); ++i)
+        own[size_t(i)] = Shingles::set(bodies[i].ownText());
+    findBoilerplate(own);
+    m_sets.resize(messages.size());
+    for (qsizetype i = 0; i < bodies.size(); ++i) {
+        m_sets[size_t(i)] = withoutBoilerplate(std::move(own[size_t(i)]));
+        m_own.add(m_sets[size_t(i)], MinOriginalShingles);
+        m_full.add(fullSet(int(i)), MinOriginalShingles); // not kept: recomputed for the few candidates
+    }
+}
+
+bool QuoteMatcher::isBoilerplate(QStringView text) const
+{
+    const std::vector<quint64> set = Shingles::set(text);
+    return !set.empty() && std::all_of(set.cbegin(), set.cend(), [this](quint64 h) { return m_boilerplate.contains(h); });
+}
+
+std::vector<quint64> QuoteMatcher::fullSet(int message) const
+{
+    return withoutBoilerplate(Shingles::set(m_bodies[message].text));
+}
+
+void QuoteMatcher::findBoilerplate(const std::vector<std::vector<quint64>> &sets)
+{
+    const int limit = qMax(25, int(sets.size() / 100));
+    QHash<quint64, int> frequency;
+    for (const auto &set : sets) {
+        for (quint64 h : set)
+            ++frequency[h];
+    }
+    for (auto it = frequency.cbegin(); it != frequency.cend(); ++it) {
+        if (it.value() > limit)
+            m_boilerplate.insert(it.key());
+    }
+}
+
+std::vector<quint64> QuoteMatcher::withoutBoilerplate(std::vector<quint64> set) const
+{
+    set.erase(std::remove_if(set.begin(), set.end(), [this](quint64 h) { return m_boilerplate.contains(h); }), set.end());
+    return set;
+}
+
+bool QuoteMatcher::eligible(int candidate, int message) const
+{
+    const model::Message &c = m_messages[size_t(candidate)];
+    const model::Message &m = m_messages[size_t(message)];
+    if (candidate == message || c.contentSha256 == m.contentSha256)
+        return false;
+    return !c.date.isValid() || !m.date.isValid() || c.date <= m.date;
+}
+
+qsizetype QuoteMatcher::copyEnd(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original)
+{
+    for (auto it = text.crbegin(); it != text.crend(); ++it) {
+        if (std::binary_search(original.cbegin(), original.cend(), it->hash))
+            return it->end;
+    }
+    return -1;
+}
+
+qsizetype QuoteMatcher::copyStart(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original)
+{
+    int run = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        run = std::binary_search(original.cbegin(), original.cend(), text[i].hash) ? run + 1 : 0;
+        if (run == RunLength)
+            return text[i + 1 - RunLength].begin;
+    }
+    return -1;
+}
+
+QuoteMatcher::Match QuoteMatcher::locate(int message, qsizetype from, const std::vector<Shingles::Shingle> &shingles,
+                                         Match best, const std::vector<quint64> &original) const
+{
+    const qsizetype start = copyStart(shingles, original);
+    best.begin = start < 0 ? -1 : lineStart(m_bodies[message].text, from + start);
+    best.end = start < 0 ? -1 : from + copyEnd(shingles, original);
+    return best;
+}
+
+QuoteMatcher::Match QuoteMatcher::original(int message, qsizetype from, qsizetype to) const
+{
+    const std::vector<Shingles::Shingle> shingles = Shingles::shingles(QStringView(m_bodies[message].text).sliced(from, to - from));
+    const std::vector<quint64> set = withoutBoilerplate(Shingles::set(shingles));
+    if (set.size() < MinShingles)
+        return {};
+    Match best;
+    for (int c : m_own.candidates(set, MinContainment)) {
+        if (!eligible(c, message))
+            continue;
+        const double containment = Shingles::containment(m_sets[size_t(c)], set);
+        const Match m{c, containment, -1, -1};
+        if (containment >= MinContainment && better(m, best, m_messages))
+            best = m;
+    }
+    return best.isValid() ? locate(message, from, shingles, best, m_sets[size_t(best.message)]) : best;
+}
+
+// Pasted whole: the original's text is (almost) all in the region, and makes up most of it.
+QuoteMatcher::Match QuoteMatcher::pasted(int message, qsizetype from, qsizetype to) const
+{
+    constexpr double Whole = 0.85, Most = 0.6;
+    const std::vector<Shingles::Shingle> shingles = Shingles::shingles(QStringView(m_bodies[message].text).sliced(from, to - from));
+    const std::vector<quint64> set = withoutBoilerplate(Shingles::set(shingles));
+    if (set.size() < MinOriginalShingles)
+        return {};
+    Match best;
+    double bestCoverage = 0;
+    std::vector<quint64> bestSet;
+    for (int c : m_full.candidates(set, Whole)) {
+        if (!eligible(c, message))
+            continue;
+        std::vector<quint64> full = fullSet(c);
+        const Match m{c, Shingles::containment(full, set), -1, -1};
+        const double coverage = Shingles::containment(set, full);
+        if (m.containment >= Whole && coverage >= Most && fuller(m, coverage, best, bestCoverage, m_messages)) {
+            best = m;
+            bestCoverage = coverage;
+            bestSet = std::move(full);
+        }
+    }
+    return best.isValid() ? locate(message, from, shingles, best, bestSet) : best;
+}
+
+} // namespace th::analysis

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "bodystructure.h"
+#include "shingles.h"
+#include "sketchindex.h"
+
+#include <QHash>
+#include <QSet>
+
+#include "model/message.h"
+
+#include <vector>
+
+namespace th::analysis {
+
+/// Finds, for text inside one message, the stored message it copies (detection-spec B9). Stored messages are
+/// indexed (SketchIndex) by their own words, which any quote of them contains, and by their whole text, which
+/// a message pasted under a lure repeats entirely. Exact containment of the candidate's shingles decides
+/// (c >= 0.8: an authentic copy). The match also says where the copy starts: the splice point.
+class QuoteMatcher
+{
+public:
+    static constexpr double MinContainment = 0.5; ///< below: not the same text (B9: 0.5..0.8 is an edited copy)
+    static constexpr double AuthenticCopy = 0.8;
+    static constexpr int MinOriginalShingles = 20; ///< shorter texts ("Thanks, applied") prove no copying
+
+    struct Match {
+        int message = -1;        ///< index of the stored original, or -1
+        double containment = 0;  ///< share of the original's shingles found in the text
+        qsizetype begin = -1;    ///< where the copy starts in the searched text (start of its line)
+        qsizetype end = -1;      ///< just after the copy's last shared words
+        [[nodiscard]] bool isValid() const { return message >= 0; }
+    };
+
+    QuoteMatcher(const std::vector<model::Message> &messages, const QList<BodyStructure> &bodies);
+
+    /// The stored message whose text is best contained in bodies[message].text[from, to), other than the
+    /// message itself or its byte-identical copies, and not dated after it.
+    [[nodiscard]] Match original(int message, qsizetype from, qsizetype to) const;
+    /// The stored message whose whole text makes up bodies[message].text[from, to): pasted there, with at
+    /// most a little new text around it (detection-spec B3, the splice of an external hijack).
+    [[nodiscard]] Match pasted(int message, qsizetype from, qsizetype to) const;
+    /// Text made only of phrases that recur across the case (list footers, disclaimers).
+    [[nodiscard]] bool isBoilerplate(QStringView text) const;
+    /// The message's own words as shingles (boilerplate shared by many messages of the case removed).
+    [[nodiscard]] const std::vector<quint64> &shingleSet(int message) const { return m_sets[size_t(message)]; }
+
+private:
+    [[nodiscard]] bool eligible(int candidate, int message) const;
+    void findBoilerplate(const std::vector<std::vector<quint64>> &sets);
+    [[nodiscard]] std::vector<quint64> withoutBoilerplate(std::vector<quint64> set) const;
+    [[nodiscard]] std::vector<quint64> fullSet(int message) const;
+    [[nodiscard]] Match locate(int message, qsizetype from, const std::vector<Shingles::Shingle> &shingles,
+                               Match best, const std::vector<quint64> &original) const;
+    [[nodiscard]] static qsizetype copyStart(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original);
+    [[nodiscard]] static qsizetype copyEnd(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original);
+
+    const std::vector<model::Message> &m_messages;
+    const QList<BodyStructure> &m_bodies;
+    std::vector<std::vector<quint64>> m_sets; ///< per message: its own text's shingles, boilerplate removed
+    QSet<quint64> m_boilerplate;              ///< shingles in so many messages that they prove nothing
+    SketchIndex m_own;  ///< by each message's own words
+    SketchIndex m_full; ///< by each message's whole text
+};
+
+} // namespace th::analysis

@@ -1,0 +1,255 @@
+#include "quotesegmenter.h"
+
+#include "quoteheaderparser.h"
+
+#include <algorithm>
+
+namespace th::analysis {
+namespace {
+
+struct Line {
+    qsizetype begin = 0;
+    qsizetype end = 0; ///< before the line break
+    int depth = 0;     ///< '>' marks at the start ("> > >" is 3)
+    bool blank = true;
+};
+
+int quoteDepth(QStringView line)
+{
+    int depth = 0;
+    for (QChar c : line) {
+        if (c == u'>')
+            ++depth;
+        else if (c != u' ' && c != u'\t')
+            break;
+    }
+    return depth;
+}
+
+QList<Line> splitLines(const QString &text)
+{
+    QList<Line> lines;
+    for (qsizetype at = 0; at <= text.size() && lines.size() < QuoteSegmenter::MaxLines;) {
+        qsizetype nl = text.indexOf(u'\n', at);
+        if (nl < 0)
+            nl = text.size();
+        const QStringView line = QStringView(text).sliced(at, nl - at);
+        const int depth = quoteDepth(line);
+        const bool blank = line.trimmed().isEmpty() || line.trimmed().count(u'>') == line.trimmed().size();
+        lines << Line{at, nl, depth, blank};
+        at = nl + 1;
+    }
+    return lines;
+}
+
+/// A quoted message begins at a header (attribution, block, separator) or at an unannounced '>' run.
+struct Opening {
+    int firstLine = 0;   ///< of the header, or of the run
+    int contentLine = 0; ///< first line of content
+    int header = -1;
+    int separator = -1;
+};
+
+class Builder
+{
+public:
+    explicit Builder(const QString &text) : m_lines(splitLines(text))
+    {
+        m_body.text = text;
+        m_body.headers = QuoteHeaderParser::find(text);
+    }
+
+    BodyStructure build()
+    {
+        collectHeaderOpenings();
+        std::sort(m_openings.begin(), m_openings.end(), [](const Opening &a, const Opening &b) { return a.firstLine < b.firstLine; });
+        collectAnonymousQuotes();
+        std::sort(m_openings.begin(), m_openings.end(), [](const Opening &a, const Opening &b) { return a.firstLine < b.firstLine; });
+        buildHistory();
+        buildSegments();
+        return std::move(m_body);
+    }
+
+private:
+    qsizetype lineBegin(int line) const
+    {
+        return line < m_lines.size() ? m_lines[line].begin : m_body.text.size();
+    }
+
+    int firstContentLine(int from) const
+    {
+        while (from < m_lines.size() && m_lines[from].blank)
+            ++from;
+        return from;
+    }
+
+    // A separator directly followed by a header block introduces one message, not two.
+    void collectHeaderOpenings()
+    {
+        for (int h = 0; h < m_body.headers.size(); ++h) {
+            const QuotedHeader &q = m_body.headers[h];
+            if (q.style == QuotedHeader::Style::Separator && h + 1 < m_body.headers.size() && followsClosely(q, m_body.headers[h + 1])) {
+                m_openings << Opening{q.firstLine, m_body.headers[h + 1].lastLine + 1, h + 1, h};
+                ++h;
+            } else {
+                const bool separator = q.style == QuotedHeader::Style::Separator;
+                m_openings << Opening{q.firstLine, q.lastLine + 1, separator ? -1 : h, separator ? h : -1};
+            }
+        }
+    }
+
+    bool followsClosely(const QuotedHeader &a, const QuotedHeader &b) const
+    {
+        return b.style == QuotedHeader::Style::HeaderBlock && firstContentLine(a.lastLine + 1) == b.firstLine;
+    }
+
+    // A run of at least two '>' lines before any header is a quote without attribution (B3: "broken reply
+    // structure"); a lone '>' line is too often a shell prompt or an arrow. Later runs without a header of
+    // their own continue the quoted message above them: the sender answered between its lines.
+    void collectAnonymousQuotes()
+    {
+        const int firstHeader = m_openings.isEmpty() ? int(m_lines.size()) : m_openings.first().firstLine;
+        for (int i = 0; i < firstHeader; ++i) {
+            if (m_lines[i].depth > 0 && !m_lines[i].blank && runLength(i) >= 2) {
+                m_openings << Opening{i, i, -1, -1};
+                return;
+            }
+        }
+    }
+
+    int runLength(int from) const
+    {
+        int n = 0;
+        for (int i = from; i < m_lines.size() && (m_lines[i].depth > 0 || m_lines[i].blank); ++i)
+            n += m_lines[i].depth > 0 ? 1 : 0;
+        return n;
+    }
+
+    void buildHistory()
+    {
+        m_body.newEnd = m_openings.isEmpty() ? m_body.text.size() : lineBegin(m_openings.first().firstLine);
+        for (int k = 0; k < m_openings.size(); ++k) {
+            const Opening &o = m_openings[k];
+            const int endLine = k + 1 < m_openings.size() ? m_openings[k + 1].firstLine : int(m_lines.size());
+            const qsizetype end = endLine < m_lines.size() ? lineBegin(endLine) : m_body.text.size();
+            m_body.history << QuotedMessage{o.header, o.separator, lineBegin(o.contentLine), qMax(lineBegin(o.contentLine), end), k + 1};
+        }
+        detectInterleaving();
+    }
+
+    // In '>'-quoted content, text at depth 0 followed by more quoted lines is an inline answer.
+    // (Outlook-style quoted content is at depth 0 throughout: there depth says nothing.)
+    bool isInterleaved(const QuotedMessage &q) const
+    {
+        bool quoted = false, answered = false, first = true;
+        for (const Line &l : m_lines) {
+            if (l.begin < q.begin || l.begin >= q.end || l.blank)
+                continue;
+            if (first && l.depth == 0)
+                return false;
+            first = false;
+            if (l.depth > 0 && answered)
+                return true;
+            answered = answered || (quoted && l.depth == 0);
+            quoted = quoted || l.depth > 0;
+        }
+        return false;
+    }
+
+    bool isMarked(const QuotedMessage &q) const
+    {
+        for (const Line &l : m_lines) {
+            if (l.begin >= q.begin && l.begin < q.end && !l.blank)
+                return l.depth > 0;
+        }
+        return false;
+    }
+
+    void detectInterleaving()
+    {
+        for (const QuotedMessage &q : std::as_const(m_body.history))
+            m_body.interleaved = m_body.interleaved || isInterleaved(q);
+    }
+
+    void buildSegments()
+    {
+        addNewSegments(0, m_body.newEnd);
+        for (const QuotedMessage &q : std::as_const(m_body.history)) {
+            addHeaderSegment(q.separator, Segment::Kind::Separator, q.depth);
+            addHeaderSegment(q.header, headerKind(q.header), q.depth);
+            if (q.end > q.begin)
+                addQuotedContent(q);
+        }
+    }
+
+    Segment::Kind headerKind(int header) const
+    {
+        if (header < 0)
+            return Segment::Kind::Attribution;
+        switch (m_body.headers[header].style) {
+        case QuotedHeader::Style::HeaderBlock: return Segment::Kind::HeaderBlock;
+        case QuotedHeader::Style::Separator: return Segment::Kind::Separator;
+        case QuotedHeader::Style::Attribution: return Segment::Kind::Attribution;
+        }
+        return Segment::Kind::Attribution;
+    }
+
+    void addHeaderSegment(int header, Segment::Kind kind, int depth)
+    {
+        if (header >= 0)
+            m_body.segments << Segment{kind, depth, m_body.headers[header].begin, m_body.headers[header].end};
+    }
+
+    // The sender's text, with a signature cut off at the last "-- " delimiter line.
+    void addNewSegments(qsizetype begin, qsizetype end)
+    {
+        qsizetype signature = -1;
+        for (const Line &l : std::as_const(m_lines)) {
+            const QStringView s = QStringView(m_body.text).sliced(l.begin, l.end - l.begin);
+            if (l.begin >= begin && l.end <= end && (s == u"-- " || s == u"--" || s == u"-- \r"))
+                signature = l.begin;
+        }
+        const qsizetype textEnd = signature >= 0 ? signature : end;
+        if (textEnd > begin)
+            m_body.segments << Segment{Segment::Kind::New, 0, begin, textEnd};
+        if (signature >= 0)
+            m_body.segments << Segment{Segment::Kind::Signature, 0, signature, end};
+    }
+
+    // In '>'-quoted content, unmarked lines are the sender's own text: answers between quoted lines,
+    // or text written below the quote.
+    void addQuotedContent(const QuotedMessage &q)
+    {
+        if (!isMarked(q)) {
+            m_body.segments << Segment{Segment::Kind::Quoted, q.depth, q.begin, q.end};
+            return;
+        }
+        for (const Line &l : std::as_const(m_lines)) {
+            if (l.begin < q.begin || l.begin >= q.end || l.blank)
+                continue;
+            const Segment::Kind kind = l.depth > 0 ? Segment::Kind::Quoted : Segment::Kind::New;
+            appendOrExtend(Segment{kind, kind == Segment::Kind::New ? 0 : qMax(q.depth, l.depth), l.begin, l.end});
+        }
+    }
+
+    void appendOrExtend(const Segment &s)
+    {
+        if (!m_body.segments.isEmpty() && m_body.segments.last().kind == s.kind && m_body.segments.last().depth == s.depth)
+            m_body.segments.last().end = s.end;
+        else
+            m_body.segments << s;
+    }
+
+    QList<Line> m_lines;
+    QList<Opening> m_openings;
+    BodyStructure m_body;
+};
+
+} // namespace
+
+BodyStructure QuoteSegmenter::segment(const QString &text)
+{
+    return Builder(text).build();
+}
+
+} // namespace th::analysis

@@ -1,0 +1,461 @@
+#include "receivedhop.h"
+
+#include <QHash>
+#include <QList>
+#include <QRegularExpression>
+
+#include <array>
+
+namespace th::analysis {
+namespace {
+
+struct Token {
+    enum Kind { Word, Literal, Angle, Quoted, Comment, Semicolon };
+    Kind kind = Word;
+    QString text; ///< a Literal keeps its brackets, an Angle its angle brackets; a Comment is its inner text
+};
+
+bool endsWord(QChar c)
+{
+    return c.isSpace() || c == u'(' || c == u')' || c == u';' || c == u'<' || c == u'"';
+}
+
+// RFC 5322 lexical level, as far as Received needs it: "[address]" literals, "<path>" and comments are single
+// tokens, so that the ';' in "(ORCPT <rfc822;x>)" or "for <rfc822;x>" is not taken for the date separator.
+class Lexer
+{
+public:
+    explicit Lexer(QStringView text)
+        : m_s(text), m_lastQuote(text.lastIndexOf(u'"')), m_lastAngle(text.lastIndexOf(u'>')),
+          m_lastBracket(text.lastIndexOf(u']'))
+    {
+    }
+
+    QList<Token> tokens()
+    {
+        QList<Token> out;
+        for (;;) {
+            while (m_pos < m_s.size() && m_s[m_pos].isSpace())
+                ++m_pos;
+            if (m_pos >= m_s.size())
+                return out;
+            out << next();
+        }
+    }
+
+    QString problem() const { return m_problem; }
+
+private:
+    Token next()
+    {
+        const QChar c = m_s[m_pos];
+        if (c == u'(')
+            return {Token::Comment, readComment()};
+        if (c == u';') {
+            ++m_pos;
+            return {Token::Semicolon, QStringLiteral(";")};
+        }
+        if (c == u'"')
+            return {Token::Quoted, readUntil(u'"', m_lastQuote)};
+        if (c == u'<')
+            return {Token::Angle, readUntil(u'>', m_lastAngle)};
+        if (c == u'[')
+            return {Token::Literal, readUntil(u']', m_lastBracket)};
+        if (c == u')') {
+            ++m_pos;
+            m_problem = QStringLiteral("unbalanced ')'");
+            return {Token::Comment, QString()};
+        }
+        return {Token::Word, readWord()};
+    }
+
+    QString readComment()
+    {
+        const qsizetype start = m_pos + 1;
+        int depth = 0;
+        for (; m_pos < m_s.size(); ++m_pos) {
+            const QChar c = m_s[m_pos];
+            if (c == u'\\')
+                ++m_pos;
+            else if (c == u'(')
+                ++depth;
+            else if (c == u')' && --depth == 0)
+                return m_s.sliced(start, m_pos++ - start).toString().simplified();
+        }
+        m_problem = QStringLiteral("unterminated comment");
+        return m_s.sliced(start).toString().simplified();
+    }
+
+    // From an opening '"', '<' or '[' through \a close, or to the end of the word when it is missing.
+    // \a last (the last \a close in the value) spares a scan to the end for each of many unclosed openers.
+    QString readUntil(QChar close, qsizetype last)
+    {
+        const qsizetype start = m_pos;
+        if (last <= m_pos)
+            return readWord();
+        const qsizetype end = m_s.indexOf(close, m_pos + 1);
+        m_pos = end + 1;
+        return m_s.sliced(start, m_pos - start).toString();
+    }
+
+    QString readWord()
+    {
+        const qsizetype start = m_pos++;
+        while (m_pos < m_s.size() && !endsWord(m_s[m_pos]))
+            ++m_pos;
+        return m_s.sliced(start, m_pos - start).toString();
+    }
+
+    QStringView m_s;
+    qsizetype m_lastQuote;
+    qsizetype m_lastAngle;
+    qsizetype m_lastBracket;
+    qsizetype m_pos = 0;
+    QString m_problem;
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Dates: RFC 5322 date-time with the obsolete forms (two-digit years, named zones) that old MTAs still write.
+
+int monthNumber(const QString &name)
+{
+    static const QStringList months = {QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"),
+                                       QStringLiteral("apr"), QStringLiteral("may"), QStringLiteral("jun"),
+                                       QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
+                                       QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
+    return int(months.indexOf(name.toLower())) + 1;
+}
+
+// Seconds east of UTC. RFC 5322 section 4.3: unknown (military) zone letters mean -0000, i.e. UTC, as does no zone.
+int zoneOffset(const QString &zone)
+{
+    static const QHash<QString, int> named = {
+        {QStringLiteral("EST"), -5}, {QStringLiteral("EDT"), -4}, {QStringLiteral("CST"), -6}, {QStringLiteral("CDT"), -5},
+        {QStringLiteral("MST"), -7}, {QStringLiteral("MDT"), -6}, {QStringLiteral("PST"), -8}, {QStringLiteral("PDT"), -7}};
+    if (zone.size() == 5 && (zone[0] == u'+' || zone[0] == u'-')) {
+        const int sign = zone[0] == u'-' ? -1 : 1;
+        return sign * (zone.mid(1, 2).toInt() * 3600 + zone.mid(3, 2).toInt() * 60);
+    }
+    return named.value(zone.toUpper()) * 3600;
+}
+
+int fullYear(const QString &digits)
+{
+    const int y = digits.toInt();
+    if (digits.size() == 2) // RFC 5322 section 4.3 obs-year
+        return y < 50 ? 2000 + y : 1900 + y;
+    return digits.size() == 3 ? 1900 + y : y;
+}
+
+QDateTime utcFrom(const QDate &date, const QTime &time, const QString &zone)
+{
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, Qt::OffsetFromUTC, zoneOffset(zone)).toUTC();
+}
+
+// Go's time.Time text, as SendGrid writes it: "2023-02-18 05:33:28.001954205 +0000 UTC".
+QDateTime parseIsoDate(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral(
+        "^(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?\\s*(Z|[+-]\\d{2}:?\\d{2})?(?:\\s|$)"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return {};
+    return utcFrom(QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()),
+                   QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt()), m.captured(7).remove(u':'));
+}
+
+QDateTime parseDate(const QString &text)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^(?:[A-Za-z]+,?\\s*)?(\\d{1,2})[\\s-]*([A-Za-z]{3})[A-Za-z]*\\.?[\\s-]*(\\d{2,4})\\s+"
+                       "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?\\s*([+-]\\d{4}|[A-Za-z]{1,5})?(?:\\s|$)"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return parseIsoDate(text);
+    return utcFrom(QDate(fullYear(m.captured(3)), monthNumber(m.captured(2)), m.captured(1).toInt()),
+                   QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt()), m.captured(7));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The "from" clause: which of its names is the HELO, which the reverse DNS, and the address.
+
+QString withoutBrackets(QString literal)
+{
+    static const QRegularExpression ipv6Prefix(QStringLiteral("^IPv6:"), QRegularExpression::CaseInsensitiveOption);
+    if (literal.startsWith(u'[') && literal.endsWith(u']'))
+        literal = literal.mid(1, literal.size() - 2);
+    return literal.remove(ipv6Prefix);
+}
+
+const QRegularExpression &heloRe()
+{
+    static const QRegularExpression re(QStringLiteral("(?:\\bhelo=|(?:^|\")(?:HELO|EHLO)\\s+)(\\[[^\\]\\s]*\\]|[^\\s\")\\]]+)"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+// Exim "helo=x", qmail "(HELO x)", Yahoo "(EHLO x)", ZMailer "\"EHLO x\"": then the word after "from" is the reverse DNS, not the HELO.
+QString heloIn(const QString &comment)
+{
+    return heloRe().match(comment).captured(1);
+}
+
+// "[1.2.3.4]", "[IPv6:2a01::1]" inside a comment, or a comment that is just an address (Exchange "(2603:10b6::23)").
+// A HELO is no address: Exim writes "(port=52874 helo=[192.168.88.181])" beside the real one.
+QString addressIn(QString comment)
+{
+    comment.remove(heloRe());
+    static const QRegularExpression bracketed(QStringLiteral("\\[(?:IPv6:)?([0-9A-Fa-f:.]+(?:%[\\w.]+)?)\\]"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    if (const auto m = bracketed.match(comment); m.hasMatch() && ReceivedHop::isAddressLiteral(m.captured(1)))
+        return m.captured(1);
+    const QString bare = withoutBrackets(comment);
+    return ReceivedHop::isAddressLiteral(bare) ? bare : QString();
+}
+
+// Postfix/Sendmail "(name [address])": the name is the reverse DNS; "unknown" means there was none.
+QString rdnsIn(const QString &comment)
+{
+    static const QRegularExpression re(QStringLiteral("^([A-Za-z0-9][\\w.-]*)\\s+\\["));
+    const QString name = re.match(comment).captured(1);
+    if (name.compare(u"unknown", Qt::CaseInsensitive) == 0 || ReceivedHop::isAddressLiteral(name))
+        return {};
+    return name.endsWith(u'.') ? name.chopped(1) : name;
+}
+
+struct Clause {
+    QList<Token> items; ///< words, literals and comments after the keyword, in order
+
+    QString firstWord() const
+    {
+        for (const Token &t : items) {
+            if (t.kind != Token::Comment)
+                return t.text;
+        }
+        return {};
+    }
+};
+
+// A bare or bracketed address written where a name could be.
+QString literalAddress(const QString &word)
+{
+    const QString bare = withoutBrackets(word);
+    return ReceivedHop::isAddressLiteral(bare) ? bare : QString();
+}
+
+// What the receiving server wrote about the client beside the name it gave: comments, and a later "[address]"
+// outside any comment (MDaemon "from host [1.2.3.4] by ...").
+struct ClientNotes {
+    QString ip;
+    QString rdns;
+    QString helo;
+
+    explicit ClientNotes(const Clause &from)
+    {
+        bool nameSeen = false;
+        for (const Token &t : from.items) {
+            if (t.kind == Token::Comment)
+                addComment(t.text);
+            else if (nameSeen && ip.isEmpty())
+                ip = literalAddress(t.text);
+            nameSeen = nameSeen || t.kind != Token::Comment;
+        }
+    }
+
+    void addComment(const QString &text)
+    {
+        if (ip.isEmpty())
+            ip = addressIn(text);
+        if (rdns.isEmpty())
+            rdns = rdnsIn(text);
+        if (helo.isEmpty())
+            helo = heloIn(text);
+    }
+};
+
+void readFrom(const Clause &from, ReceivedHop &hop)
+{
+    const QString name = from.firstWord();
+    const QString nameAddress = literalAddress(name);
+    const ClientNotes notes(from);
+    hop.fromIp = notes.ip.isEmpty() ? nameAddress : notes.ip;
+    if (notes.helo.isEmpty()) {
+        hop.fromHelo = name;
+        hop.fromRdns = notes.rdns;
+        return;
+    }
+    // The server put the HELO in its note, so the name after "from" is its own lookup of the client.
+    hop.fromHelo = notes.helo;
+    const bool named = nameAddress.isEmpty() && name.compare(u"unknown", Qt::CaseInsensitive) != 0;
+    hop.fromRdns = named ? name : QString();
+}
+
+QString protocolOf(const Clause &with)
+{
+    const QString word = with.firstWord();
+    // Exchange names its software instead of the protocol; it means SMTP between its servers.
+    if (word.compare(u"Microsoft", Qt::CaseInsensitive) == 0)
+        return QStringLiteral("SMTP");
+    return word.section(u'/', 0, 0).toUpper();
+}
+
+QString authenticatedSenderIn(const QString &comment)
+{
+    static const QRegularExpression re(
+        QStringLiteral("(?:Authenticated sender:|\\bauthenticated as|\\bAUTH:\\s*[\\w-]+)\\s*([^\\s,;()]+)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re.match(comment).captured(1);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+enum Keyword { From, By, Via, With, Id, For, KeywordCount };
+
+int keywordOf(const Token &t)
+{
+    static const QStringList keywords = {QStringLiteral("from"), QStringLiteral("by"), QStringLiteral("via"),
+                                         QStringLiteral("with"), QStringLiteral("id"), QStringLiteral("for")};
+    return t.kind == Token::Word ? int(keywords.indexOf(t.text.toLower())) : -1;
+}
+
+QString withoutAngles(const QString &path)
+{
+    return path.startsWith(u'<') && path.endsWith(u'>') ? path.mid(1, path.size() - 2) : path;
+}
+
+QString wordsFrom(const QList<Token> &tokens, qsizetype start, qsizetype end)
+{
+    QStringList words;
+    for (qsizetype i = start; i < end; ++i) {
+        if (tokens[i].kind != Token::Comment)
+            words << tokens[i].text;
+    }
+    return words.join(u' ');
+}
+
+// SendGrid and some Exchange servers write the date without the ';' before it. A date is at most a dozen tokens
+// long, so only the last ones are tried: bounded work on long values.
+qsizetype unseparatedDateStart(const QList<Token> &tokens)
+{
+    constexpr qsizetype MaxDateTokens = 12;
+    for (qsizetype i = qMax<qsizetype>(0, tokens.size() - MaxDateTokens); i < tokens.size(); ++i) {
+        if (tokens[i].kind == Token::Word && parseDate(wordsFrom(tokens, i, tokens.size())).isValid())
+            return i;
+    }
+    return -1;
+}
+
+class HopParser
+{
+public:
+    explicit HopParser(QStringView value)
+    {
+        QString raw = value.toString();
+        if (raw.size() > ReceivedHop::MaxValueLength) {
+            raw.truncate(ReceivedHop::MaxValueLength);
+            m_problems << QStringLiteral("value longer than %1 characters; the rest ignored").arg(ReceivedHop::MaxValueLength);
+        }
+        raw.remove(u'\r').replace(u'\n', u' ');
+        m_hop.raw = raw;
+    }
+
+    ReceivedHop run()
+    {
+        Lexer lexer(m_hop.raw);
+        const QList<Token> tokens = lexer.tokens();
+        if (!lexer.problem().isEmpty())
+            m_problems << lexer.problem();
+        qsizetype semicolon = tokens.size() - 1;
+        while (semicolon >= 0 && tokens[semicolon].kind != Token::Semicolon)
+            --semicolon;
+        const qsizetype dateStart = semicolon >= 0 ? semicolon + 1 : unseparatedDateStart(tokens);
+        readClauses(tokens, semicolon >= 0 ? semicolon : dateStart >= 0 ? dateStart : tokens.size());
+        readDate(tokens, dateStart);
+        readAuthentication(tokens);
+        m_hop.problem = m_problems.join(QStringLiteral("; "));
+        return m_hop;
+    }
+
+private:
+    // Words from/by/via/with/id/for outside comments open a clause; the first of each kind counts.
+    void readClauses(const QList<Token> &tokens, qsizetype end)
+    {
+        std::array<Clause, KeywordCount> clauses;
+        std::array<bool, KeywordCount> seen = {};
+        Clause ignored;
+        Clause *current = &ignored;
+        for (qsizetype i = 0; i < end; ++i) {
+            const int k = keywordOf(tokens[i]);
+            if (k >= 0) {
+                current = seen[size_t(k)] ? &ignored : &clauses[size_t(k)];
+                seen[size_t(k)] = true;
+            } else {
+                current->items << tokens[i];
+            }
+        }
+        if (!seen[From] && !seen[By] && !ignored.firstWord().isEmpty())
+            m_problems << QStringLiteral("neither a \"from\" nor a \"by\" clause");
+        fill(clauses);
+    }
+
+    void fill(const std::array<Clause, KeywordCount> &clauses)
+    {
+        readFrom(clauses[From], m_hop);
+        m_hop.byHost = clauses[By].firstWord();
+        if (m_hop.byHost.endsWith(u'.'))
+            m_hop.byHost.chop(1);
+        m_hop.via = clauses[Via].firstWord();
+        m_hop.protocol = protocolOf(clauses[With]);
+        m_hop.id = clauses[Id].firstWord();
+        m_hop.forAddress = withoutAngles(clauses[For].firstWord());
+    }
+
+    // Comments in the date ("(PDT)") are dropped.
+    void readDate(const QList<Token> &tokens, qsizetype start)
+    {
+        if (start < 0) {
+            m_problems << QStringLiteral("no date");
+            return;
+        }
+        const QString text = wordsFrom(tokens, start, tokens.size());
+        m_hop.time = parseDate(text);
+        if (!m_hop.time.isValid())
+            m_problems << QStringLiteral("unparseable date \"%1\"").arg(text.left(80));
+    }
+
+    void readAuthentication(const QList<Token> &tokens)
+    {
+        for (const Token &t : tokens) {
+            if (t.kind == Token::Comment && m_hop.authenticatedSender.isEmpty())
+                m_hop.authenticatedSender = authenticatedSenderIn(t.text);
+        }
+    }
+
+    ReceivedHop m_hop;
+    QStringList m_problems;
+};
+
+} // namespace
+
+bool ReceivedHop::isAuthenticatedSubmission() const
+{
+    static const QRegularExpression authenticated(QStringLiteral("^(?:E|UTF8)?(?:SMTP|LMTP)S?A$"));
+    return !authenticatedSender.isEmpty() || authenticated.match(protocol).hasMatch();
+}
+
+ReceivedHop ReceivedHop::parse(QStringView headerValue)
+{
+    return HopParser(headerValue).run();
+}
+
+bool ReceivedHop::isAddressLiteral(QStringView text)
+{
+    static const QRegularExpression ipv4(QStringLiteral("^\\d{1,3}(?:\\.\\d{1,3}){3}$"));
+    // IPv6 (possibly with an embedded IPv4 or a zone); "::" or eight groups keep "12:34:56" times out.
+    static const QRegularExpression ipv6(QStringLiteral("^(?=.*::|(?:[^:]*:){7})[0-9A-Fa-f:]+(?:\\.\\d{1,3}){0,3}(?:%[\\w.]+)?$"));
+    return ipv4.match(text).hasMatch() || ipv6.match(text).hasMatch();
+}
+
+} // namespace th::analysis

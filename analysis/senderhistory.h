@@ -1,0 +1,27 @@
+#pragma once
+
+#include "model/message.h"
+
+#include <QHash>
+
+#include <vector>
+
+namespace th::analysis {
+
+/// The messages each address sent, oldest first: the baseline against which one message's client,
+/// transport and habits are compared (detection-spec A7, A8, A9, E).
+class SenderHistory
+{
+public:
+    explicit SenderHistory(const std::vector<model::Message> &messages);
+
+    /// Messages from \a address dated before \a date (or undated), other than \a exclude, oldest first.
+    [[nodiscard]] QList<int> before(const QString &address, const QDateTime &date, int exclude) const;
+    [[nodiscard]] QList<int> all(const QString &address) const { return m_byAddress.value(address.toLower()); }
+
+private:
+    const std::vector<model::Message> &m_messages;
+    QHash<QString, QList<int>> m_byAddress;
+};
+
+} // namespace th::analysis

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QList>
+#include <QStringView>
+
+#include <vector>
+
+namespace th::analysis {
+
+/// Word shingles for comparing quoted text with the messages it claims to copy (Broder 1997).
+///
+/// Text is read as words: letters and digits, NFKC-normalised and case-folded; quote marks, punctuation
+/// and white space only separate words, so re-wrapping and "> " prefixes do not change the shingles.
+/// Each CJK ideograph or kana counts as a word, since those scripts do not separate words by spaces.
+/// A shingle is the 64-bit hash (XXH3) of k consecutive words, with the text offset of its first word.
+class Shingles
+{
+public:
+    static constexpr int DefaultSize = 5;
+
+    struct Word {
+        qsizetype begin = 0; ///< character offset in the text
+        qsizetype end = 0;
+        QString text;        ///< normalised
+    };
+    struct Shingle {
+        quint64 hash = 0;
+        qsizetype begin = 0; ///< character offset of its first word
+        qsizetype end = 0;   ///< just after its last word
+    };
+
+    [[nodiscard]] static QList<Word> words(QStringView text);
+    /// Just the normalised words, in order.
+    [[nodiscard]] static QStringList wordTexts(QStringView text);
+    [[nodiscard]] static std::vector<Shingle> shingles(const QList<Word> &words, int size = DefaultSize);
+    [[nodiscard]] static std::vector<Shingle> shingles(QStringView text, int size = DefaultSize);
+    /// The distinct hashes, sorted: the set form used for Jaccard and containment.
+    [[nodiscard]] static std::vector<quint64> set(const std::vector<Shingle> &shingles);
+    [[nodiscard]] static std::vector<quint64> set(QStringView text, int size = DefaultSize);
+
+    /// |a ∩ b| / |a ∪ b| over sorted distinct hashes.
+    [[nodiscard]] static double jaccard(const std::vector<quint64> &a, const std::vector<quint64> &b);
+    /// |a ∩ b| / |a|: how much of \a a is found in \a b.
+    [[nodiscard]] static double containment(const std::vector<quint64> &a, const std::vector<quint64> &b);
+    [[nodiscard]] static qsizetype intersectionSize(const std::vector<quint64> &a, const std::vector<quint64> &b);
+};
+
+} // namespace th::analysis

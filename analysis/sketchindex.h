@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+
+#include <vector>
+
+namespace th::analysis {
+
+/// Which indexed sets are (mostly) contained in a query set. Each set is represented by a sketch: its k
+/// smallest hashes, a uniform sample since shingle hashes are uniform. A query that contains a set contains
+/// its whole sketch, so counting sketch hits among the query's hashes finds the candidates with one lookup
+/// per query hash. Containment, unlike Jaccard-based LSH, also finds a short text inside a long one.
+class SketchIndex
+{
+public:
+    static constexpr int SketchSize = 24;
+
+    /// Adds \a item (0, 1, 2... in order) with its sorted, distinct hashes; sets smaller than \a minSize are
+    /// not findable.
+    void add(const std::vector<quint64> &sortedSet, int minSize);
+    /// Items whose sketch lies at least \a minShare inside \a query, sorted.
+    [[nodiscard]] QList<int> candidates(const std::vector<quint64> &query, double minShare) const;
+
+private:
+    QHash<quint64, QList<int>> m_postings;
+    std::vector<int> m_sketchSize;
+};
+
+} // namespace th::analysis
