@@ -30,9 +30,10 @@ QString BodyStructure::ownText() const
 QString BodyStructure::quotedText() const
 {
     QString out;
-    for (const QuotedMessage &q : history)
+    for (const QuotedMessage &q : history) {
         out += QStringView(text).sliced(q.begin, q.end - q.begin);
         out += u'\n';
+    }
     return out;
 }
 

@@ -9,7 +9,7 @@ namespace th::analysis {
 
 /// A stretch of a body with one role. Offsets are characters in BodyStructure::text.
 struct Segment {
-    enum class Kind { New, Quoted, Attribution, HeaderBlock, Separator, Signature };
+    enum class Kind { New, Quoted, Attribution, HeaderBlock, Separator, Signature, Disclaimer };
     Kind kind = Kind::New;
     int depth = 0;       ///< 0 for the sender's own text; 1 for the parent, 2 for the grandparent...
     qsizetype begin = 0;

@@ -1,6 +1,7 @@
 #include "quotesegmenter.h"
 
 #include "quoteheaderparser.h"
+#include "signaturefinder.h"
 
 #include <algorithm>
 
@@ -173,7 +174,7 @@ private:
 
     void buildSegments()
     {
-        addNewSegments(0, m_body.newEnd);
+        addWithTrailer(Segment::Kind::New, 0, 0, m_body.newEnd);
         for (const QuotedMessage &q : std::as_const(m_body.history)) {
             addHeaderSegment(q.separator, Segment::Kind::Separator, q.depth);
             addHeaderSegment(q.header, headerKind(q.header), q.depth);
@@ -200,20 +201,18 @@ private:
             m_body.segments << Segment{kind, depth, m_body.headers[header].begin, m_body.headers[header].end};
     }
 
-    // The sender's text, with a signature cut off at the last "-- " delimiter line.
-    void addNewSegments(qsizetype begin, qsizetype end)
+    // Text of one writer, with its signature and disclaimer split off.
+    void addWithTrailer(Segment::Kind kind, int depth, qsizetype begin, qsizetype end)
     {
-        qsizetype signature = -1;
-        for (const Line &l : std::as_const(m_lines)) {
-            const QStringView s = QStringView(m_body.text).sliced(l.begin, l.end - l.begin);
-            if (l.begin >= begin && l.end <= end && (s == u"-- " || s == u"--" || s == u"-- \r"))
-                signature = l.begin;
-        }
-        const qsizetype textEnd = signature >= 0 ? signature : end;
-        if (textEnd > begin)
-            m_body.segments << Segment{Segment::Kind::New, 0, begin, textEnd};
-        if (signature >= 0)
-            m_body.segments << Segment{Segment::Kind::Signature, 0, signature, end};
+        const SignatureFinder::Trailer t = SignatureFinder::find(m_body.text, begin, end);
+        const qsizetype disclaimer = t.disclaimer >= 0 ? t.disclaimer : end;
+        const qsizetype signature = t.signature >= 0 ? t.signature : disclaimer;
+        if (signature > begin)
+            m_body.segments << Segment{kind, depth, begin, signature};
+        if (disclaimer > signature)
+            m_body.segments << Segment{Segment::Kind::Signature, depth, signature, disclaimer};
+        if (end > disclaimer)
+            m_body.segments << Segment{Segment::Kind::Disclaimer, depth, disclaimer, end};
     }
 
     // In '>'-quoted content, unmarked lines are the sender's own text: answers between quoted lines,
@@ -221,7 +220,7 @@ private:
     void addQuotedContent(const QuotedMessage &q)
     {
         if (!isMarked(q)) {
-            m_body.segments << Segment{Segment::Kind::Quoted, q.depth, q.begin, q.end};
+            addWithTrailer(Segment::Kind::Quoted, q.depth, q.begin, q.end);
             return;
         }
         for (const Line &l : std::as_const(m_lines)) {

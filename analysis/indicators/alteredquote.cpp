@@ -32,26 +32,39 @@ QString copiedLines(const MessageContext &ctx)
     QString out;
     for (const Segment &s : ctx.body.segments) {
         const qsizetype from = qMax(begin, s.begin), to = qMin(end, s.end);
-        if (s.kind == Segment::Kind::Quoted && to > from)
+        const bool quoted = s.kind == Segment::Kind::Quoted || (s.depth > 0 && (s.kind == Segment::Kind::Signature || s.kind == Segment::Kind::Disclaimer));
+        if (quoted && to > from)
             out += QStringView(ctx.body.text).sliced(from, to - from);
     }
     return out;
 }
 
-// Links any stored message of the conversation (the quoted original's thread and this message's) contains.
+// Links any stored message of the conversation (the quoted original's thread and this message's) contains,
+// in its text or as an HTML href: the quoting client writes an HTML link out as "text <url>".
 QSet<QString> conversationLinks(const MessageContext &ctx)
 {
-    QSet<QString> out = AlteredQuote::linksIn(ctx.data.bodies[ctx.original.message].text);
+    const auto linksOf = [&ctx](int m) {
+        return AlteredQuote::linksIn(ctx.data.bodies[m].text) + AlteredQuote::linksIn(ctx.data.messages[size_t(m)].htmlBody);
+    };
+    QSet<QString> out = linksOf(ctx.original.message);
     for (int message : {ctx.index, ctx.original.message}) {
         const int thread = ctx.data.threads.threadOfMessage.value(message, -1);
         if (thread < 0)
             continue;
         for (int m : ctx.data.threads.threads[thread].messageIndexes()) {
             if (m != ctx.index)
-                out += AlteredQuote::linksIn(ctx.data.bodies[m].text);
+                out += linksOf(m);
         }
     }
     return out;
+}
+
+// A link whose target the original shows as plain text ("UHD 4.1.0.1" becoming "<http://4.1.0.1>") was
+// made by the replier's client linking it automatically.
+bool autoLinked(const QString &link, const QString &originalText)
+{
+    const QString target = link.section(QStringLiteral("://"), 1).chopped(link.endsWith(u'/') ? 1 : 0);
+    return !target.isEmpty() && originalText.contains(target, Qt::CaseInsensitive);
 }
 
 // A quoted link is inserted when no known link matches it; quoting may cut a long link at a line end.
@@ -63,10 +76,11 @@ QSet<QString> insertedLinks(const MessageContext &ctx, const QString &copied, co
         if (!ctx.data.matcher.isBoilerplate(line))
             quoted += AlteredQuote::linksIn(line);
     }
+    const QString &originalText = ctx.data.bodies[ctx.original.message].text;
     QSet<QString> out;
     for (const QString &link : quoted) {
         const bool seen = std::any_of(known.cbegin(), known.cend(), [&link](const QString &k) { return k.startsWith(link) || link.startsWith(k); });
-        if (!seen)
+        if (!seen && !autoLinked(link, originalText))
             out.insert(link);
     }
     return out;
@@ -154,7 +168,10 @@ void AlteredQuote::evaluate(const MessageContext &ctx, QList<Finding> &findings)
     const QStringView copy = copyRegion(ctx);
     const QSet<QString> removed = strippedAddresses(ctx, originalText, copy);
     if (!removed.isEmpty()) {
-        findings << Finding{QStringLiteral("B4"), Finding::Severity::Strong,
+        // A participant answering the stored parent from their own address: re-rendering a deep quote
+        // (plain text to HTML and back) also loses "<addr>"; the stripping is then no proof.
+        const bool linkedParticipant = ctx.repliedTo() >= 0 && ctx.participants.hasAddress(ctx.authorAddress());
+        findings << Finding{QStringLiteral("B4"), linkedParticipant ? Finding::Severity::Medium : Finding::Severity::Strong,
                             QStringLiteral("The quoted text copies a stored message, but %1 address(es) it contains were removed: %2")
                                 .arg(removed.size()).arg(sorted(removed)),
                             {Evidence{Evidence::Kind::Text, ctx.splice, ctx.body.text.size(), QString(), ctx.body.lineAt(ctx.splice)}, originalEvidence(ctx)}};

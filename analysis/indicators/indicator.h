@@ -53,6 +53,12 @@ struct MessageContext {
     /// An unquoted copy of a stored message whose author the preceding text names ("From: Jane <jane@x>"
     /// above a patch a maintainer resends): a forward or resend, not a splice.
     [[nodiscard]] bool copyIsAttributed() const;
+    /// The body has no words of its own, only one quoted message that the case does not hold, written by
+    /// the sender or by a bare name, and the replied-to message is not in the case either: a made-up
+    /// history that carries the real content (phishing sent from a compromised mailbox to itself).
+    [[nodiscard]] bool quotesOnlyItself() const;
+    /// The attribution or header block of the first quoted message, or nullptr.
+    [[nodiscard]] const QuotedHeader *parentHeader() const;
 };
 
 /// One indicator of detection-spec section 5: looks at a message, adds findings with evidence.

@@ -133,6 +133,8 @@ void IndicatorSet::locateSplice(MessageContext &ctx)
     const QuotedMessage &first = ctx.body.history.first();
     if (ctx.original.isValid() && first.header >= 0 && originalContains(ctx, ctx.body.lineAt(ctx.body.headers[first.header].begin)))
         ctx.splice = ctx.body.headers[first.header].begin;
+    if (ctx.quotesOnlyItself())
+        ctx.splice = -1; // a made-up history has no authentic content to start
 }
 
 MessageAnalysis IndicatorSet::evaluate(const CaseData &data, int message)

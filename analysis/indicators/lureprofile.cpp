@@ -31,18 +31,41 @@ int wordCount(QStringView text)
     return int(Shingles::words(text).size());
 }
 
+// Addresses the text gives to write to, outside the conversation: advance-fee and BEC lures move the
+// victim to a mailbox the attacker controls.
+QStringList outsideAddresses(const MessageContext &ctx, QStringView text)
+{
+    static const QRegularExpression address(QStringLiteral("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}"));
+    QStringList out;
+    for (auto it = address.globalMatch(text); it.hasNext();) {
+        const QString found = it.next().captured().toLower();
+        const QString domain = DomainIdentity::registrable(found.section(u'@', 1));
+        const bool known = ctx.participants.hasAddress(found) || ctx.participants.domains().contains(domain)
+                           || ctx.data.settings.isOrganisation(domain) || DomainIdentity::registrable(ctx.message.from.address.section(u'@', 1)) == domain;
+        if (!known && !out.contains(found))
+            out << found;
+    }
+    return out;
+}
+
 } // namespace
 
 QStringView LureProfile::newText(const MessageContext &ctx)
 {
     // With quote structure the new text ends where the first attribution or header block begins; without
-    // it, where the copied original begins.
+    // it, where the copied original begins. A made-up quote is itself the lure.
+    qsizetype begin = 0;
     qsizetype end = !ctx.body.history.isEmpty() || ctx.splice < 0 ? ctx.body.newEnd : ctx.splice;
+    if (ctx.quotesOnlyItself()) {
+        begin = ctx.body.history.first().begin;
+        end = ctx.body.history.first().end;
+    }
     for (const Segment &s : ctx.body.segments) {
-        if (s.kind == Segment::Kind::Signature && s.begin < end)
+        const bool trailer = s.kind == Segment::Kind::Signature || s.kind == Segment::Kind::Disclaimer;
+        if (trailer && s.begin >= begin && s.begin < end)
             end = s.begin;
     }
-    return QStringView(ctx.body.text).first(end);
+    return QStringView(ctx.body.text).sliced(begin, end - begin);
 }
 
 QStringList LureProfile::actionObjects(const MessageContext &ctx)
@@ -60,6 +83,8 @@ QStringList LureProfile::actionObjects(const MessageContext &ctx)
     }
     if (hasPassword(text))
         out << QStringLiteral("an archive password");
+    for (const QString &address : outsideAddresses(ctx, text))
+        out << QStringLiteral("contact address %1").arg(address);
     return out;
 }
 
@@ -67,16 +92,20 @@ void LureProfile::evaluate(const MessageContext &ctx, QList<Finding> &findings) 
 {
     const QStringView text = newText(ctx);
     const int words = wordCount(text);
-    const int quoted = wordCount(QStringView(ctx.body.text).sliced(text.size()));
-    if (words > MaxWords || quoted < qMax(words * MinQuotedRatio, MinQuotedWords))
+    const int quoted = ctx.quotesOnlyItself() ? 0 : wordCount(QStringView(ctx.body.text).sliced(text.size()));
+    if (words > MaxWords || (!ctx.quotesOnlyItself() && quoted < qMax(words * MinQuotedRatio, MinQuotedWords)))
         return;
     const QStringList actions = actionObjects(ctx);
     if (actions.isEmpty())
         return;
+    const QString action = actions.join(QStringLiteral("; "));
+    const QString summary = ctx.quotesOnlyItself()
+                                ? QStringLiteral("The lure sits inside the quoted message: %1 words, asking to act on %2").arg(words).arg(action)
+                                : QStringLiteral("The new text is a lure: %1 words over %2 quoted words, asking to act on %3").arg(words).arg(quoted).arg(action);
+    const qsizetype begin = text.constData() - ctx.body.text.constData();
     findings << Finding{QStringLiteral("C1"), Finding::Severity::Medium,
-                        QStringLiteral("The new text is a lure: %1 words over %2 quoted words, asking to act on %3")
-                            .arg(words).arg(quoted).arg(actions.join(QStringLiteral("; "))),
-                        {Evidence{Evidence::Kind::Text, 0, text.size(), QString(), text.toString().trimmed()}}};
+                        summary,
+                        {Evidence{Evidence::Kind::Text, begin, begin + text.size(), QString(), text.toString().trimmed()}}};
 }
 
 } // namespace th::analysis

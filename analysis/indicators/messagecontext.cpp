@@ -2,6 +2,7 @@
 
 #include "analysis/author.h"
 #include "analysis/basesubject.h"
+#include "analysis/shingles.h"
 
 namespace th::analysis {
 
@@ -44,6 +45,27 @@ bool MessageContext::copyIsAttributed() const
 bool MessageContext::looksLikeReply() const
 {
     return BaseSubject::isReply(message.subject) || !body.history.isEmpty();
+}
+
+const QuotedHeader *MessageContext::parentHeader() const
+{
+    if (body.history.isEmpty() || body.history.first().header < 0)
+        return nullptr;
+    return &body.headers[body.history.first().header];
+}
+
+bool MessageContext::quotesOnlyItself() const
+{
+    const QuotedHeader *h = parentHeader();
+    if (!h || body.history.size() != 1 || original.isValid() || repliedTo() >= 0)
+        return false;
+    for (const Segment &s : body.segments) {
+        if (s.depth == 0 && !Shingles::words(QStringView(body.text).sliced(s.begin, s.end - s.begin)).isEmpty())
+            return false; // the sender wrote something
+    }
+    const bool sender = !h->fromAddress.isEmpty() && h->fromAddress.compare(message.from.address, Qt::CaseInsensitive) == 0;
+    const bool bareName = h->fromAddress.isEmpty() && !h->fromName.isEmpty();
+    return sender || bareName;
 }
 
 } // namespace th::analysis

@@ -1,0 +1,116 @@
+#include "signaturefinder.h"
+
+#include <QList>
+#include <QRegularExpression>
+
+namespace th::analysis {
+namespace {
+
+struct Line {
+    qsizetype begin = 0;
+    QStringView content; ///< without quote marks and surrounding white space
+};
+
+QList<Line> linesIn(QStringView text, qsizetype begin, qsizetype end)
+{
+    QList<Line> lines;
+    for (qsizetype at = begin; at < end;) {
+        qsizetype nl = text.indexOf(u'\n', at);
+        if (nl < 0 || nl > end)
+            nl = end;
+        QStringView line = text.sliced(at, nl - at).trimmed();
+        while (line.startsWith(u'>'))
+            line = line.sliced(1).trimmed();
+        lines << Line{at, line};
+        at = nl + 1;
+    }
+    return lines;
+}
+
+bool isRule(QStringView line)
+{
+    static const QRegularExpression rule(QStringLiteral("^[-_=*~]{10,}$"));
+    return rule.match(line).hasMatch();
+}
+
+bool isSignOff(QStringView line)
+{
+    static const QRegularExpression signOff(
+        QStringLiteral("^((best|kind|warm|many|with)\\s+)?(regards|thanks|thank you|cheers|sincerely|yours|br|rgds|"
+                       "mit freundlichen gr(ü|ue)(ß|ss)en|viele gr(ü|ue)(ß|ss)e|gr(ü|ue)(ß|ss)e|mfg|lg|cordialement|bien (à|a) vous|"
+                       "salutations|saludos|un saludo|atentamente|atenciosamente|abra(ç|c)os|cumprimentos|cordiali saluti|saluti|"
+                       "distinti saluti|met vriendelijke groet(en)?|groeten|med v(ä|a)nliga h(ä|a)lsningar|h(ä|a)lsningar|mvh|"
+                       "med venlig hilsen|hilsen|pozdrawiam|z powa(ż|z)aniem|с уважением|спасибо|"
+                       "よろしくお願い(いた)?します|以上(です)?|谢谢|此致|敬礼|감사합니다)[\\s,.!。、]*$"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    return line.size() <= 40 && signOff.match(line).hasMatch();
+}
+
+bool isDisclaimer(QStringView paragraph)
+{
+    static const QRegularExpression notice(
+        QStringLiteral("confidential|intended (solely |only )?for|intended recipient|privileged|if you (have )?received this|"
+                       "vertraulich|bestimmt|confidentiel|destinataire|confidencial|destinatario|riservat|destinatari|"
+                       "vertrouwelijk|konfidentiell|fortrolig|poufn|конфиденциал|機密|秘密|保密|기밀"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    const qsizetype words = paragraph.count(u' ') + 1;
+    const bool long_ = words >= SignatureFinder::MinDisclaimerWords || paragraph.size() >= 80;
+    return long_ && notice.match(paragraph).hasMatch();
+}
+
+// Trailing paragraphs that are notices, with the rule lines between and above them.
+qsizetype disclaimerStart(QStringView text, const QList<Line> &lines)
+{
+    qsizetype start = -1;
+    int i = int(lines.size()) - 1;
+    while (i >= 0) {
+        while (i >= 0 && (lines[i].content.isEmpty() || isRule(lines[i].content)))
+            --i;
+        const int last = i;
+        while (i >= 0 && !lines[i].content.isEmpty() && !isRule(lines[i].content))
+            --i;
+        if (last < 0 || last == i)
+            break;
+        const qsizetype from = lines[i + 1].begin, to = lines[last].begin + lines[last].content.size();
+        if (!isDisclaimer(text.sliced(from, to - from)))
+            break;
+        start = from;
+        while (i >= 0 && isRule(lines[i].content))
+            start = lines[i--].begin;
+    }
+    return start;
+}
+
+// The last "-- " delimiter, else the first sign-off among the last few non-blank lines.
+qsizetype signatureStart(const QList<Line> &lines, qsizetype end)
+{
+    for (int i = int(lines.size()) - 1; i >= 0; --i) {
+        if (lines[i].begin < end && lines[i].content == u"--")
+            return lines[i].begin;
+    }
+    int seen = 0;
+    qsizetype start = -1;
+    for (int i = int(lines.size()) - 1; i >= 0 && seen <= SignatureFinder::MaxSignatureLines; --i) {
+        if (lines[i].begin >= end || lines[i].content.isEmpty())
+            continue;
+        if (isSignOff(lines[i].content))
+            start = lines[i].begin;
+        ++seen;
+    }
+    return start;
+}
+
+} // namespace
+
+SignatureFinder::Trailer SignatureFinder::find(QStringView text, qsizetype begin, qsizetype end)
+{
+    const QList<Line> lines = linesIn(text, begin, end);
+    Trailer t;
+    t.disclaimer = disclaimerStart(text, lines);
+    t.signature = signatureStart(lines, t.disclaimer >= 0 ? t.disclaimer : end);
+    if (t.signature == begin && t.disclaimer < 0)
+        t.signature = -1; // a message that is all sign-off ("Thanks!") is the message itself
+    return t;
+}
+
+} // namespace th::analysis
