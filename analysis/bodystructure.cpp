@@ -27,6 +27,25 @@ QString BodyStructure::ownText() const
     return out;
 }
 
+QString BodyStructure::contentOf(int k) const
+{
+    const QuotedMessage &q = history[k];
+    const qsizetype end = q.marks > 0 ? q.scopeEnd : q.end;
+    QString out;
+    for (const Segment &s : segments) {
+        const bool own = s.kind == Segment::Kind::Quoted || s.kind == Segment::Kind::Signature || s.kind == Segment::Kind::Disclaimer;
+        if (!own || s.depth != q.depth || s.begin < q.begin || s.begin >= end)
+            continue;
+        for (QStringView line : QStringView(text).sliced(s.begin, s.end - s.begin).split(u'\n')) {
+            while (!line.isEmpty() && (line.front() == u'>' || line.front() == u' '))
+                line = line.sliced(1);
+            out += line;
+            out += u'\n';
+        }
+    }
+    return out;
+}
+
 QString BodyStructure::quotedText() const
 {
     QString out;

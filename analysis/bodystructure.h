@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace th::analysis {
 
@@ -22,13 +23,18 @@ struct QuotedMessage {
     int separator = -1;  ///< index of a separator line ("-----Original Message-----") before it, or -1
     qsizetype begin = 0; ///< content, after the header
     qsizetype end = 0;
-    int depth = 1;
+    int depth = 1;       ///< 1 for the parent, 2 for the grandparent...: the order of the attributions
+    /// In a '>'-quoted body the message's own lines are those with this many marks, anywhere up to
+    /// scopeEnd: the parent answered between the grandparent's lines. 0 when the quote is not marked.
+    int marks = 0;
+    qsizetype scopeEnd = 0;
 };
 
 /// How a body is built: the sender's new text, then the quoted history, newest first.
 struct BodyStructure {
     QString text;                ///< the analysed text: the text/plain body, or the HTML body as text
     bool fromHtml = false;
+    QStringList citedIds;        ///< from HTML blockquote cite="mid:" (HtmlText::citedMessageIds)
     QList<QuotedHeader> headers; ///< every attribution, header block and separator found, in order
     QList<Segment> segments;     ///< in text order, covering the non-blank text
     QList<QuotedMessage> history;
@@ -40,6 +46,9 @@ struct BodyStructure {
     [[nodiscard]] QString ownText() const;
     /// Where the first quoted message's content starts (its first non-blank character), or -1.
     [[nodiscard]] qsizetype quoteStart() const;
+    /// The words quoted message \a k shows of its own, without quote marks: its quoted, signature and
+    /// disclaimer segments, which in a '>'-quoted body lie wherever its lines sit before the end of its scope.
+    [[nodiscard]] QString contentOf(int k) const;
     /// The quoted content, every quoted message concatenated.
     [[nodiscard]] QString quotedText() const;
     /// The line of text starting at \a offset, without its line break.

@@ -3,6 +3,7 @@
 #include "bodystructure.h"
 #include "casesettings.h"
 #include "finding.h"
+#include "quotelinker.h"
 #include "verdict.h"
 
 #include <QList>
@@ -15,6 +16,7 @@ struct MessageAnalysis {
     QList<Finding> findings;
     qsizetype splice = -1;     ///< where the authentic content starts in the analysed body text, or -1
     int original = -1;         ///< the stored message its quoted content copies, or -1
+    QList<QuoteLink> history;  ///< per entry of its BodyStructure::history: the stored message that quote copies
     QString reuseCluster;      ///< shared by the messages that carry the same stolen conversation
     bool senderInConversation = false; ///< the From address belongs to the conversation it quotes (D1)
     QString lureKey;           ///< normalised new text when it is a lure (C1), for D2 template matching

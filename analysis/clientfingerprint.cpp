@@ -66,6 +66,19 @@ QString bodyLayout(const QString &structure)
     return textLayout(structure, at);
 }
 
+// How the sender's client introduces the quote. A header block is Outlook's whether a separator line
+// ("-----Original Message-----", underscores) stands above it or not: versions differ only there. A
+// forward is no reply style at all.
+QString quoteStyleOf(const BodyStructure &body, const QuotedMessage &q)
+{
+    const QuotedHeader *separator = q.separator >= 0 ? &body.headers[q.separator] : nullptr;
+    if (separator && separator->separatorKind == u"forwarded")
+        return QStringLiteral("forward");
+    if (q.header >= 0)
+        return body.headers[q.header].style == QuotedHeader::Style::HeaderBlock ? QStringLiteral("header-block") : QStringLiteral("on-wrote");
+    return separator ? QStringLiteral("separator") : QStringLiteral("bare-quote");
+}
+
 } // namespace
 
 QString ClientFingerprint::messageIdShapeOf(const QString &messageId)
@@ -101,15 +114,8 @@ ClientFingerprint ClientFingerprint::of(const model::Message &m, const BodyStruc
     f.mimeLayout = bodyLayout(m.mimeStructure);
     f.threadIndex = m.threadIndex.variant != model::ThreadIndex::Variant::Absent;
     f.quoteStyle = QStringLiteral("none");
-    if (!body.history.isEmpty()) {
-        const QuotedMessage &q = body.history.first();
-        if (q.separator >= 0)
-            f.quoteStyle = QStringLiteral("separator");
-        else if (q.header >= 0)
-            f.quoteStyle = body.headers[q.header].style == QuotedHeader::Style::HeaderBlock ? QStringLiteral("header-block") : QStringLiteral("on-wrote");
-        else
-            f.quoteStyle = QStringLiteral("bare-quote");
-    }
+    if (!body.history.isEmpty())
+        f.quoteStyle = quoteStyleOf(body, body.history.first());
     return f;
 }
 

@@ -16,7 +16,7 @@ struct ClientFingerprint {
     QString messageIdShape; ///< e.g. "uuid@host", "hex$hex$hex@host", "CA…@mail.gmail.com"
     QString mimeLayout;
     bool threadIndex = false;
-    QString quoteStyle;     ///< how the first quoted message is introduced: "on-wrote", "header-block", "separator", "none"
+    QString quoteStyle;     ///< how the first quoted message is introduced: "on-wrote", "header-block", "separator", "bare-quote", "forward", "none"
 
     /// "name=value" strings, comparable across messages.
     [[nodiscard]] QStringList traits() const;

@@ -41,8 +41,9 @@ public:
         const IdentityBook identities(m_messages);
         const SenderHistory senders(m_messages);
         const QuoteMatcher matcher(m_messages, m_result.bodies);
+        const QuoteLinker linker(m_messages, m_result.bodies, m_threads, matcher);
         const CaseData data{m_messages, m_result.bodies, m_threads, m_result.settings, identities, senders,
-                            matcher, m_fingerprints, m_origins, m_byId};
+                            matcher, linker, m_fingerprints, m_origins, m_byId};
         m_result.messages = QtConcurrent::blockingMapped(all, [&data](int i) { return IndicatorSet::evaluate(data, i); });
         IndicatorSet::addCaseFindings(data, m_result.messages);
         for (int i : all)
@@ -75,9 +76,12 @@ private:
 
 BodyStructure HijackAnalyzer::structureOf(const model::Message &message)
 {
-    const bool html = message.textBody.trimmed().isEmpty() && !message.htmlBody.isEmpty();
-    BodyStructure b = QuoteSegmenter::segment(html ? HtmlText::toText(message.htmlBody) : message.textBody);
-    b.fromHtml = html;
+    if (!message.textBody.trimmed().isEmpty() || message.htmlBody.isEmpty())
+        return QuoteSegmenter::segment(message.textBody);
+    const HtmlText html = HtmlText::parse(message.htmlBody);
+    BodyStructure b = QuoteSegmenter::segment(html.text);
+    b.fromHtml = true;
+    b.citedIds = html.citedMessageIds;
     return b;
 }
 

@@ -3,6 +3,9 @@
 #include <gumbo.h>
 
 #include <QRegularExpression>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace th::analysis {
 namespace {
@@ -32,10 +35,55 @@ QString attribute(const GumboElement &e, const char *name)
     return a ? QString::fromUtf8(a->value).trimmed() : QString();
 }
 
+// Clients prefix the classes and ids of the messages they quote ("x_divRplyFwdMsg" from Outlook,
+// "yiv0763106760gmail_quote" and "ydp584ef9feyahoo_quoted" from Yahoo), so names match at the end.
+bool hasClass(const GumboElement &e, QStringView name)
+{
+    const QStringList classes = attribute(e, "class").split(u' ', Qt::SkipEmptyParts);
+    return std::any_of(classes.cbegin(), classes.cend(), [name](const QString &c) { return c.endsWith(name); });
+}
+
+// The top-bordered div that holds the header block: Outlook desktop 2007/2010 (#B5C4DF), 2013 and later
+// (#E1E1E1), Windows Mail (rgb(229, 229, 229)). Style text is compared without white space, which
+// Thunderbird inserts when it rewraps a quoted Outlook message.
+bool isTopBorderedHeader(const GumboElement &e)
+{
+    static const QRegularExpression outlook(QStringLiteral("border-top:solid#(?:e1e1e1|b5c4df)|border-top-color:rgb\\(229,229,229\\)"));
+    if (e.tag != GUMBO_TAG_DIV)
+        return false;
+    QString style = attribute(e, "style").toLower();
+    style.removeIf([](QChar c) { return c.isSpace(); });
+    return outlook.match(style).hasMatch();
+}
+
+// Elements written as Outlook's separator line. div#appendonsend is left out: OWA writes it into new
+// messages too, with nothing quoted below it (in replies the <hr> and div#divRplyFwdMsg follow it).
+bool isSeparator(const GumboElement &e)
+{
+    const QString id = attribute(e, "id");
+    return e.tag == GUMBO_TAG_HR || id.endsWith(u"divRplyFwdMsg") || id == u"OLK_SRC_BODY_SECTION"
+        || id == u"mail-editor-reference-message-container" || isTopBorderedHeader(e);
+}
+
+bool isEnclosingQuote(const GumboElement &e)
+{
+    return e.tag == GUMBO_TAG_BLOCKQUOTE || (e.tag == GUMBO_TAG_DIV && hasClass(e, u"yahoo_quoted"));
+}
+
+// RFC 2392: "mid:" and the URL-encoded Message-ID, optionally followed by "/" and a Content-ID.
+QString citedMessageId(const GumboElement &e)
+{
+    const QString cite = attribute(e, "cite");
+    if (!cite.startsWith(u"mid:", Qt::CaseInsensitive))
+        return {};
+    const QString id = QUrl::fromPercentEncoding(cite.mid(4).section(u'/', 0, 0).toUtf8()).trimmed();
+    return id.startsWith(u'<') && id.endsWith(u'>') ? id.mid(1, id.size() - 2) : id;
+}
+
 class Writer
 {
 public:
-    QString result() const { return m_out; }
+    HtmlText result() const { return {m_out.trimmed(), m_cited}; }
 
     void node(const GumboNode *n, int depth)
     {
@@ -60,24 +108,53 @@ private:
     {
         if (isSkipped(e.tag))
             return;
-        const bool block = isBlock(e.tag);
+        const bool separator = isSeparator(e);
+        const bool enclosing = isEnclosingQuote(e);
+        const bool block = isBlock(e.tag) || separator; // #OLK_SRC_BODY_SECTION is a span
         if (block)
             newline();
-        if (e.tag == GUMBO_TAG_BLOCKQUOTE)
-            ++m_quoteDepth;
+        if (separator)
+            rule();
+        if (enclosing)
+            openQuote(e);
         if (e.tag == GUMBO_TAG_IMG)
             text(QStringLiteral("[image: %1]").arg(attribute(e, "src")));
+        const qsizetype shownFrom = m_out.size();
         children(e.children, depth);
         if (e.tag == GUMBO_TAG_A)
-            linkTarget(attribute(e, "href"));
-        if (e.tag == GUMBO_TAG_BLOCKQUOTE)
+            linkTarget(attribute(e, "href"), QStringView(m_out).sliced(shownFrom));
+        if (enclosing)
             --m_quoteDepth;
         if (block)
             newline();
     }
 
-    void linkTarget(const QString &href)
+    void openQuote(const GumboElement &e)
     {
+        ++m_quoteDepth;
+        const QString id = citedMessageId(e);
+        if (!id.isEmpty() && !m_cited.contains(id) && m_cited.size() < HtmlText::MaxCitedMessageIds)
+            m_cited << id;
+    }
+
+    // Outlook's plain-text separator, once for adjacent containers (OWA's <hr> above div#divRplyFwdMsg).
+    // QuoteHeaderParser reads it as a separator only directly above a header block.
+    void rule()
+    {
+        if (m_afterRule)
+            return;
+        newline();
+        text(QString(32, u'_'));
+        newline();
+        m_afterRule = true;
+    }
+
+    // A mailto: link whose text already shows the address adds nothing (and would break the address
+    // out of attribution lines such as "Jane <jane@example.com>").
+    void linkTarget(const QString &href, QStringView shown)
+    {
+        if (href.startsWith(u"mailto:", Qt::CaseInsensitive) && shown.contains(QStringView(href).sliced(7).split(u'?').first(), Qt::CaseInsensitive))
+            return;
         if (!href.isEmpty() && !href.startsWith(u'#'))
             text(QStringLiteral(" <%1>").arg(href));
     }
@@ -96,6 +173,7 @@ private:
             m_atLineStart = false;
         }
         m_out += s;
+        m_afterRule = false;
     }
 
     void newline()
@@ -107,20 +185,22 @@ private:
     }
 
     QString m_out;
+    QStringList m_cited;
     int m_quoteDepth = 0;
     bool m_atLineStart = true;
+    bool m_afterRule = false;
 };
 
 } // namespace
 
-QString HtmlText::toText(const QString &html)
+HtmlText HtmlText::parse(const QString &html)
 {
     const QByteArray utf8 = html.toUtf8();
     GumboOutput *output = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
     Writer w;
     w.node(output->document, 0);
     gumbo_destroy_output(&kGumboDefaultOptions, output);
-    return w.result().trimmed();
+    return w.result();
 }
 
 } // namespace th::analysis

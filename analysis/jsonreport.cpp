@@ -137,6 +137,52 @@ QJsonValue splice(const CaseAnalysis &analysis, int index)
                        {QStringLiteral("body"), b.fromHtml ? QStringLiteral("text/html as text") : QStringLiteral("text/plain")}};
 }
 
+QString segmentKind(Segment::Kind k)
+{
+    switch (k) {
+    case Segment::Kind::New: return QStringLiteral("new");
+    case Segment::Kind::Quoted: return QStringLiteral("quoted");
+    case Segment::Kind::Attribution: return QStringLiteral("attribution");
+    case Segment::Kind::HeaderBlock: return QStringLiteral("header-block");
+    case Segment::Kind::Separator: return QStringLiteral("separator");
+    case Segment::Kind::Signature: return QStringLiteral("signature");
+    case Segment::Kind::Disclaimer: return QStringLiteral("disclaimer");
+    }
+    return {};
+}
+
+// Offsets index the analysed text (the text/plain body, or the HTML body as text), as evidence ranges do.
+QJsonArray segments(const BodyStructure &b)
+{
+    QJsonArray out;
+    for (const Segment &s : b.segments)
+        out << QJsonObject{{QStringLiteral("kind"), segmentKind(s.kind)}, {QStringLiteral("depth"), s.depth},
+                           {QStringLiteral("begin"), s.begin}, {QStringLiteral("end"), s.end}};
+    return out;
+}
+
+// Each quoted message as its header gives it, and the stored message it copies, when the case has it.
+QJsonArray quotedHistory(const MailStore &store, const CaseAnalysis &analysis, int index)
+{
+    const BodyStructure &b = analysis.bodies[index];
+    const QList<QuoteLink> &links = analysis.messages[index].history;
+    QJsonArray out;
+    for (qsizetype k = 0; k < b.history.size(); ++k) {
+        const QuotedMessage &q = b.history[k];
+        const QuotedHeader *h = q.header >= 0 ? &b.headers[q.header] : nullptr;
+        const QuoteLink link = k < links.size() ? links[k] : QuoteLink{};
+        out << QJsonObject{{QStringLiteral("depth"), q.depth},
+                           {QStringLiteral("begin"), q.begin},
+                           {QStringLiteral("end"), q.end},
+                           {QStringLiteral("from_name"), h ? orNull(h->fromName) : QJsonValue::Null},
+                           {QStringLiteral("from_address"), h ? orNull(h->fromAddress) : QJsonValue::Null},
+                           {QStringLiteral("date"), h ? isoDate(h->date) : QJsonValue::Null},
+                           {QStringLiteral("copies"), link.isValid() ? orNull(store.message(link.message).messageId) : QJsonValue::Null},
+                           {QStringLiteral("containment"), link.isValid() && !link.byHeader ? QJsonValue(link.containment) : QJsonValue::Null}};
+    }
+    return out;
+}
+
 QJsonArray indicators(const MessageAnalysis &a)
 {
     QJsonArray out;
@@ -201,7 +247,9 @@ QJsonObject JsonReport::message(const MailStore &store, const ThreadSet &threads
             {QStringLiteral("score"), a.verdict.score},
             {QStringLiteral("indicators"), indicators(a)},
             {QStringLiteral("splice"), splice(analysis, index)},
-            {QStringLiteral("reuse_cluster"), orNull(a.reuseCluster)}};
+            {QStringLiteral("reuse_cluster"), orNull(a.reuseCluster)},
+            {QStringLiteral("segments"), segments(analysis.bodies[index])},
+            {QStringLiteral("quoted_history"), quotedHistory(store, analysis, index)}};
 }
 
 QJsonObject JsonReport::build(const MailStore &store, const ThreadSet &threads, const CaseAnalysis &analysis, const QStringList &skipped)

@@ -64,12 +64,13 @@ Parts split(const QString &registrable)
     return {registrable.left(dot), registrable.mid(dot + 1)};
 }
 
-bool isHyphenation(const QString &candidate, const QString &known)
+bool isHyphenation(const QString &candidate, const QString &known, bool sameSuffix)
 {
     if (QString(candidate).remove(u'-') == QString(known).remove(u'-'))
         return true;
-    // "paypal-secure", "secure-paypal": the known name plus a word, a staple of cousin-domain kits.
-    return known.size() >= 4 && (candidate.startsWith(known + u'-') || candidate.endsWith(u'-' + known));
+    // "paypal-secure", "secure-paypal": the known name plus a word, a staple of cousin-domain kits. Under
+    // another suffix that is mostly another organisation (linux-foundation.org is not linux.com).
+    return sameSuffix && known.size() >= 4 && (candidate.startsWith(known + u'-') || candidate.endsWith(u'-' + known));
 }
 
 bool isPlural(const QString &candidate, const QString &known)
@@ -94,11 +95,14 @@ Lookalike::Kind compareParts(const Parts &c, const Parts &k)
         return Kind::OtherTld;
     if (Lookalike::skeleton(c.label) == Lookalike::skeleton(k.label))
         return Kind::Homoglyph;
-    if (isHyphenation(c.label, k.label))
+    const bool sameSuffix = c.suffix == k.suffix;
+    if (isHyphenation(c.label, k.label, sameSuffix))
         return Kind::Hyphenation;
     if (isPlural(c.label, k.label))
         return Kind::Plural;
-    return isTypo(c.label, k.label) ? Kind::Typo : Kind::None;
+    // Under another suffix only a single changed character is a typo: orange.fr is not oracle.com.
+    const bool typo = sameSuffix ? isTypo(c.label, k.label) : isTypo(c.label, k.label) && EditDistance::damerauLevenshtein(c.label, k.label) == 1;
+    return typo ? Kind::Typo : Kind::None;
 }
 
 } // namespace

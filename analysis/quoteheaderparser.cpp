@@ -689,13 +689,13 @@ const Phrase *separatorPhrase(QStringView content)
     return nullptr;
 }
 
-// 30+ underscores (Outlook 365/OWA plain text; 32 usually, 40 in a Japanese OWA sample) or 30+ dashes
+// 29+ underscores (Outlook 365/OWA plain text; 32 usually, 29 from Outlook Mobile, 40 in a Japanese OWA sample) or 30+ dashes
 // (a converted <hr>). Mailing-list footers use the same lines, so they only count above a header block.
 QString ruleKind(QStringView content)
 {
     if (!content.startsWith(u'_') && !content.startsWith(u'-'))
         return QString();
-    static const QRegularExpression underscores = rx(uR"re(^_{30,}$)re");
+    static const QRegularExpression underscores = rx(uR"re(^_{29,}$)re");
     static const QRegularExpression dashes = rx(uR"re(^-{30,}$)re");
     if (underscores.match(content).hasMatch())
         return QStringLiteral("underscores");

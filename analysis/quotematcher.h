@@ -42,6 +42,8 @@ public:
     [[nodiscard]] Match pasted(int message, qsizetype from, qsizetype to) const;
     /// Text made only of phrases that recur across the case (list footers, disclaimers).
     [[nodiscard]] bool isBoilerplate(QStringView text) const;
+    /// The text's shingle set without the case's boilerplate.
+    [[nodiscard]] std::vector<quint64> significantShingles(QStringView text) const { return withoutBoilerplate(Shingles::set(text)); }
     /// The message's own words as shingles (boilerplate shared by many messages of the case removed).
     [[nodiscard]] const std::vector<quint64> &shingleSet(int message) const { return m_sets[size_t(message)]; }
 

@@ -84,7 +84,8 @@ private:
         return from;
     }
 
-    // A separator directly followed by a header block introduces one message, not two.
+    // A separator directly followed by a header block or an attribution (ProtonMail: "------- Original
+    // Message -------" above "On ... wrote:") introduces one message, not two.
     void collectHeaderOpenings()
     {
         for (int h = 0; h < m_body.headers.size(); ++h) {
@@ -101,7 +102,7 @@ private:
 
     bool followsClosely(const QuotedHeader &a, const QuotedHeader &b) const
     {
-        return b.style == QuotedHeader::Style::HeaderBlock && firstContentLine(a.lastLine + 1) == b.firstLine;
+        return b.style != QuotedHeader::Style::Separator && firstContentLine(a.lastLine + 1) == b.firstLine;
     }
 
     // A run of at least two '>' lines before any header is a quote without attribution (B3: "broken reply
@@ -134,8 +135,51 @@ private:
             const int endLine = k + 1 < m_openings.size() ? m_openings[k + 1].firstLine : int(m_lines.size());
             const qsizetype end = endLine < m_lines.size() ? lineBegin(endLine) : m_body.text.size();
             m_body.history << QuotedMessage{o.header, o.separator, lineBegin(o.contentLine), qMax(lineBegin(o.contentLine), end), k + 1};
+            markScope(k);
         }
         detectInterleaving();
+    }
+
+    // A '>'-quoted message owns the lines at its content's depth until a header shallower than them, or one at
+    // their depth that opens an older message written the same way (a header block or separator).
+    void markScope(int k)
+    {
+        QuotedMessage &q = m_body.history[k];
+        const int first = firstContentLine(m_openings[k].contentLine);
+        q.marks = first < m_lines.size() ? m_lines[first].depth : 0;
+        // Below "> On ... wrote:" the message's lines carry one more mark, even when its first line is the
+        // replier's "> [...]" at the attribution's own depth, or a deeper message's header it answered below;
+        // but not inside a quoted Outlook message, whose client never marked the attributions it kept.
+        const QuotedHeader *h = q.header >= 0 ? &m_body.headers[q.header] : nullptr;
+        const bool attribution = h && h->style == QuotedHeader::Style::Attribution;
+        if (attribution && (q.marks > h->depth + 1 || (h->depth > 0 && q.marks <= h->depth && !insideHeaderBlockQuote(k))))
+            q.marks = h->depth + 1;
+        q.scopeEnd = q.end;
+        if (q.marks == 0)
+            return;
+        q.scopeEnd = m_body.text.size();
+        for (int j = k + 1; j < m_openings.size(); ++j) {
+            const Opening &o = m_openings[j];
+            const int header = o.header >= 0 ? o.header : o.separator;
+            const int depth = header < 0 ? m_lines[o.firstLine].depth : m_body.headers[header].depth;
+            // An Outlook block whose content is marked deeper than itself ("> From: ..." over ">> text") is a
+            // deeper message the writer answered inline; one whose content sits at its own depth continues a
+            // top-posted chain, which ends this message.
+            const int content = firstContentLine(o.contentLine);
+            const bool contentAtOwnDepth = content >= m_lines.size() || m_lines[content].depth == depth;
+            const bool olderSameWay = header >= 0 && depth == q.marks && m_body.headers[header].style != QuotedHeader::Style::Attribution
+                && contentAtOwnDepth;
+            if (depth < q.marks || olderSameWay) {
+                q.scopeEnd = lineBegin(m_openings[j].firstLine);
+                break;
+            }
+        }
+    }
+
+    bool insideHeaderBlockQuote(int k) const
+    {
+        const int above = k > 0 ? m_body.history[k - 1].header : -1;
+        return above >= 0 && m_body.headers[above].style == QuotedHeader::Style::HeaderBlock;
     }
 
     // In '>'-quoted content, text at depth 0 followed by more quoted lines is an inline answer.
@@ -157,8 +201,11 @@ private:
         return false;
     }
 
+    // Marked when its header carries '>' marks ("> From: ..."), or its first line does.
     bool isMarked(const QuotedMessage &q) const
     {
+        if (q.header >= 0 && m_body.headers[q.header].depth > 0)
+            return true;
         for (const Line &l : m_lines) {
             if (l.begin >= q.begin && l.begin < q.end && !l.blank)
                 return l.depth > 0;
@@ -223,12 +270,38 @@ private:
             addWithTrailer(Segment::Kind::Quoted, q.depth, q.begin, q.end);
             return;
         }
+        qsizetype lastQuoted = q.begin;
         for (const Line &l : std::as_const(m_lines)) {
-            if (l.begin < q.begin || l.begin >= q.end || l.blank)
+            if (l.begin >= q.begin && l.begin < q.end && !l.blank && l.depth > 0)
+                lastQuoted = l.end;
+        }
+        for (const Line &l : std::as_const(m_lines)) {
+            if (l.begin < q.begin || l.begin >= lastQuoted || l.blank)
                 continue;
             const Segment::Kind kind = l.depth > 0 ? Segment::Kind::Quoted : Segment::Kind::New;
-            appendOrExtend(Segment{kind, kind == Segment::Kind::New ? 0 : qMax(q.depth, l.depth), l.begin, l.end});
+            appendOrExtend(Segment{kind, kind == Segment::Kind::New ? 0 : depthOfLine(q, l), l.begin, l.end});
         }
+        // The last quoted run ends with its writer's signature and notices, as unmarked quotes do.
+        if (!m_body.segments.isEmpty() && m_body.segments.last().kind == Segment::Kind::Quoted) {
+            const Segment last = m_body.segments.takeLast();
+            addWithTrailer(Segment::Kind::Quoted, last.depth, last.begin, last.end);
+        }
+        // Text below the last quoted line ends with the sender's signature, if anywhere (bottom posting).
+        const auto below = std::find_if(m_lines.cbegin(), m_lines.cend(), [&](const Line &l) { return l.begin >= lastQuoted && l.begin < q.end && !l.blank; });
+        if (below != m_lines.cend())
+            addWithTrailer(Segment::Kind::New, 0, below->begin, q.end);
+    }
+
+    // A quoted line belongs to the message whose own lines carry its number of marks and whose scope holds
+    // it: in "> > grandparent / > parent answer / > > grandparent" the middle line is the parent's.
+    int depthOfLine(const QuotedMessage &q, const Line &l) const
+    {
+        for (qsizetype j = m_body.history.size() - 1; j >= 0; --j) {
+            const QuotedMessage &owner = m_body.history[j];
+            if (owner.marks == l.depth && owner.begin <= l.begin && l.begin < owner.scopeEnd)
+                return owner.depth;
+        }
+        return qMax(q.depth, l.depth);
     }
 
     void appendOrExtend(const Segment &s)

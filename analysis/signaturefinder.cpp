@@ -3,6 +3,8 @@
 #include <QList>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace th::analysis {
 namespace {
 
@@ -36,7 +38,7 @@ bool isRule(QStringView line)
 bool isSignOff(QStringView line)
 {
     static const QRegularExpression signOff(
-        QStringLiteral("^((best|kind|warm|many|with)\\s+)?(regards|thanks|thank you|cheers|sincerely|yours|br|rgds|"
+        QStringLiteral("^((best|kind|warm|many|with)\\s+)?(regards|thanks|thank you|cheers|sincerely|yours|br|rgds|wishes|best|"
                        "mit freundlichen gr(ü|ue)(ß|ss)en|viele gr(ü|ue)(ß|ss)e|gr(ü|ue)(ß|ss)e|mfg|lg|cordialement|bien (à|a) vous|"
                        "salutations|saludos|un saludo|atentamente|atenciosamente|abra(ç|c)os|cumprimentos|cordiali saluti|saluti|"
                        "distinti saluti|met vriendelijke groet(en)?|groeten|med v(ä|a)nliga h(ä|a)lsningar|h(ä|a)lsningar|mvh|"
@@ -46,16 +48,32 @@ bool isSignOff(QStringView line)
     return line.size() <= 40 && signOff.match(line).hasMatch();
 }
 
-bool isDisclaimer(QStringView paragraph)
+const QRegularExpression &notice()
 {
-    static const QRegularExpression notice(
+    // Legal notices, and the footers mailing lists append (boilerplate no sender wrote either).
+    static const QRegularExpression re(
         QStringLiteral("confidential|intended (solely |only )?for|intended recipient|privileged|if you (have )?received this|"
                        "vertraulich|bestimmt|confidentiel|destinataire|confidencial|destinatario|riservat|destinatari|"
-                       "vertrouwelijk|konfidentiell|fortrolig|poufn|конфиденциал|機密|秘密|保密|기밀"),
+                       "vertrouwelijk|konfidentiell|fortrolig|poufn|конфиденциал|機密|秘密|保密|기밀|"
+                       "mailing list|to unsubscribe"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    return re;
+}
+
+bool isDisclaimer(QStringView paragraph)
+{
     const qsizetype words = paragraph.count(u' ') + 1;
     const bool long_ = words >= SignatureFinder::MinDisclaimerWords || paragraph.size() >= 80;
-    return long_ && notice.match(paragraph).hasMatch();
+    return long_ && notice().match(paragraph).hasMatch();
+}
+
+// "CONFIDENTIALITY NOTICE:", "NOTA DE CONFIDENCIALIDAD:": a notice that starts a paragraph of its own even
+// when no blank line separates it from the text above.
+bool isNoticeHeading(QStringView line)
+{
+    static const QRegularExpression heading(QStringLiteral("^\\p{Lu}[\\p{Lu}\\s]{4,40}:"), QRegularExpression::UseUnicodePropertiesOption);
+    const QRegularExpressionMatch m = heading.match(line);
+    return m.hasMatch() && notice().match(m.capturedView()).hasMatch();
 }
 
 // Trailing paragraphs that are notices, with the rule lines between and above them.
@@ -67,8 +85,11 @@ qsizetype disclaimerStart(QStringView text, const QList<Line> &lines)
         while (i >= 0 && (lines[i].content.isEmpty() || isRule(lines[i].content)))
             --i;
         const int last = i;
-        while (i >= 0 && !lines[i].content.isEmpty() && !isRule(lines[i].content))
+        while (i >= 0 && !lines[i].content.isEmpty() && !isRule(lines[i].content)) {
             --i;
+            if (isNoticeHeading(lines[i + 1].content))
+                break;
+        }
         if (last < 0 || last == i)
             break;
         const qsizetype from = lines[i + 1].begin, to = lines[last].begin + lines[last].content.size();
@@ -81,18 +102,40 @@ qsizetype disclaimerStart(QStringView text, const QList<Line> &lines)
     return start;
 }
 
-// The last "-- " delimiter, else the first sign-off among the last few non-blank lines.
+bool isProse(QStringView line)
+{
+    return line.endsWith(u'?') || (line.size() > 60 && line.count(u' ') >= 8);
+}
+
+// A sign-off just above the "-- " delimiter ("Best regards,\n-- \nName") starts the signature.
+qsizetype signOffAbove(const QList<Line> &lines, int delimiter)
+{
+    int seen = 0;
+    for (int i = delimiter - 1; i >= 0 && seen < 2; --i) {
+        if (lines[i].content.isEmpty())
+            continue;
+        if (isSignOff(lines[i].content))
+            return lines[i].begin;
+        ++seen;
+    }
+    return lines[delimiter].begin;
+}
+
+// The last "-- " delimiter (or the sign-off just above it), else the first sign-off among the last few
+// non-blank lines.
 qsizetype signatureStart(const QList<Line> &lines, qsizetype end)
 {
     for (int i = int(lines.size()) - 1; i >= 0; --i) {
         if (lines[i].begin < end && lines[i].content == u"--")
-            return lines[i].begin;
+            return signOffAbove(lines, i);
     }
     int seen = 0;
     qsizetype start = -1;
     for (int i = int(lines.size()) - 1; i >= 0 && seen <= SignatureFinder::MaxSignatureLines; --i) {
         if (lines[i].begin >= end || lines[i].content.isEmpty())
             continue;
+        if (isProse(lines[i].content))
+            break; // a question or a long sentence below a sign-off is still the message
         if (isSignOff(lines[i].content))
             start = lines[i].begin;
         ++seen;
@@ -108,8 +151,11 @@ SignatureFinder::Trailer SignatureFinder::find(QStringView text, qsizetype begin
     Trailer t;
     t.disclaimer = disclaimerStart(text, lines);
     t.signature = signatureStart(lines, t.disclaimer >= 0 ? t.disclaimer : end);
-    if (t.signature == begin && t.disclaimer < 0)
-        t.signature = -1; // a message that is all sign-off ("Thanks!") is the message itself
+    // A message that is all sign-off ("Thanks!") is the message itself; text with a "--" delimiter (below
+    // the quotes of a bottom-posted reply) is only a signature.
+    const bool delimited = std::any_of(lines.cbegin(), lines.cend(), [](const Line &l) { return l.content == u"--"; });
+    if (t.signature == begin && t.disclaimer < 0 && !delimited)
+        t.signature = -1;
     return t;
 }
 

@@ -1,5 +1,6 @@
 #include "addressinname.h"
 
+#include "analysis/author.h"
 #include "analysis/displayname.h"
 
 namespace th::analysis {
@@ -7,8 +8,10 @@ namespace th::analysis {
 void AddressInName::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
     const model::MailAddress &from = ctx.message.from;
+    // Mailman writes "author@example.com via List" when the author has no display name.
+    const QString author = Author::of(ctx.message).address;
     for (const QString &embedded : DisplayName::embeddedAddresses(from.name)) {
-        if (embedded.compare(from.address, Qt::CaseInsensitive) == 0)
+        if (embedded.compare(from.address, Qt::CaseInsensitive) == 0 || embedded.compare(author, Qt::CaseInsensitive) == 0)
             continue;
         findings << Finding{QStringLiteral("A2"), Finding::Severity::Medium,
                             QStringLiteral("The display name shows the address %1, but the message comes from %2").arg(embedded, from.address),

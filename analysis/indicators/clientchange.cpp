@@ -11,6 +11,12 @@ QStringList clientTraits(const ClientFingerprint &f)
     return traits;
 }
 
+// git send-email and b4 send the patches of people who otherwise write from a mail client.
+bool isPatchTool(const ClientFingerprint &f)
+{
+    return f.mailer == u"git send email" || f.mailer == u"b";
+}
+
 } // namespace
 
 QStringList ClientChange::unseenTraits(const MessageContext &ctx, int *compared)
@@ -41,9 +47,12 @@ void ClientChange::evaluate(const MessageContext &ctx, QList<Finding> &findings)
     // Two changes out of four happen with an attachment or a new phone; the mailer and the Message-ID
     // generator changing together, or three traits at once, mean another program.
     const bool program = unseen.size() >= 3 || (unseen.filter(QStringLiteral("mailer=")).size() + unseen.filter(QStringLiteral("message-id=")).size() == 2);
-    if (history < MinHistory || unseen.size() < total * MinUnseen || !program)
+    if (history < MinHistory || unseen.size() < total * MinUnseen || !program || isPatchTool(ctx.data.fingerprints[ctx.index]))
         return;
-    findings << Finding{QStringLiteral("A8"), Finding::Severity::Medium,
+    // Firm only with a real history (spec A8: five messages) and most of the client changed: people move
+    // between a phone and a desktop, which changes two traits.
+    const bool firm = history >= FirmHistory && unseen.size() >= 3;
+    findings << Finding{QStringLiteral("A8"), firm ? Finding::Severity::Medium : Finding::Severity::Weak,
                         QStringLiteral("%1 of %2 client traits were never seen in the %3 earlier messages from %4: %5")
                             .arg(unseen.size()).arg(total).arg(history).arg(ctx.message.from.address, unseen.join(QStringLiteral(", "))),
                         {Evidence{Evidence::Kind::Header, -1, -1, QStringLiteral("X-Mailer/User-Agent"), ctx.data.fingerprints[ctx.index].mailer}}};

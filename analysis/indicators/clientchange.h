@@ -11,6 +11,7 @@ class ClientChange : public Indicator
 {
 public:
     static constexpr int MinHistory = 2;       ///< earlier messages needed from the address
+    static constexpr int FirmHistory = 5;      ///< below this many (spec A8), a change is only weak evidence
     static constexpr double MinUnseen = 0.5;   ///< share of traits never seen from it before
 
     void evaluate(const MessageContext &ctx, QList<Finding> &findings) const override;

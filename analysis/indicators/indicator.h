@@ -6,6 +6,7 @@
 #include "analysis/finding.h"
 #include "analysis/identitybook.h"
 #include "analysis/participantset.h"
+#include "analysis/quotelinker.h"
 #include "analysis/quotematcher.h"
 #include "analysis/senderhistory.h"
 
@@ -26,6 +27,7 @@ struct CaseData {
     const IdentityBook &identities;
     const SenderHistory &senders;
     const QuoteMatcher &matcher;
+    const QuoteLinker &linker;
     const QList<ClientFingerprint> &fingerprints;
     const QStringList &origins;           ///< submission client address of each message (A9), or empty
     const QMultiHash<QString, int> &byId; ///< Message-ID -> message indexes

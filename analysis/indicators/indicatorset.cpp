@@ -147,6 +147,7 @@ MessageAnalysis IndicatorSet::evaluate(const CaseData &data, int message)
         indicator->evaluate(ctx, out.findings);
     out.splice = ctx.splice;
     out.original = ctx.original.message;
+    out.history = data.linker.link(message, ctx.original.message);
     out.senderInConversation = ctx.participants.hasAddress(ctx.message.from.address);
     if (std::any_of(out.findings.cbegin(), out.findings.cend(), [](const Finding &f) { return f.id == u"C1"; }))
         out.lureKey = LureTemplates::key(LureProfile::newText(ctx));

@@ -20,12 +20,22 @@ QSet<QString> historyAddresses(const MessageContext &ctx)
     return out;
 }
 
+// A conversation held on a mailing list is public, whoever wrote it (Mailman even rewrites its From).
+bool historyIsPublic(const MessageContext &ctx)
+{
+    if (!ctx.original.isValid())
+        return false;
+    const model::Message &o = ctx.data.messages[size_t(ctx.original.message)];
+    return !o.header(u"List-Id").isEmpty() || !o.header(u"List-Post").isEmpty();
+}
+
 } // namespace
 
 void InternalHistoryFromOutside::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
     const CaseSettings &settings = ctx.data.settings;
-    if (settings.organisationDomains.isEmpty() || settings.isOrganisation(DomainIdentity::domainOf(ctx.message.from.address)))
+    if (settings.organisationDomains.isEmpty() || settings.isOrganisation(DomainIdentity::domainOf(ctx.message.from.address))
+        || historyIsPublic(ctx))
         return;
     const QSet<QString> people = historyAddresses(ctx);
     const bool internal = people.size() >= 2 && std::all_of(people.cbegin(), people.cend(), [&](const QString &a) {

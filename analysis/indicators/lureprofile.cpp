@@ -20,8 +20,11 @@ bool riskyAttachment(const model::Attachment &a)
 
 bool hasPassword(QStringView text)
 {
-    static const QRegularExpression password(QStringLiteral("(pass(word|wort)?|pwd?|kennwort|mot de passe|contrase[ñn]a|senha|has[łl]o|パスワード|密码|密碼|비밀번호)"
-                                                            "\\W{0,3}\\s*[:：]?\\s*[A-Za-z0-9!@#$%&*]{3,12}\\b"),
+    // The short forms ("pass", "pw") need a separator or a value with a digit: "pass this on" is no password.
+    static const QRegularExpression password(QStringLiteral("(?:\\b(?:password|passwort|kennwort|mot de passe|contrase[ñn]a|senha|has[łl]o)|パスワード|密码|密碼|비밀번호)"
+                                                            "\\W{0,3}\\s*[:：]?\\s*[A-Za-z0-9!@#$%&*]{3,12}\\b"
+                                                            "|\\b(?:pass|pwd?)\\s*[:：=]\\s*\\S{3,12}"
+                                                            "|\\b(?:pass|pwd?)\\s+(?:is\\s+)?[A-Za-z!@#$%&*]*\\d[A-Za-z0-9!@#$%&*]{2,11}\\b"),
                                              QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     return password.match(text).hasMatch();
 }

@@ -5,13 +5,13 @@ namespace th::analysis {
 void QuoteStyleChange::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
     const QString style = ctx.data.fingerprints[ctx.index].quoteStyle;
-    if (style == u"none" || ctx.fromIsList())
+    if (style == u"none" || style == u"forward" || ctx.fromIsList())
         return;
     QSet<QString> earlier;
     int replies = 0;
     for (int m : ctx.data.senders.before(ctx.authorAddress(), ctx.message.date, ctx.index)) {
         const QString s = ctx.data.fingerprints[m].quoteStyle;
-        if (s != u"none") {
+        if (s != u"none" && s != u"forward") {
             earlier.insert(s);
             ++replies;
         }

@@ -1,5 +1,6 @@
 #include "replytomismatch.h"
 
+#include "analysis/author.h"
 #include "analysis/domainidentity.h"
 
 namespace th::analysis {
@@ -7,7 +8,7 @@ namespace th::analysis {
 void ReplyToMismatch::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
     const QString fromDomain = DomainIdentity::registrable(ctx.message.from.address);
-    if (ctx.fromIsList())
+    if (ctx.fromIsList() || Author::isListRewritten(ctx.message))
         return; // Mailman puts the real author in Reply-To when it rewrites From
     const QString listPost = ctx.message.header(u"List-Post");
     for (const model::MailAddress &r : ctx.message.replyTo) {

@@ -8,7 +8,9 @@ namespace th::analysis {
 
 void ReturnPathMismatch::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
-    const QString returnPath = model::MimeParser::extractMessageIds(ctx.message.header(u"Return-Path")).value(0);
+    // "<user@host>" or, from some MTAs, the bare address.
+    const QString raw = ctx.message.header(u"Return-Path").trimmed();
+    const QString returnPath = raw.startsWith(u'<') ? model::MimeParser::extractMessageIds(raw).value(0) : raw.section(u' ', 0, 0);
     if (returnPath.isEmpty() || ctx.isOnList())
         return;
     const QString local = returnPath.section(u'@', 0, 0).toLower();

@@ -22,7 +22,9 @@ void ThreadIndexMismatch::evaluate(const MessageContext &ctx, QList<Finding> &fi
     }
     const int parent = ctx.repliedTo();
     const model::ThreadIndex *p = parent >= 0 ? &ctx.data.messages[size_t(parent)].threadIndex : nullptr;
-    if (p && p->isValid() && p->guid != ti.guid && ti.depth() > 0) {
+    // Exchange Online gives replies a GUID of their own but keeps the conversation's root time: only a
+    // different root time and GUID together name another conversation.
+    if (p && p->isValid() && p->guid != ti.guid && p->rootTime != ti.rootTime && ti.depth() > 0) {
         findings << Finding{QStringLiteral("B7"), Finding::Severity::Medium,
                             QStringLiteral("The Thread-Index continues conversation %1, not the parent's %2")
                                 .arg(ti.guid.toString(QUuid::WithoutBraces), p->guid.toString(QUuid::WithoutBraces)),

@@ -16,8 +16,15 @@ std::pair<QDateTime, QString> ThreadRevival::newestReferencedDate(const MessageC
 {
     std::pair<QDateTime, QString> best;
     const QDateTime &now = ctx.message.date;
-    for (const QuotedHeader &h : ctx.body.headers)
+    // Quoted dates get older with depth. A deeper date newer than the one above it is misread (11/03/23
+    // taken as 3 November instead of 11 March) and is not evidence.
+    QDateTime above;
+    for (const QuotedHeader &h : ctx.body.headers) {
+        if (!h.date.isValid() || (above.isValid() && h.date > above.addDays(1)))
+            continue;
         consider(best, h.date, QStringLiteral("quoted header \"%1\"").arg(h.dateText), now);
+        above = h.date;
+    }
     if (const int p = ctx.repliedTo(); p >= 0)
         consider(best, ctx.data.messages[size_t(p)].date, QStringLiteral("the stored parent"), now);
     if (ctx.original.isValid())

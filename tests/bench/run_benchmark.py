@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
-"""Import and threading benchmark: ThreadHound against Python's mailbox + email, same file, same run.
+"""Import, threading and analysis benchmark.
 
-Builds the scale mailbox (>= 100k messages, >= 1 GB, replicated from the real corpora) if it is not
-there yet, runs both parsers on it one after the other, and prints their figures and the ratios.
+1. Import and threading: ThreadHound against Python's mailbox + email, same file, same run. Builds the scale
+   mailbox (>= 100k messages, >= 1 GB, replicated from the real corpora) if it is not there yet, runs both
+   parsers on it one after the other, and prints their figures and the ratios.
+2. Analysis cost: for each development corpus, the hijack analysis time against the import time of the same
+   case in the same process (issue 3 allows at most +50 %).
+3. Reuse scaling: reuse clustering (MinHash LSH) on 1/8, 1/4, 1/2 and all of the scale mailbox; near-linear
+   means the time per message stays flat as the mailbox grows.
 """
 import argparse
 import json
@@ -40,6 +45,7 @@ def main():
     ap.add_argument("--corpora", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--threadhound", required=True, help="path of the bench_import binary")
+    ap.add_argument("--analysis", required=True, help="path of the bench_analysis binary")
     args = ap.parse_args()
 
     mbox, info = ensure_scale_mailbox(args.corpora, args.work)
@@ -62,6 +68,36 @@ def main():
     print("ThreadHound's import keeps every parsed message (headers, decoded bodies, attachment hashes) in memory;"
           " the Python baseline discards each message after parsing it.")
     print(json.dumps({"threadhound": th, "python": py, "scale_mailbox": info}))
+    analysis_cost(args.corpora, args.analysis)
+    reuse_scaling(mbox, args.analysis)
+
+
+DEV_CORPORA = ["hijack-dev/mailbox.mbox", "lists/linux-s390_2023-02_to_2023-03.mbox",
+               "lists/linux-kselftest_2023-03.maildir", "lists/usrp-users_2021-08_to_2021-09"]
+MAX_ANALYSIS_SHARE = 0.5
+
+
+def analysis_cost(corpora, binary):
+    print(f"\nAnalysis cost on the development corpora (bar: analysis <= {MAX_ANALYSIS_SHARE:.0%} of import time)")
+    results = [(path, run_json([binary, "cost", os.path.join(corpora, path)])) for path in DEV_CORPORA]
+    results.append(("all of them as one case", run_json([binary, "cost", *[os.path.join(corpora, p) for p in DEV_CORPORA]])))
+    print(f"\n  {'case':<42} {'messages':>8} {'import s':>9} {'analysis s':>10} {'analysis/import':>16}")
+    for path, r in results:
+        verdict = "ok" if r["analysis_share_of_import"] <= MAX_ANALYSIS_SHARE else "OVER THE BAR"
+        print(f"  {path:<42} {r['messages']:>8} {r['import_seconds']:>9.2f} {r['analysis_seconds']:>10.2f} "
+              f"{r['analysis_share_of_import']:>15.0%}  {verdict}")
+    print(json.dumps({"analysis_cost": dict(results)}))
+
+
+def reuse_scaling(mbox, binary):
+    print("\nReuse clustering (MinHash LSH) on growing prefixes of the scale mailbox")
+    runs = run_json([binary, "reuse", mbox])["reuse_runs"]
+    base = runs[0]
+    print(f"\n  {'messages':>9} {'seconds':>8} {'us/message':>11} {'x messages':>11} {'x time':>7} {'in clusters':>12}")
+    for r in runs:
+        print(f"  {r['messages']:>9} {r['seconds']:>8.2f} {r['microseconds_per_message']:>11.1f} "
+              f"{r['messages'] / base['messages']:>11.1f} {r['seconds'] / base['seconds']:>7.1f} {r['messages_in_clusters']:>12}")
+    print(json.dumps({"reuse_scaling": runs}))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,101 @@
+#include "quotelinker.h"
+
+#include <algorithm>
+
+namespace th::analysis {
+
+QuoteLinker::QuoteLinker(const std::vector<model::Message> &messages, const QList<BodyStructure> &bodies,
+                         const model::ThreadSet &threads, const QuoteMatcher &matcher)
+    : m_messages(messages), m_bodies(bodies), m_threads(threads), m_matcher(matcher)
+{
+    for (size_t i = 0; i < messages.size(); ++i)
+        m_byAuthor.insert(messages[i].from.address.toLower(), int(i));
+}
+
+QList<QuoteLink> QuoteLinker::link(int message, int copied) const
+{
+    QList<QuoteLink> out;
+    const BodyStructure &b = m_bodies[message];
+    for (int k = 0; k < b.history.size(); ++k) {
+        const QuotedMessage &q = b.history[k];
+        const QuotedHeader *header = q.header >= 0 ? &b.headers[q.header] : nullptr;
+        out << best(message, k, candidates(message, copied, header));
+    }
+    return out;
+}
+
+QList<int> QuoteLinker::candidates(int message, int copied, const QuotedHeader *header) const
+{
+    QList<int> out;
+    for (int m : {message, copied}) {
+        const int thread = m < 0 ? -1 : m_threads.threadOfMessage.value(m, -1);
+        if (thread >= 0)
+            out += m_threads.threads[thread].messageIndexes();
+    }
+    if (header && !header->fromAddress.isEmpty())
+        out += m_byAuthor.values(header->fromAddress.toLower());
+    if (copied >= 0)
+        out << copied;
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    out.removeOne(message);
+    return out;
+}
+
+bool QuoteLinker::writtenBy(int candidate, const QuotedHeader &header) const
+{
+    const model::Message &c = m_messages[size_t(candidate)];
+    if (!header.date.isValid() || !c.date.isValid() || qAbs(header.date.secsTo(c.date)) > DateSlackSecs)
+        return false;
+    if (!header.fromAddress.isEmpty())
+        return header.fromAddress.compare(c.from.address, Qt::CaseInsensitive) == 0;
+    // Archives write "Name <user at host>": the name is what comes before the obfuscated address.
+    const QString name = header.fromName.section(u'<', 0, 0).trimmed();
+    return !name.isEmpty() && name.compare(c.from.name, Qt::CaseInsensitive) == 0;
+}
+
+// The candidate that wrote most of the quote; between equals, the one its attribution names; a quote too
+// short (or too flattened) to judge by its words is linked by its attribution alone.
+QuoteLink QuoteLinker::best(int message, int k, const QList<int> &candidates) const
+{
+    const BodyStructure &b = m_bodies[message];
+    const QuotedHeader *header = b.history[k].header >= 0 ? &b.headers[b.history[k].header] : nullptr;
+    const std::vector<quint64> set = m_matcher.significantShingles(b.contentOf(k));
+    const model::Message &self = m_messages[size_t(message)];
+    QuoteLink best;
+    QList<int> named;
+    for (int c : candidates) {
+        const model::Message &m = m_messages[size_t(c)];
+        if (m.contentSha256 == self.contentSha256 || (m.date.isValid() && self.date.isValid() && m.date > self.date))
+            continue;
+        const bool byHeader = header && writtenBy(c, *header);
+        if (byHeader)
+            named << c;
+        if (set.size() < size_t(MinShingles))
+            continue;
+        const double containment = Shingles::containment(set, m_matcher.shingleSet(c));
+        const bool better = containment > best.containment + 0.05 || (containment > best.containment - 0.05 && byHeader && !best.byHeader);
+        if (containment >= MinContainment && better)
+            best = QuoteLink{c, containment, byHeader};
+    }
+    if (!best.isValid())
+        best = byAttribution(message, named);
+    return best;
+}
+
+// Among the candidates the attribution fits, the nearest ancestor in the thread (quoted dates often lack
+// their zone, so an author's two messages of the same day both fit); else the only one.
+QuoteLink QuoteLinker::byAttribution(int message, const QList<int> &named) const
+{
+    const int thread = m_threads.threadOfMessage.value(message, -1);
+    if (thread >= 0) {
+        const model::Thread &t = m_threads.threads[thread];
+        for (int n = t.nodes[m_threads.nodeOfMessage[message]].parent; n >= 0; n = t.nodes[n].parent) {
+            if (named.contains(t.nodes[n].message))
+                return QuoteLink{t.nodes[n].message, 0, true};
+        }
+    }
+    return named.size() == 1 ? QuoteLink{named.first(), 0, true} : QuoteLink{};
+}
+
+} // namespace th::analysis

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "bodystructure.h"
+#include "quotematcher.h"
+
+#include "model/message.h"
+#include "model/thread.h"
+
+#include <QHash>
+#include <QList>
+
+namespace th::analysis {
+
+/// Which stored message a quoted message copies, when the store holds it.
+struct QuoteLink {
+    int message = -1;       ///< index of the stored message, or -1
+    double containment = 0; ///< share of the quote's shingles found in that message's own words
+    bool byHeader = false;  ///< found through the quote's attribution (author and date), not its words
+    [[nodiscard]] bool isValid() const { return message >= 0; }
+};
+
+/// Links each quoted message of a body to the stored message it copies (detection-spec B9: "candidate stored
+/// message matched by (date, from) or by shingle search"). Candidates are the messages of the header thread,
+/// of the thread the quoted content was copied from, and the author's messages from around the quoted date.
+/// A quote usually keeps only part of its original, so the test is how much of the *quote* the candidate
+/// wrote (|S(q) ∩ S(own(m))| / |S(q)|), not the reverse.
+class QuoteLinker
+{
+public:
+    static constexpr double MinContainment = 0.6;
+    static constexpr int MinShingles = 3;        ///< shorter quotes are linked by their attribution only
+    static constexpr qint64 DateSlackSecs = 36 * 3600; ///< quoted dates lack a zone (spec B6: allow a day)
+
+    QuoteLinker(const std::vector<model::Message> &messages, const QList<BodyStructure> &bodies, const model::ThreadSet &threads,
+                const QuoteMatcher &matcher);
+
+    /// One link per entry of bodies[message].history. \a copied is the stored message the quoted content as a
+    /// whole copies (QuoteMatcher), or -1.
+    [[nodiscard]] QList<QuoteLink> link(int message, int copied) const;
+
+private:
+    [[nodiscard]] QList<int> candidates(int message, int copied, const QuotedHeader *header) const;
+    [[nodiscard]] QuoteLink best(int message, int k, const QList<int> &candidates) const;
+    [[nodiscard]] bool writtenBy(int candidate, const QuotedHeader &header) const;
+    [[nodiscard]] QuoteLink byAttribution(int message, const QList<int> &named) const;
+
+    const std::vector<model::Message> &m_messages;
+    const QList<BodyStructure> &m_bodies;
+    const model::ThreadSet &m_threads;
+    const QuoteMatcher &m_matcher;
+    QMultiHash<QString, int> m_byAuthor; ///< lower-case From address -> message indexes
+};
+
+} // namespace th::analysis
