@@ -1,6 +1,7 @@
 #include "displayname.h"
 
 #include "editdistance.h"
+#include "memo.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -211,7 +212,7 @@ QString compactLocalPart(QStringView localPart)
 
 QString DisplayName::normalise(QStringView name)
 {
-    return nameTokens(name, true).join(u' ');
+    return Memo::of<1>(name, [](QStringView n) { return nameTokens(n, true).join(u' '); });
 }
 
 bool DisplayName::same(QStringView a, QStringView b)

@@ -1,4 +1,5 @@
 #include "domainidentity.h"
+#include "memo.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -138,9 +139,9 @@ QString DomainIdentity::toAscii(QStringView domain)
     return idnaConvert(domain, true);
 }
 
-QString DomainIdentity::registrable(QStringView domainOrAddress)
+static QString registrableUncached(QStringView domainOrAddress)
 {
-    const QString ascii = toAscii(hostOf(domainOrAddress));
+    const QString ascii = DomainIdentity::toAscii(hostOf(domainOrAddress));
     if (isIpv4(ascii))
         return ascii; // libpsl would cut "192.168.1.1" to "1.1"
     if (!isHostName(ascii))
@@ -148,7 +149,12 @@ QString DomainIdentity::registrable(QStringView domainOrAddress)
     // The A-label form is what libpsl's lookup needs whether or not it was built with an IDN library.
     const QByteArray latin1 = ascii.toLatin1(); // libpsl answers with a pointer into it
     const char *organisation = psl_registrable_domain(publicSuffixList(), latin1.constData());
-    return toUnicode(organisation ? QString::fromLatin1(organisation) : ascii);
+    return DomainIdentity::toUnicode(organisation ? QString::fromLatin1(organisation) : ascii);
+}
+
+QString DomainIdentity::registrable(QStringView domainOrAddress)
+{
+    return Memo::of<0>(domainOrAddress, [](QStringView d) { return registrableUncached(d); });
 }
 
 bool DomainIdentity::sameOrganisation(QStringView a, QStringView b)

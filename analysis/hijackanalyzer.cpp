@@ -33,17 +33,17 @@ public:
         inferSettings();
         const QList<int> all = indexes(int(m_messages.size()));
         m_result.bodies = QtConcurrent::blockingMapped(all, [this](int i) { return HijackAnalyzer::structureOf(m_messages[size_t(i)]); });
-        for (int i : all) {
-            m_fingerprints << ClientFingerprint::of(m_messages[size_t(i)], m_result.bodies[i]);
-            m_origins << TransportAnomaly::originAddress(m_messages[size_t(i)]);
+        m_fingerprints = QtConcurrent::blockingMapped(all, [this](int i) { return ClientFingerprint::of(m_messages[size_t(i)], m_result.bodies[i]); });
+        m_origins = QtConcurrent::blockingMapped(all, [this](int i) { return TransportAnomaly::originAddress(m_messages[size_t(i)]); });
+        for (int i : all)
             m_byId.insert(m_messages[size_t(i)].messageId, i);
-        }
         const IdentityBook identities(m_messages);
         const SenderHistory senders(m_messages);
         const QuoteMatcher matcher(m_messages, m_result.bodies);
         const QuoteLinker linker(m_messages, m_result.bodies, m_threads, matcher);
+        const ThreadParticipants participants(m_messages, m_threads);
         const CaseData data{m_messages, m_result.bodies, m_threads, m_result.settings, identities, senders,
-                            matcher, linker, m_fingerprints, m_origins, m_byId};
+                            matcher, linker, participants, m_fingerprints, m_origins, m_byId};
         m_result.messages = QtConcurrent::blockingMapped(all, [&data](int i) { return IndicatorSet::evaluate(data, i); });
         IndicatorSet::addCaseFindings(data, m_result.messages);
         for (int i : all)

@@ -23,23 +23,24 @@ ParticipantSet ParticipantSet::of(const MessageContext &ctx)
     return ps;
 }
 
+// The thread's counts without the judged message's own: a person is a participant through the others.
 void ParticipantSet::addThread(const MessageContext &ctx, int thread)
 {
     if (thread < 0)
         return;
-    for (int m : ctx.data.threads.threads[thread].messageIndexes()) {
-        if (m != ctx.index)
-            addMessage(ctx, m);
-    }
+    const ThreadParticipants::Counts &all = ctx.data.participants.ofThread(thread);
+    const bool inside = ctx.data.threads.threadOfMessage.value(ctx.index, -1) == thread;
+    const ThreadParticipants::Counts own = inside ? ThreadParticipants::ofMessage(ctx.message) : ThreadParticipants::Counts{};
+    addOthers(all.addresses, own.addresses, m_addresses);
+    addOthers(all.domains, own.domains, m_domains);
+    addOthers(all.names, own.names, m_names);
 }
 
-void ParticipantSet::addMessage(const MessageContext &ctx, int message)
+void ParticipantSet::addOthers(const QHash<QString, int> &all, const QHash<QString, int> &own, QSet<QString> &out)
 {
-    const model::Message &m = ctx.data.messages[size_t(message)];
-    add(m.from);
-    for (const model::AddressList *list : {&m.to, &m.cc}) {
-        for (const model::MailAddress &a : *list)
-            add(a);
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        if (it.value() > own.value(it.key()))
+            out.insert(it.key());
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "model/mailaddress.h"
 
+#include <QHash>
 #include <QSet>
 #include <QString>
 
@@ -26,8 +27,8 @@ public:
 
 private:
     void add(const model::MailAddress &a);
-    void addMessage(const MessageContext &ctx, int message);
     void addThread(const MessageContext &ctx, int thread);
+    static void addOthers(const QHash<QString, int> &all, const QHash<QString, int> &own, QSet<QString> &out);
 
     QSet<QString> m_addresses;
     QSet<QString> m_domains;

@@ -972,11 +972,18 @@ std::optional<Attribution> matchAttribution(QStringView text, const QList<Attrib
 // X (date)").
 bool mayEndAttribution(QStringView content)
 {
-    static const QString endings = QStringLiteral(":：->)");
+    static const QString endings = QStringLiteral(":：-");
     if (content.isEmpty())
         return false;
     if (endings.contains(content.back()))
         return true;
+    // Code lines end in brackets too: a bracket counts after an address or before a date.
+    if (content.back() == u'>')
+        return content.contains(u'@');
+    if (content.back() == u')') {
+        const qsizetype open = content.lastIndexOf(u'(');
+        return open >= 0 && open + 1 < content.size() && content[open + 1].isDigit();
+    }
     for (const char16_t *word : {u"wrote", u"writes", u"sent", u"viết"})
         if (content.endsWith(QStringView(word), Qt::CaseInsensitive))
             return true;

@@ -2,7 +2,10 @@
 
 #include "shingles.h"
 
+#include <QtConcurrent>
+
 #include <algorithm>
+#include <numeric>
 
 namespace th::analysis {
 namespace {
@@ -55,15 +58,20 @@ qsizetype lineStart(const QString &text, qsizetype at)
 QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QList<BodyStructure> &bodies)
     : m_messages(messages), m_bodies(bodies)
 {
-    std::vector<std::vector<quint64>> own(messages.size());
-    for (qsizetype i = 0; i < bodies.size(); ++i)
-        own[size_t(i)] = Shingles::set(bodies[i].ownText());
+    QList<int> all(bodies.size());
+    std::iota(all.begin(), all.end(), 0);
+    const auto setsOf = [&](auto &&text) {
+        return QtConcurrent::blockingMapped<std::vector<std::vector<quint64>>>(all, [&](int i) { return Shingles::set(text(i)); });
+    };
+    std::vector<std::vector<quint64>> own = setsOf([&](int i) { return bodies[i].ownText(); });
+    m_fullSets = setsOf([&](int i) { return QStringView(bodies[i].text); });
     findBoilerplate(own);
     m_sets.resize(messages.size());
     for (qsizetype i = 0; i < bodies.size(); ++i) {
         m_sets[size_t(i)] = withoutBoilerplate(std::move(own[size_t(i)]));
+        m_fullSets[size_t(i)] = withoutBoilerplate(std::move(m_fullSets[size_t(i)]));
         m_own.add(m_sets[size_t(i)], MinOriginalShingles);
-        m_full.add(fullSet(int(i)), MinOriginalShingles); // not kept: recomputed for the few candidates
+        m_full.add(m_fullSets[size_t(i)], MinOriginalShingles);
     }
 }
 
@@ -71,11 +79,6 @@ bool QuoteMatcher::isBoilerplate(QStringView text) const
 {
     const std::vector<quint64> set = Shingles::set(text);
     return !set.empty() && std::all_of(set.cbegin(), set.cend(), [this](quint64 h) { return m_boilerplate.contains(h); });
-}
-
-std::vector<quint64> QuoteMatcher::fullSet(int message) const
-{
-    return withoutBoilerplate(Shingles::set(m_bodies[message].text));
 }
 
 void QuoteMatcher::findBoilerplate(const std::vector<std::vector<quint64>> &sets)
@@ -164,20 +167,20 @@ QuoteMatcher::Match QuoteMatcher::pasted(int message, qsizetype from, qsizetype 
         return {};
     Match best;
     double bestCoverage = 0;
-    std::vector<quint64> bestSet;
+    const std::vector<quint64> *bestSet = nullptr;
     for (int c : m_full.candidates(set, Whole)) {
         if (!eligible(c, message))
             continue;
-        std::vector<quint64> full = fullSet(c);
+        const std::vector<quint64> &full = m_fullSets[size_t(c)];
         const Match m{c, Shingles::containment(full, set), -1, -1};
         const double coverage = Shingles::containment(set, full);
         if (m.containment >= Whole && coverage >= Most && fuller(m, coverage, best, bestCoverage, m_messages)) {
             best = m;
             bestCoverage = coverage;
-            bestSet = std::move(full);
+            bestSet = &full;
         }
     }
-    return best.isValid() ? locate(message, from, shingles, best, bestSet) : best;
+    return best.isValid() ? locate(message, from, shingles, best, *bestSet) : best;
 }
 
 } // namespace th::analysis

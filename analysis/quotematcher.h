@@ -51,7 +51,6 @@ private:
     [[nodiscard]] bool eligible(int candidate, int message) const;
     void findBoilerplate(const std::vector<std::vector<quint64>> &sets);
     [[nodiscard]] std::vector<quint64> withoutBoilerplate(std::vector<quint64> set) const;
-    [[nodiscard]] std::vector<quint64> fullSet(int message) const;
     [[nodiscard]] Match locate(int message, qsizetype from, const std::vector<Shingles::Shingle> &shingles,
                                Match best, const std::vector<quint64> &original) const;
     [[nodiscard]] static qsizetype copyStart(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original);
@@ -60,6 +59,7 @@ private:
     const std::vector<model::Message> &m_messages;
     const QList<BodyStructure> &m_bodies;
     std::vector<std::vector<quint64>> m_sets; ///< per message: its own text's shingles, boilerplate removed
+    std::vector<std::vector<quint64>> m_fullSets; ///< per message: its whole text's shingles, boilerplate removed
     QSet<quint64> m_boilerplate;              ///< shingles in so many messages that they prove nothing
     SketchIndex m_own;  ///< by each message's own words
     SketchIndex m_full; ///< by each message's whole text

@@ -20,20 +20,46 @@ bool isWordChar(char32_t c)
     return QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Mark_NonSpacing;
 }
 
+// Most words are ASCII, for which NFKC is the identity and case folding is lower-casing.
 QString normalised(QStringView word)
 {
+    const bool ascii = std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii)
+        return word.toString().toLower();
     return word.toString().normalized(QString::NormalizationForm_KC).toCaseFolded();
 }
 
-} // namespace
-
-QList<Shingles::Word> Shingles::words(QStringView text)
+Shingles::Word word(QStringView text, qsizetype begin, qsizetype end)
 {
-    QList<Word> out;
+    QString w = normalised(text.sliced(begin, end - begin));
+    const quint64 hash = XXH3_64bits(w.constData(), size_t(w.size()) * sizeof(QChar));
+    return {begin, end, std::move(w), hash};
+}
+
+// The hash of word() without building its text: shingling whole mailboxes is the engine's hottest loop.
+Shingles::Word hashedWord(QStringView text, qsizetype begin, qsizetype end)
+{
+    constexpr qsizetype Short = 64;
+    const QStringView w = text.sliced(begin, end - begin);
+    char16_t lower[Short];
+    if (w.size() > Short || !std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.unicode() < 0x80; })) {
+        Shingles::Word full = word(text, begin, end);
+        full.text.clear();
+        return full;
+    }
+    for (qsizetype i = 0; i < w.size(); ++i)
+        lower[i] = char16_t(w[i].toLower().unicode());
+    return {begin, end, QString(), XXH3_64bits(lower, size_t(w.size()) * sizeof(char16_t))};
+}
+
+// Words are runs of letters, digits and marks; each ideograph (CJK, kana, hangul) is a word of its own.
+template<typename OnWord>
+void tokenise(QStringView text, OnWord &&onWord)
+{
     qsizetype start = -1;
     auto flush = [&](qsizetype end) {
         if (start >= 0)
-            out << Word{start, end, normalised(text.sliced(start, end - start))};
+            onWord(start, end);
         start = -1;
     };
     for (qsizetype i = 0; i < text.size();) {
@@ -43,7 +69,7 @@ QList<Shingles::Word> Shingles::words(QStringView text)
             c = QChar::surrogateToUcs4(char16_t(c), text[i++].unicode());
         if (isIdeographic(c)) {
             flush(at);
-            out << Word{at, i, normalised(text.sliced(at, i - at))};
+            onWord(at, i);
         } else if (isWordChar(c)) {
             if (start < 0)
                 start = at;
@@ -52,7 +78,21 @@ QList<Shingles::Word> Shingles::words(QStringView text)
         }
     }
     flush(text.size());
+}
+
+QList<Shingles::Word> wordsOf(QStringView text, bool withText)
+{
+    QList<Shingles::Word> out;
+    out.reserve(text.size() / 6); // about one word in six characters
+    tokenise(text, [&](qsizetype b, qsizetype e) { out << (withText ? word(text, b, e) : hashedWord(text, b, e)); });
     return out;
+}
+
+} // namespace
+
+QList<Shingles::Word> Shingles::words(QStringView text)
+{
+    return wordsOf(text, true);
 }
 
 QStringList Shingles::wordTexts(QStringView text)
@@ -70,19 +110,18 @@ std::vector<Shingles::Shingle> Shingles::shingles(const QList<Word> &words, int 
         return out;
     const int k = int(qMin<qsizetype>(size, words.size())); // a short text is one shingle of all its words
     out.reserve(size_t(words.size() - k + 1));
-    QString joined;
+    std::vector<quint64> window(static_cast<size_t>(k));
     for (qsizetype i = 0; i + k <= words.size(); ++i) {
-        joined.clear();
         for (int j = 0; j < k; ++j)
-            joined += words[i + j].text + u' ';
-        out.push_back({XXH3_64bits(joined.constData(), size_t(joined.size()) * sizeof(QChar)), words[i].begin, words[i + k - 1].end});
+            window[size_t(j)] = words[i + j].hash;
+        out.push_back({XXH3_64bits(window.data(), window.size() * sizeof(quint64)), words[i].begin, words[i + k - 1].end});
     }
     return out;
 }
 
 std::vector<Shingles::Shingle> Shingles::shingles(QStringView text, int size)
 {
-    return shingles(words(text), size);
+    return shingles(wordsOf(text, false), size);
 }
 
 std::vector<quint64> Shingles::set(const std::vector<Shingle> &shingles)

@@ -22,6 +22,7 @@ public:
         qsizetype begin = 0; ///< character offset in the text
         qsizetype end = 0;
         QString text;        ///< normalised
+        quint64 hash = 0;    ///< of the normalised text: shingles hash word hashes, not joined text
     };
     struct Shingle {
         quint64 hash = 0;

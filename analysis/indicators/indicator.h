@@ -9,6 +9,7 @@
 #include "analysis/quotelinker.h"
 #include "analysis/quotematcher.h"
 #include "analysis/senderhistory.h"
+#include "analysis/threadparticipants.h"
 
 #include "model/thread.h"
 
@@ -28,6 +29,7 @@ struct CaseData {
     const SenderHistory &senders;
     const QuoteMatcher &matcher;
     const QuoteLinker &linker;
+    const ThreadParticipants &participants;
     const QList<ClientFingerprint> &fingerprints;
     const QStringList &origins;           ///< submission client address of each message (A9), or empty
     const QMultiHash<QString, int> &byId; ///< Message-ID -> message indexes
