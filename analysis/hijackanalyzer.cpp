@@ -5,7 +5,6 @@
 #include "quotesegmenter.h"
 #include "reuseclusters.h"
 #include "indicators/indicatorset.h"
-#include "indicators/transportanomaly.h"
 
 #include <QtConcurrent>
 
@@ -34,7 +33,7 @@ public:
         const QList<int> all = indexes(int(m_messages.size()));
         m_result.bodies = QtConcurrent::blockingMapped(all, [this](int i) { return HijackAnalyzer::structureOf(m_messages[size_t(i)]); });
         m_fingerprints = QtConcurrent::blockingMapped(all, [this](int i) { return ClientFingerprint::of(m_messages[size_t(i)], m_result.bodies[i]); });
-        m_origins = QtConcurrent::blockingMapped(all, [this](int i) { return TransportAnomaly::originAddress(m_messages[size_t(i)]); });
+        m_routes = QtConcurrent::blockingMapped(all, [this](int i) { return ReceivedRoute::of(m_messages[size_t(i)]); });
         for (int i : all)
             m_byId.insert(m_messages[size_t(i)].messageId, i);
         const IdentityBook identities(m_messages);
@@ -43,7 +42,7 @@ public:
         const QuoteLinker linker(m_messages, m_result.bodies, m_threads, matcher);
         const ThreadParticipants participants(m_messages, m_threads);
         const CaseData data{m_messages, m_result.bodies, m_threads, m_result.settings, identities, senders,
-                            matcher, linker, participants, m_fingerprints, m_origins, m_byId};
+                            matcher, linker, participants, m_fingerprints, m_routes, m_byId};
         m_result.messages = QtConcurrent::blockingMapped(all, [&data](int i) { return IndicatorSet::evaluate(data, i); });
         IndicatorSet::addCaseFindings(data, m_result.messages);
         for (int i : all)
@@ -68,7 +67,7 @@ private:
     const model::ThreadSet &m_threads;
     CaseAnalysis m_result;
     QList<ClientFingerprint> m_fingerprints;
-    QStringList m_origins;
+    QList<ReceivedRoute> m_routes;
     QMultiHash<QString, int> m_byId;
 };
 

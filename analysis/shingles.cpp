@@ -95,6 +95,13 @@ QList<Shingles::Word> Shingles::words(QStringView text)
     return wordsOf(text, true);
 }
 
+qsizetype Shingles::wordCount(QStringView text)
+{
+    qsizetype n = 0;
+    tokenise(text, [&n](qsizetype, qsizetype) { ++n; });
+    return n;
+}
+
 QStringList Shingles::wordTexts(QStringView text)
 {
     QStringList out;

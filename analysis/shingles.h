@@ -32,6 +32,7 @@ public:
 
     [[nodiscard]] static QList<Word> words(QStringView text);
     /// Just the normalised words, in order.
+    [[nodiscard]] static qsizetype wordCount(QStringView text); ///< words() without building them
     [[nodiscard]] static QStringList wordTexts(QStringView text);
     [[nodiscard]] static std::vector<Shingle> shingles(const QList<Word> &words, int size = DefaultSize);
     [[nodiscard]] static std::vector<Shingle> shingles(QStringView text, int size = DefaultSize);

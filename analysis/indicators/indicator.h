@@ -7,6 +7,7 @@
 #include "analysis/identitybook.h"
 #include "analysis/participantset.h"
 #include "analysis/quotelinker.h"
+#include "analysis/receivedroute.h"
 #include "analysis/quotematcher.h"
 #include "analysis/senderhistory.h"
 #include "analysis/threadparticipants.h"
@@ -31,7 +32,7 @@ struct CaseData {
     const QuoteLinker &linker;
     const ThreadParticipants &participants;
     const QList<ClientFingerprint> &fingerprints;
-    const QStringList &origins;           ///< submission client address of each message (A9), or empty
+    const QList<ReceivedRoute> &routes;   ///< each message's Received chain, parsed (A9)
     const QMultiHash<QString, int> &byId; ///< Message-ID -> message indexes
 };
 

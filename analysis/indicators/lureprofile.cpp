@@ -29,11 +29,6 @@ bool hasPassword(QStringView text)
     return password.match(text).hasMatch();
 }
 
-int wordCount(QStringView text)
-{
-    return int(Shingles::words(text).size());
-}
-
 // Addresses the text gives to write to, outside the conversation: advance-fee and BEC lures move the
 // victim to a mailbox the attacker controls.
 QStringList outsideAddresses(const MessageContext &ctx, QStringView text)
@@ -94,8 +89,8 @@ QStringList LureProfile::actionObjects(const MessageContext &ctx)
 void LureProfile::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
     const QStringView text = newText(ctx);
-    const int words = wordCount(text);
-    const int quoted = ctx.quotesOnlyItself() ? 0 : wordCount(QStringView(ctx.body.text).sliced(text.size()));
+    const int words = int(Shingles::wordCount(text));
+    const int quoted = ctx.quotesOnlyItself() ? 0 : int(Shingles::wordCount(QStringView(ctx.body.text).sliced(text.size())));
     if (words > MaxWords || (!ctx.quotesOnlyItself() && quoted < qMax(words * MinQuotedRatio, MinQuotedWords)))
         return;
     const QStringList actions = actionObjects(ctx);

@@ -60,7 +60,7 @@ bool MessageContext::quotesOnlyItself() const
     if (!h || body.history.size() != 1 || original.isValid() || repliedTo() >= 0)
         return false;
     for (const Segment &s : body.segments) {
-        if (s.depth == 0 && !Shingles::words(QStringView(body.text).sliced(s.begin, s.end - s.begin)).isEmpty())
+        if (s.depth == 0 && Shingles::wordCount(QStringView(body.text).sliced(s.begin, s.end - s.begin)) > 0)
             return false; // the sender wrote something
     }
     const bool sender = !h->fromAddress.isEmpty() && h->fromAddress.compare(message.from.address, Qt::CaseInsensitive) == 0;

@@ -1,17 +1,7 @@
 #include "transportanomaly.h"
 
-#include "analysis/receivedhop.h"
-
 namespace th::analysis {
 namespace {
-
-QList<ReceivedHop> hops(const model::Message &m)
-{
-    QList<ReceivedHop> out;
-    for (const QString &v : m.headerValues(u"Received"))
-        out << ReceivedHop::parse(v);
-    return out; // newest (top) first
-}
 
 // Large senders (Gmail, Exchange Online) submit from many addresses of one network: compare networks,
 // an IPv4 /16 or the first two IPv6 groups.
@@ -28,36 +18,21 @@ Finding weak(const QString &summary, const QString &value)
 
 } // namespace
 
-QString TransportAnomaly::originAddress(const model::Message &message)
-{
-    const QList<ReceivedHop> chain = hops(message);
-    for (auto it = chain.crbegin(); it != chain.crend(); ++it) {
-        if (!it->fromIp.isEmpty())
-            return it->fromIp;
-    }
-    return {};
-}
-
 void TransportAnomaly::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
-    const QString &origin = ctx.data.origins[ctx.index];
+    const ReceivedRoute &route = ctx.data.routes[ctx.index];
     const QList<int> history = ctx.fromIsList() ? QList<int>() : ctx.data.senders.before(ctx.authorAddress(), ctx.message.date, ctx.index);
     QSet<QString> seen;
     for (int m : history) {
-        if (!ctx.data.origins[m].isEmpty())
-            seen.insert(network(ctx.data.origins[m]));
+        if (!ctx.data.routes[m].origin.isEmpty())
+            seen.insert(network(ctx.data.routes[m].origin));
     }
-    if (!origin.isEmpty() && history.size() >= MinHistory && !seen.isEmpty() && !seen.contains(network(origin)))
-        findings << weak(QStringLiteral("Submitted from %1, an address %2 never used in %3 earlier messages").arg(origin, ctx.message.from.address).arg(history.size()), origin);
-    const QList<ReceivedHop> chain = hops(ctx.message);
-    for (qsizetype i = 0; i + 1 < chain.size(); ++i) {
-        const QDateTime &later = chain[i].time, &earlier = chain[i + 1].time;
-        if (later.isValid() && earlier.isValid() && (earlier.secsTo(later) < -3600 || earlier.secsTo(later) > 86400)) {
-            findings << weak(QStringLiteral("Received hops are out of order or a day apart (%1 then %2)")
-                                 .arg(earlier.toString(Qt::ISODate), later.toString(Qt::ISODate)), chain[i].raw);
-            return;
-        }
-    }
+    if (!route.origin.isEmpty() && history.size() >= MinHistory && !seen.isEmpty() && !seen.contains(network(route.origin)))
+        findings << weak(QStringLiteral("Submitted from %1, an address %2 never used in %3 earlier messages")
+                             .arg(route.origin, ctx.message.from.address).arg(history.size()), route.origin);
+    if (!route.disorderedHop.isEmpty())
+        findings << weak(QStringLiteral("Received hops are out of order or a day apart (%1 then %2)")
+                             .arg(route.earlier.toString(Qt::ISODate), route.later.toString(Qt::ISODate)), route.disorderedHop);
 }
 
 } // namespace th::analysis

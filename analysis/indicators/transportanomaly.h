@@ -12,8 +12,6 @@ public:
     static constexpr int MinHistory = 3;
 
     void evaluate(const MessageContext &ctx, QList<Finding> &findings) const override;
-    /// The client address of the earliest hop that names one (the submission), or empty.
-    [[nodiscard]] static QString originAddress(const model::Message &message);
 };
 
 } // namespace th::analysis
