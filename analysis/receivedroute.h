@@ -12,7 +12,7 @@ namespace th::analysis {
 /// Typical usage:
 /// \code
 ///   const ReceivedRoute r = ReceivedRoute::of(message);
-///   r.origin;                 // "203.0.113.7": the submitting client
+///   r.origin;                 // "209.85.220.41": the submitting client
 ///   r.disorderedHop.isEmpty(); // false when two hops are out of order or a day apart
 /// \endcode
 struct ReceivedRoute {
