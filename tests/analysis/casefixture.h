@@ -60,6 +60,9 @@ public:
     [[nodiscard]] const QString &bodyText(const QString &messageId) const;
 
     [[nodiscard]] static QString corpus(const QString &path);
+    /// The five benign reference threads of corpora/README.md as QTest rows (corpus, root, size): for the
+    /// _data function of every test that checks they stay quiet.
+    static void referenceThreadRows();
 
 private:
     th::analysis::CaseSettings m_settings;

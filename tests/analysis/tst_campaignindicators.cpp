@@ -627,7 +627,7 @@ void TestCampaignIndicators::reuseGroupsAreClusters()
             const QString gx = m_labelById.value(ids[x]).reuseGroup;
             if (gx.isEmpty()) {
                 ++foreign;
-                qWarning("%s (%s) is in %s with stolen-thread waves: %s", qPrintable(ids[x]), qPrintable(m_labelById.value(ids[x], Label{-1, {}, QStringLiteral("clean")}).label),
+                qWarning("%s (%s) is in %s with stolen-thread waves: %s", qPrintable(ids[x]), qPrintable(m_labelById.contains(ids[x]) ? m_labelById.value(ids[x]).label : QStringLiteral("clean")),
                          qPrintable(it.key()), qPrintable(m_dev.describe(ids[x])));
             }
             for (int y = x + 1; y < ids.size(); ++y) {

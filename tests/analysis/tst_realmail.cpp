@@ -34,14 +34,7 @@ void TestRealMail::initTestCase()
 // The five threads of corpora/README.md with every message present.
 void TestRealMail::referenceThreadsAreClean_data()
 {
-    QTest::addColumn<QString>("corpus");
-    QTest::addColumn<QString>("root");
-    QTest::addColumn<int>("size");
-    QTest::newRow("notmuch maildir") << "notmuch/default" << "20091117190054.GU3165@dottiness.seas.harvard.edu" << 7;
-    QTest::newRow("s390 deadlock") << "" << "20230201192010.42748-1-mjrosato@linux.ibm.com" << 8;
-    QTest::newRow("s390 virtio") << "" << "20230321134410.2097163-1-viktor@daynix.com" << 7;
-    QTest::newRow("kselftest tun") << "" << "a0734a6b-9491-b43a-6dff-4d3498faee2e@alu.unizg.hr" << 8;
-    QTest::newRow("usrp burst") << "" << "BN7PR05MB4500ABFB5DD85D4FDB6FAD99D5F39@BN7PR05MB4500.namprd05.prod.outlook.com" << 20;
+    CaseFixture::referenceThreadRows();
 }
 
 void TestRealMail::referenceThreadsAreClean()
@@ -50,11 +43,12 @@ void TestRealMail::referenceThreadsAreClean()
     QFETCH(QString, root);
     QFETCH(int, size);
     CaseFixture own;
-    if (!corpus.isEmpty()) {
+    const bool list = corpus.startsWith(u"lists/");
+    if (!list) {
         own.addCorpus(corpus);
         own.analyse();
     }
-    const CaseFixture &c = corpus.isEmpty() ? m_lists : own;
+    const CaseFixture &c = list ? m_lists : own;
     const QStringList thread = c.threadOf(root);
     QCOMPARE(thread.size(), size);
     int linked = 0, quoting = 0;
