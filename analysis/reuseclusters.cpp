@@ -30,31 +30,45 @@ private:
 
 QList<QList<int>> ReuseClusters::find(const QList<QStringView> &quoted)
 {
-    std::vector<std::vector<quint64>> sets(size_t(quoted.size()));
-    LshIndex index;
-    for (int i = 0; i < quoted.size(); ++i) {
-        if (quoted[i].isEmpty())
-            continue;
-        sets[size_t(i)] = Shingles::set(quoted[i]);
-        if (sets[size_t(i)].size() >= MinShingles)
-            index.add(i, MinHash::of(sets[size_t(i)]));
+    QList<QStringList> pieces(quoted.size());
+    for (qsizetype i = 0; i < quoted.size(); ++i) {
+        if (!quoted[i].isEmpty())
+            pieces[i] << quoted[i].toString();
     }
-    UnionFind groups(int(quoted.size()));
+    return find(pieces);
+}
+
+// Every piece is indexed on its own (spec D1: attackers truncate the history, so a later wave may carry
+// only the older part of what an earlier one quoted); two messages join when any of their pieces match.
+QList<QList<int>> ReuseClusters::find(const QList<QStringList> &pieces)
+{
+    std::vector<std::vector<quint64>> sets;
+    QList<int> owner; // piece -> message
+    LshIndex index;
+    for (int m = 0; m < pieces.size(); ++m) {
+        for (const QString &piece : pieces[m]) {
+            std::vector<quint64> set = Shingles::set(piece);
+            if (set.size() < size_t(MinShingles))
+                continue;
+            index.add(int(sets.size()), MinHash::of(set));
+            sets.push_back(std::move(set));
+            owner << m;
+        }
+    }
+    UnionFind groups(int(pieces.size()));
+    QList<bool> matched(pieces.size(), false);
     for (const auto &[a, b] : index.candidatePairs()) {
-        if (Shingles::jaccard(sets[size_t(a)], sets[size_t(b)]) >= MinJaccard)
-            groups.join(a, b);
+        if (owner[a] != owner[b] && Shingles::jaccard(sets[size_t(a)], sets[size_t(b)]) >= MinJaccard) {
+            groups.join(owner[a], owner[b]);
+            matched[owner[a]] = matched[owner[b]] = true;
+        }
     }
     QMap<int, QList<int>> byRoot;
-    for (int i = 0; i < quoted.size(); ++i) {
-        if (sets[size_t(i)].size() >= MinShingles)
-            byRoot[groups.find(i)] << i;
+    for (int m = 0; m < pieces.size(); ++m) {
+        if (matched[m])
+            byRoot[groups.find(m)] << m;
     }
-    QList<QList<int>> out;
-    for (const QList<int> &members : std::as_const(byRoot)) {
-        if (members.size() >= 2)
-            out << members;
-    }
-    return out;
+    return QList<QList<int>>(byRoot.cbegin(), byRoot.cend());
 }
 
 } // namespace th::analysis

@@ -86,11 +86,23 @@ QStringList LureProfile::actionObjects(const MessageContext &ctx)
     return out;
 }
 
+int LureProfile::wordCount(QStringView text)
+{
+    static const QRegularExpression link(QStringLiteral("(?:https?://|www\\.)\\S+"), QRegularExpression::CaseInsensitiveOption);
+    int links = 0;
+    qsizetype linkWords = 0;
+    for (const QRegularExpressionMatch &m : link.globalMatch(text)) {
+        ++links;
+        linkWords += Shingles::wordCount(m.capturedView());
+    }
+    return int(Shingles::wordCount(text) - linkWords + links);
+}
+
 void LureProfile::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
     const QStringView text = newText(ctx);
-    const int words = int(Shingles::wordCount(text));
-    const int quoted = ctx.quotesOnlyItself() ? 0 : int(Shingles::wordCount(QStringView(ctx.body.text).sliced(text.size())));
+    const int words = wordCount(text);
+    const int quoted = ctx.quotesOnlyItself() ? 0 : wordCount(QStringView(ctx.body.text).sliced(text.size()));
     if (words > MaxWords || (!ctx.quotesOnlyItself() && quoted < qMax(words * MinQuotedRatio, MinQuotedWords)))
         return;
     const QStringList actions = actionObjects(ctx);

@@ -20,6 +20,8 @@ public:
     [[nodiscard]] static QStringView newText(const MessageContext &ctx);
     /// What the lure asks the reader to act on, one description per object.
     [[nodiscard]] static QStringList actionObjects(const MessageContext &ctx);
+    /// Words as a reader counts them: a link is one, however many parts its address has.
+    [[nodiscard]] static int wordCount(QStringView text);
 };
 
 } // namespace th::analysis

@@ -4,15 +4,26 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
+
 namespace th::analysis {
 namespace {
 
-QList<QStringView> authenticContent(const CaseData &data, const QList<MessageAnalysis> &analyses)
+// The authentic (quoted) content of each message, whole and its newest quoted message alone: a wave that
+// cut the older history away still carries the message it stole. (Older quoted messages are shared by
+// every theft from the same list thread, so they are not pieces of their own.)
+QList<QStringList> authenticContent(const CaseData &data, const QList<MessageAnalysis> &analyses)
 {
-    QList<QStringView> out;
+    QList<QStringList> out(analyses.size());
     for (int i = 0; i < analyses.size(); ++i) {
         const qsizetype splice = analyses[i].splice;
-        out << (splice < 0 || analyses[i].senderInConversation ? QStringView() : QStringView(data.bodies[i].text).sliced(splice));
+        if (splice < 0 || analyses[i].senderInConversation)
+            continue;
+        const BodyStructure &b = data.bodies[i];
+        out[i] << b.text.mid(splice);
+        const auto newest = std::find_if(b.history.cbegin(), b.history.cend(), [splice](const QuotedMessage &q) { return q.begin >= splice; });
+        if (newest != b.history.cend())
+            out[i] << b.contentOf(int(newest - b.history.cbegin()));
     }
     return out;
 }

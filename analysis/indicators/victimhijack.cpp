@@ -1,6 +1,7 @@
 #include "victimhijack.h"
 
 #include "clientchange.h"
+#include "lureprofile.h"
 
 namespace th::analysis {
 namespace {
@@ -38,11 +39,20 @@ bool clientChanged(const MessageContext &ctx, const QList<Finding> &findings, QS
     return unseen.size() >= 3;
 }
 
+// From the real account the client change is the main evidence, so the lure may run longer than C1's few
+// words: a note about changed bank details still asks to act on a link, an archive or a password.
+bool lureSent(const MessageContext &ctx, const QList<Finding> &findings)
+{
+    if (fired(findings, u"C1"))
+        return true;
+    return LureProfile::wordCount(LureProfile::newText(ctx)) <= 2 * LureProfile::MaxWords && !LureProfile::actionObjects(ctx).isEmpty();
+}
+
 } // namespace
 
 void VictimHijack::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
-    if (!fired(findings, u"C1") || fired(findings, u"A1") || ctx.message.inReplyTo.isEmpty())
+    if (fired(findings, u"A1") || ctx.message.inReplyTo.isEmpty() || !lureSent(ctx, findings))
         return;
     QStringList unseen;
     if (!clientChanged(ctx, findings, unseen))

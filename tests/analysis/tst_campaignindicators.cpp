@@ -638,13 +638,9 @@ void TestCampaignIndicators::reuseGroupsAreClusters()
     }
     qInfo("reuse clustering: %d groups of 2+, %d split, %d members without D1; pairs: gold %d, predicted %d, correct %d (P=%.3f R=%.3f); %d clustered messages outside every group",
           multi, split, withoutD1, gold, predicted, correct, predicted ? double(correct) / predicted : 0.0, gold ? double(correct) / gold : 0.0, foreign);
-    // rg-dev-030: the first look-alike wave (re-dhat.com) is in the header thread of the second wave from the same
-    // address, and ParticipantSet::addThread adds every message of the thread, later ones included; its sender
-    // counts as "in the conversation", ThreadReuse drops its content and it gets no D1.
-    QEXPECT_FAIL("", "engine: ParticipantSet::addThread counts the sender's own later wave in the same thread as a participant, so "
-                     "senderInConversation is true and ThreadReuse leaves that wave out of its cluster", Continue);
+    // rg-dev-030: the first look-alike wave (re-dhat.com) shares a header thread with the second wave from the
+    // same address; only earlier messages make a sender part of the conversation, so both waves stay in.
     QCOMPARE(split, 0);
-    QEXPECT_FAIL("", "engine: the same wave has no D1 (see split)", Continue);
     QCOMPARE(withoutD1, 0);
     // rg-dev-011: the clean list message the waves were copied from (their MessageAnalysis::original) is clustered
     // with its own copies, because its quoted part is most of what they pasted.
