@@ -21,7 +21,7 @@ QList<QStringList> authenticContent(const CaseData &data, const QList<MessageAna
             continue;
         const BodyStructure &b = data.bodies[i];
         out[i] << b.text.mid(splice);
-        const auto newest = std::find_if(b.history.cbegin(), b.history.cend(), [splice](const QuotedMessage &q) { return q.begin >= splice; });
+        const auto newest = std::find_if(b.history.cbegin(), b.history.cend(), [splice](const QuotedMessage &q) { return q.end > splice; });
         if (newest != b.history.cend())
             out[i] << b.contentOf(int(newest - b.history.cbegin()));
     }
