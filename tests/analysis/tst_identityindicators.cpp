@@ -39,6 +39,15 @@ constexpr auto VirtioRoot = "20230321134410.2097163-1-viktor@daynix.com";
 // A real usrp-users post that Mailman rewrote to "Tellrell White via USRP-users <usrp-users@...>".
 constexpr auto ViaPost = "1196360689.69773.1628300602833@mail.yahoo.com";
 
+// The manifest names phishing_pot files: each stored message by the name of the file it came from.
+QHash<QString, int> messagesByFileName(const CaseFixture &c)
+{
+    QHash<QString, int> out;
+    for (int i = 0; i < c.store().size(); ++i)
+        out.insert(QFileInfo(c.store().sources()[c.store().message(i).source.fileIndex].path).fileName(), i);
+    return out;
+}
+
 QString severityName(const Finding *f)
 {
     return f ? f->severityName() : QStringLiteral("none");
@@ -682,9 +691,7 @@ void TestIdentityIndicators::addressInNameDerived()
 void TestIdentityIndicators::addressInNameAgreesWithPhishingManifest()
 {
     CaseFixture &c = phish();
-    QHash<QString, int> byFile;
-    for (int i = 0; i < c.store().size(); ++i)
-        byFile.insert(QFileInfo(c.store().sources()[c.store().message(i).source.fileIndex].path).fileName(), i);
+    const QHash<QString, int> byFile = messagesByFileName(c);
     int flagged = 0, agreed = 0, unflaggedFired = 0, unflaggedNoAt = 0;
     QStringList missed;
     for (const ManifestRow &r : std::as_const(m_manifest)) {
@@ -918,9 +925,7 @@ void TestIdentityIndicators::replyToMismatchDerived()
 void TestIdentityIndicators::replyToAgreesWithPhishingManifest()
 {
     CaseFixture &c = phish();
-    QHash<QString, int> byFile;
-    for (int i = 0; i < c.store().size(); ++i)
-        byFile.insert(QFileInfo(c.store().sources()[c.store().message(i).source.fileIndex].path).fileName(), i);
+    const QHash<QString, int> byFile = messagesByFileName(c);
     int flagged = 0, agreed = 0, unflaggedWithReplyTo = 0, unflaggedFired = 0;
     QStringList missed;
     for (const ManifestRow &r : std::as_const(m_manifest)) {
@@ -964,9 +969,7 @@ void TestIdentityIndicators::replyToAgreesWithPhishingManifest()
 void TestIdentityIndicators::returnPathAgreesWithPhishingManifest()
 {
     CaseFixture &c = phish();
-    QHash<QString, int> byFile;
-    for (int i = 0; i < c.store().size(); ++i)
-        byFile.insert(QFileInfo(c.store().sources()[c.store().message(i).source.fileIndex].path).fileName(), i);
+    const QHash<QString, int> byFile = messagesByFileName(c);
     int flagged = 0, agreed = 0, aligned = 0, alignedFired = 0, exempt = 0, bareMissed = 0;
     QStringList missed;
     for (const ManifestRow &r : std::as_const(m_manifest)) {
