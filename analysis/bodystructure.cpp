@@ -1,5 +1,8 @@
 #include "bodystructure.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace th::analysis {
 
 // The first line with content: lines holding only quote marks ("> >") are blank.
@@ -15,27 +18,40 @@ qsizetype BodyStructure::quoteStart() const
     return at;
 }
 
+QList<Segment> BodyStructure::ownSegments() const
+{
+    QList<Segment> out;
+    std::copy_if(segments.cbegin(), segments.cend(), std::back_inserter(out), [](const Segment &s) { return s.kind == Segment::Kind::New; });
+    return out;
+}
+
 QString BodyStructure::ownText() const
 {
     QString out;
+    for (const Segment &s : ownSegments()) {
+        out += QStringView(text).sliced(s.begin, s.end - s.begin);
+        out += u'\n';
+    }
+    return out;
+}
+
+QList<Segment> BodyStructure::contentSegments(int k) const
+{
+    const QuotedMessage &q = history[k];
+    const qsizetype end = q.marks > 0 ? q.scopeEnd : q.end;
+    QList<Segment> out;
     for (const Segment &s : segments) {
-        if (s.kind == Segment::Kind::New) {
-            out += QStringView(text).sliced(s.begin, s.end - s.begin);
-            out += u'\n';
-        }
+        const bool own = s.kind == Segment::Kind::Quoted || s.kind == Segment::Kind::Signature || s.kind == Segment::Kind::Disclaimer;
+        if (own && s.depth == q.depth && s.begin >= q.begin && s.begin < end)
+            out << s;
     }
     return out;
 }
 
 QString BodyStructure::contentOf(int k) const
 {
-    const QuotedMessage &q = history[k];
-    const qsizetype end = q.marks > 0 ? q.scopeEnd : q.end;
     QString out;
-    for (const Segment &s : segments) {
-        const bool own = s.kind == Segment::Kind::Quoted || s.kind == Segment::Kind::Signature || s.kind == Segment::Kind::Disclaimer;
-        if (!own || s.depth != q.depth || s.begin < q.begin || s.begin >= end)
-            continue;
+    for (const Segment &s : contentSegments(k)) {
         for (QStringView line : QStringView(text).sliced(s.begin, s.end - s.begin).split(u'\n')) {
             while (!line.isEmpty() && (line.front() == u'>' || line.front() == u' '))
                 line = line.sliced(1);

@@ -44,11 +44,13 @@ struct BodyStructure {
     [[nodiscard]] QString newText() const { return text.left(newEnd); }
     /// Everything the sender wrote: the new text above the quotes plus answers between and below them.
     [[nodiscard]] QString ownText() const;
+    [[nodiscard]] QList<Segment> ownSegments() const;
     /// Where the first quoted message's content starts (its first non-blank character), or -1.
     [[nodiscard]] qsizetype quoteStart() const;
     /// The words quoted message \a k shows of its own, without quote marks: its quoted, signature and
     /// disclaimer segments, which in a '>'-quoted body lie wherever its lines sit before the end of its scope.
     [[nodiscard]] QString contentOf(int k) const;
+    [[nodiscard]] QList<Segment> contentSegments(int k) const;
     /// The quoted content, every quoted message concatenated.
     [[nodiscard]] QString quotedText() const;
     /// The line of text starting at \a offset, without its line break.

@@ -2,21 +2,14 @@
 
 #include "domainidentity.h"
 #include "htmltext.h"
+#include "parallel.h"
 #include "quotesegmenter.h"
 #include "reuseclusters.h"
+#include "indicators/alteredquote.h"
 #include "indicators/indicatorset.h"
-
-#include <QtConcurrent>
 
 namespace th::analysis {
 namespace {
-
-QList<int> indexes(int n)
-{
-    QList<int> out(n);
-    std::iota(out.begin(), out.end(), 0);
-    return out;
-}
 
 class Engine
 {
@@ -30,11 +23,12 @@ public:
     CaseAnalysis run()
     {
         inferSettings();
-        const QList<int> all = indexes(int(m_messages.size()));
-        m_result.bodies = QtConcurrent::blockingMapped(all, [this](int i) { return HijackAnalyzer::structureOf(m_messages[size_t(i)]); });
-        m_fingerprints = QtConcurrent::blockingMapped(all, [this](int i) { return ClientFingerprint::of(m_messages[size_t(i)], m_result.bodies[i]); });
-        m_routes = QtConcurrent::blockingMapped(all, [this](int i) { return ReceivedRoute::of(m_messages[size_t(i)]); });
-        for (int i : all)
+        const qsizetype n = qsizetype(m_messages.size());
+        m_result.bodies = parallelMap<QList<BodyStructure>>(n, [this](int i) { return HijackAnalyzer::structureOf(m_messages[size_t(i)]); });
+        m_fingerprints = parallelMap<QList<ClientFingerprint>>(n, [this](int i) { return ClientFingerprint::of(m_messages[size_t(i)], m_result.bodies[i]); });
+        m_routes = parallelMap<QList<ReceivedRoute>>(n, [this](int i) { return ReceivedRoute::of(m_messages[size_t(i)]); });
+        m_links = parallelMap<QList<QSet<QString>>>(n, [this](int i) { return linksOf(i); });
+        for (int i = 0; i < n; ++i)
             m_byId.insert(m_messages[size_t(i)].messageId, i);
         const IdentityBook identities(m_messages);
         const SenderHistory senders(m_messages);
@@ -42,15 +36,21 @@ public:
         const QuoteLinker linker(m_messages, m_result.bodies, m_threads, matcher);
         const ThreadParticipants participants(m_messages, m_threads);
         const CaseData data{m_messages, m_result.bodies, m_threads, m_result.settings, identities, senders,
-                            matcher, linker, participants, m_fingerprints, m_routes, m_byId};
-        m_result.messages = QtConcurrent::blockingMapped(all, [&data](int i) { return IndicatorSet::evaluate(data, i); });
+                            matcher, linker, participants, m_fingerprints, m_routes, m_links, m_byId};
+        m_result.messages = parallelMap<QList<MessageAnalysis>>(n, [&data](int i) { return IndicatorSet::evaluate(data, i); });
         IndicatorSet::addCaseFindings(data, m_result.messages);
-        for (int i : all)
+        for (int i = 0; i < n; ++i)
             m_result.messages[i].verdict = Verdict::of(m_result.messages[i].findings, IndicatorSet::isKnownSender(data, i));
         return std::move(m_result);
     }
 
 private:
+    // An HTML link shows in the text part as "text <url>", or not at all in an HTML-only message.
+    QSet<QString> linksOf(int i) const
+    {
+        return AlteredQuote::linksIn(m_result.bodies[i].text) + AlteredQuote::linksIn(m_messages[size_t(i)].htmlBody);
+    }
+
     void inferSettings()
     {
         if (!m_result.settings.organisationDomains.isEmpty())
@@ -68,6 +68,7 @@ private:
     CaseAnalysis m_result;
     QList<ClientFingerprint> m_fingerprints;
     QList<ReceivedRoute> m_routes;
+    QList<QSet<QString>> m_links;
     QMultiHash<QString, int> m_byId;
 };
 

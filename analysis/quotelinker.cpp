@@ -60,7 +60,7 @@ QuoteLink QuoteLinker::best(int message, int k, const QList<int> &candidates) co
 {
     const BodyStructure &b = m_bodies[message];
     const QuotedHeader *header = b.history[k].header >= 0 ? &b.headers[b.history[k].header] : nullptr;
-    const std::vector<quint64> set = m_matcher.significantShingles(b.contentOf(k));
+    const std::vector<quint64> set = m_matcher.significantShingles(message, b.contentSegments(k));
     const model::Message &self = m_messages[size_t(message)];
     QuoteLink best;
     QList<int> named;

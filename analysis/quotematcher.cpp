@@ -1,11 +1,9 @@
 #include "quotematcher.h"
 
+#include "parallel.h"
 #include "shingles.h"
 
-#include <QtConcurrent>
-
 #include <algorithm>
-#include <numeric>
 
 namespace th::analysis {
 namespace {
@@ -43,6 +41,17 @@ bool fuller(const QuoteMatcher::Match &a, double coverageA, const QuoteMatcher::
     return m[size_t(a.message)].date < m[size_t(b.message)].date;
 }
 
+// The words of these segments, in order: how the segments read when put together.
+std::vector<Shingles::Token> gathered(const std::vector<Shingles::Token> &tokens, const QList<Segment> &segments)
+{
+    std::vector<Shingles::Token> out;
+    for (const Segment &s : segments) {
+        const std::span<const Shingles::Token> part = Shingles::within(tokens, s.begin, s.end);
+        out.insert(out.end(), part.begin(), part.end());
+    }
+    return out;
+}
+
 qsizetype lineStart(const QString &text, qsizetype at)
 {
     while (at > 0 && text[at - 1] != u'\n')
@@ -58,13 +67,13 @@ qsizetype lineStart(const QString &text, qsizetype at)
 QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QList<BodyStructure> &bodies)
     : m_messages(messages), m_bodies(bodies)
 {
-    QList<int> all(bodies.size());
-    std::iota(all.begin(), all.end(), 0);
-    const auto setsOf = [&](auto &&text) {
-        return QtConcurrent::blockingMapped<std::vector<std::vector<quint64>>>(all, [&](int i) { return Shingles::set(text(i)); });
+    using Sets = std::vector<std::vector<quint64>>;
+    m_tokens = parallelMap<std::vector<std::vector<Shingles::Token>>>(bodies.size(), [&](int i) { return Shingles::tokens(bodies[i].text); });
+    const auto setsOf = [&](auto &&tokens) {
+        return parallelMap<Sets>(bodies.size(), [&](int i) { return Shingles::set(Shingles::shingles(tokens(i))); });
     };
-    std::vector<std::vector<quint64>> own = setsOf([&](int i) { return bodies[i].ownText(); });
-    m_fullSets = setsOf([&](int i) { return QStringView(bodies[i].text); });
+    Sets own = setsOf([&](int i) { return gathered(m_tokens[size_t(i)], bodies[i].ownSegments()); });
+    m_fullSets = setsOf([&](int i) { return std::span<const Shingles::Token>(m_tokens[size_t(i)]); });
     findBoilerplate(own);
     m_sets.resize(messages.size());
     for (qsizetype i = 0; i < bodies.size(); ++i) {
@@ -73,6 +82,11 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
         m_own.add(m_sets[size_t(i)], MinOriginalShingles);
         m_full.add(m_fullSets[size_t(i)], MinOriginalShingles);
     }
+}
+
+std::vector<quint64> QuoteMatcher::significantShingles(int message, const QList<Segment> &segments) const
+{
+    return withoutBoilerplate(Shingles::set(Shingles::shingles(gathered(m_tokens[size_t(message)], segments))));
 }
 
 bool QuoteMatcher::isBoilerplate(QStringView text) const
@@ -130,18 +144,18 @@ qsizetype QuoteMatcher::copyStart(const std::vector<Shingles::Shingle> &text, co
     return -1;
 }
 
-QuoteMatcher::Match QuoteMatcher::locate(int message, qsizetype from, const std::vector<Shingles::Shingle> &shingles,
-                                         Match best, const std::vector<quint64> &original) const
+QuoteMatcher::Match QuoteMatcher::locate(int message, const std::vector<Shingles::Shingle> &shingles, Match best,
+                                         const std::vector<quint64> &original) const
 {
     const qsizetype start = copyStart(shingles, original);
-    best.begin = start < 0 ? -1 : lineStart(m_bodies[message].text, from + start);
-    best.end = start < 0 ? -1 : from + copyEnd(shingles, original);
+    best.begin = start < 0 ? -1 : lineStart(m_bodies[message].text, start);
+    best.end = start < 0 ? -1 : copyEnd(shingles, original);
     return best;
 }
 
 QuoteMatcher::Match QuoteMatcher::original(int message, qsizetype from, qsizetype to) const
 {
-    const std::vector<Shingles::Shingle> shingles = Shingles::shingles(QStringView(m_bodies[message].text).sliced(from, to - from));
+    const std::vector<Shingles::Shingle> shingles = Shingles::shingles(Shingles::within(m_tokens[size_t(message)], from, to));
     const std::vector<quint64> set = withoutBoilerplate(Shingles::set(shingles));
     if (set.size() < MinShingles)
         return {};
@@ -154,14 +168,14 @@ QuoteMatcher::Match QuoteMatcher::original(int message, qsizetype from, qsizetyp
         if (containment >= MinContainment && better(m, best, m_messages))
             best = m;
     }
-    return best.isValid() ? locate(message, from, shingles, best, m_sets[size_t(best.message)]) : best;
+    return best.isValid() ? locate(message, shingles, best, m_sets[size_t(best.message)]) : best;
 }
 
 // Pasted whole: the original's text is (almost) all in the region, and makes up most of it.
 QuoteMatcher::Match QuoteMatcher::pasted(int message, qsizetype from, qsizetype to) const
 {
     constexpr double Whole = 0.85, Most = 0.6;
-    const std::vector<Shingles::Shingle> shingles = Shingles::shingles(QStringView(m_bodies[message].text).sliced(from, to - from));
+    const std::vector<Shingles::Shingle> shingles = Shingles::shingles(Shingles::within(m_tokens[size_t(message)], from, to));
     const std::vector<quint64> set = withoutBoilerplate(Shingles::set(shingles));
     if (set.size() < MinOriginalShingles)
         return {};
@@ -180,7 +194,7 @@ QuoteMatcher::Match QuoteMatcher::pasted(int message, qsizetype from, qsizetype 
             bestSet = &full;
         }
     }
-    return best.isValid() ? locate(message, from, shingles, best, *bestSet) : best;
+    return best.isValid() ? locate(message, shingles, best, *bestSet) : best;
 }
 
 } // namespace th::analysis

@@ -42,8 +42,10 @@ public:
     [[nodiscard]] Match pasted(int message, qsizetype from, qsizetype to) const;
     /// Text made only of phrases that recur across the case (list footers, disclaimers).
     [[nodiscard]] bool isBoilerplate(QStringView text) const;
-    /// The text's shingle set without the case's boilerplate.
-    [[nodiscard]] std::vector<quint64> significantShingles(QStringView text) const { return withoutBoilerplate(Shingles::set(text)); }
+    /// The shingle set of these segments of bodies[message].text, without the case's boilerplate.
+    [[nodiscard]] std::vector<quint64> significantShingles(int message, const QList<Segment> &segments) const;
+    /// bodies[message].text as words, tokenised once for every region a check compares.
+    [[nodiscard]] const std::vector<Shingles::Token> &tokens(int message) const { return m_tokens[size_t(message)]; }
     /// The message's own words as shingles (boilerplate shared by many messages of the case removed).
     [[nodiscard]] const std::vector<quint64> &shingleSet(int message) const { return m_sets[size_t(message)]; }
 
@@ -51,13 +53,14 @@ private:
     [[nodiscard]] bool eligible(int candidate, int message) const;
     void findBoilerplate(const std::vector<std::vector<quint64>> &sets);
     [[nodiscard]] std::vector<quint64> withoutBoilerplate(std::vector<quint64> set) const;
-    [[nodiscard]] Match locate(int message, qsizetype from, const std::vector<Shingles::Shingle> &shingles,
-                               Match best, const std::vector<quint64> &original) const;
+    [[nodiscard]] Match locate(int message, const std::vector<Shingles::Shingle> &shingles, Match best,
+                               const std::vector<quint64> &original) const;
     [[nodiscard]] static qsizetype copyStart(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original);
     [[nodiscard]] static qsizetype copyEnd(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original);
 
     const std::vector<model::Message> &m_messages;
     const QList<BodyStructure> &m_bodies;
+    std::vector<std::vector<Shingles::Token>> m_tokens;
     std::vector<std::vector<quint64>> m_sets; ///< per message: its own text's shingles, boilerplate removed
     std::vector<std::vector<quint64>> m_fullSets; ///< per message: its whole text's shingles, boilerplate removed
     QSet<quint64> m_boilerplate;              ///< shingles in so many messages that they prove nothing

@@ -17,6 +17,8 @@ bool isIdeographic(char32_t c)
 
 bool isWordChar(char32_t c)
 {
+    if (c < 0x80)
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
     return QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Mark_NonSpacing;
 }
 
@@ -37,19 +39,16 @@ Shingles::Word word(QStringView text, qsizetype begin, qsizetype end)
 }
 
 // The hash of word() without building its text: shingling whole mailboxes is the engine's hottest loop.
-Shingles::Word hashedWord(QStringView text, qsizetype begin, qsizetype end)
+Shingles::Token token(QStringView text, qsizetype begin, qsizetype end)
 {
     constexpr qsizetype Short = 64;
     const QStringView w = text.sliced(begin, end - begin);
     char16_t lower[Short];
-    if (w.size() > Short || !std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.unicode() < 0x80; })) {
-        Shingles::Word full = word(text, begin, end);
-        full.text.clear();
-        return full;
-    }
+    if (w.size() > Short || !std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.unicode() < 0x80; }))
+        return {begin, end, word(text, begin, end).hash};
     for (qsizetype i = 0; i < w.size(); ++i)
         lower[i] = char16_t(w[i].toLower().unicode());
-    return {begin, end, QString(), XXH3_64bits(lower, size_t(w.size()) * sizeof(char16_t))};
+    return {begin, end, XXH3_64bits(lower, size_t(w.size()) * sizeof(char16_t))};
 }
 
 // Words are runs of letters, digits and marks; each ideograph (CJK, kana, hangul) is a word of its own.
@@ -80,19 +79,29 @@ void tokenise(QStringView text, OnWord &&onWord)
     flush(text.size());
 }
 
-QList<Shingles::Word> wordsOf(QStringView text, bool withText)
-{
-    QList<Shingles::Word> out;
-    out.reserve(text.size() / 6); // about one word in six characters
-    tokenise(text, [&](qsizetype b, qsizetype e) { out << (withText ? word(text, b, e) : hashedWord(text, b, e)); });
-    return out;
-}
-
 } // namespace
 
 QList<Shingles::Word> Shingles::words(QStringView text)
 {
-    return wordsOf(text, true);
+    QList<Word> out;
+    out.reserve(text.size() / 6); // about one word in six characters
+    tokenise(text, [&](qsizetype b, qsizetype e) { out << word(text, b, e); });
+    return out;
+}
+
+std::vector<Shingles::Token> Shingles::tokens(QStringView text)
+{
+    std::vector<Token> out;
+    out.reserve(size_t(text.size() / 6));
+    tokenise(text, [&](qsizetype b, qsizetype e) { out.push_back(token(text, b, e)); });
+    return out;
+}
+
+std::span<const Shingles::Token> Shingles::within(const std::vector<Token> &tokens, qsizetype from, qsizetype to)
+{
+    const auto first = std::lower_bound(tokens.cbegin(), tokens.cend(), from, [](const Token &t, qsizetype at) { return t.begin < at; });
+    const auto last = std::lower_bound(first, tokens.cend(), to, [](const Token &t, qsizetype at) { return t.end <= at; });
+    return {first, last};
 }
 
 qsizetype Shingles::wordCount(QStringView text)
@@ -110,25 +119,25 @@ QStringList Shingles::wordTexts(QStringView text)
     return out;
 }
 
-std::vector<Shingles::Shingle> Shingles::shingles(const QList<Word> &words, int size)
+std::vector<Shingles::Shingle> Shingles::shingles(std::span<const Token> tokens, int size)
 {
     std::vector<Shingle> out;
-    if (words.isEmpty())
+    if (tokens.empty())
         return out;
-    const int k = int(qMin<qsizetype>(size, words.size())); // a short text is one shingle of all its words
-    out.reserve(size_t(words.size() - k + 1));
-    std::vector<quint64> window(static_cast<size_t>(k));
-    for (qsizetype i = 0; i + k <= words.size(); ++i) {
-        for (int j = 0; j < k; ++j)
-            window[size_t(j)] = words[i + j].hash;
-        out.push_back({XXH3_64bits(window.data(), window.size() * sizeof(quint64)), words[i].begin, words[i + k - 1].end});
+    const size_t k = qMin(size_t(size), tokens.size()); // a short text is one shingle of all its words
+    out.reserve(tokens.size() - k + 1);
+    std::vector<quint64> window(k);
+    for (size_t i = 0; i + k <= tokens.size(); ++i) {
+        for (size_t j = 0; j < k; ++j)
+            window[j] = tokens[i + j].hash;
+        out.push_back({XXH3_64bits(window.data(), window.size() * sizeof(quint64)), tokens[i].begin, tokens[i + k - 1].end});
     }
     return out;
 }
 
 std::vector<Shingles::Shingle> Shingles::shingles(QStringView text, int size)
 {
-    return shingles(wordsOf(text, false), size);
+    return shingles(tokens(text), size);
 }
 
 std::vector<quint64> Shingles::set(const std::vector<Shingle> &shingles)

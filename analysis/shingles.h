@@ -3,6 +3,7 @@
 #include <QList>
 #include <QStringView>
 
+#include <span>
 #include <vector>
 
 namespace th::analysis {
@@ -24,6 +25,12 @@ public:
         QString text;        ///< normalised
         quint64 hash = 0;    ///< of the normalised text: shingles hash word hashes, not joined text
     };
+    /// A word without its text: what shingling needs. A body is tokenised once; regions take a slice.
+    struct Token {
+        qsizetype begin = 0;
+        qsizetype end = 0;
+        quint64 hash = 0; ///< equal to Word::hash
+    };
     struct Shingle {
         quint64 hash = 0;
         qsizetype begin = 0; ///< character offset of its first word
@@ -34,7 +41,10 @@ public:
     /// Just the normalised words, in order.
     [[nodiscard]] static qsizetype wordCount(QStringView text); ///< words() without building them
     [[nodiscard]] static QStringList wordTexts(QStringView text);
-    [[nodiscard]] static std::vector<Shingle> shingles(const QList<Word> &words, int size = DefaultSize);
+    [[nodiscard]] static std::vector<Token> tokens(QStringView text);
+    /// The tokens lying inside [from, to) of their text.
+    [[nodiscard]] static std::span<const Token> within(const std::vector<Token> &tokens, qsizetype from, qsizetype to);
+    [[nodiscard]] static std::vector<Shingle> shingles(std::span<const Token> tokens, int size = DefaultSize);
     [[nodiscard]] static std::vector<Shingle> shingles(QStringView text, int size = DefaultSize);
     /// The distinct hashes, sorted: the set form used for Jaccard and containment.
     [[nodiscard]] static std::vector<quint64> set(const std::vector<Shingle> &shingles);

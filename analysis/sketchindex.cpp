@@ -12,17 +12,26 @@ void SketchIndex::add(const std::vector<quint64> &sortedSet, int minSize)
         m_postings[sortedSet[size_t(k)]] << item;
 }
 
+// Hit counts live in one zeroed array per thread; only the items touched are read and reset.
 QList<int> SketchIndex::candidates(const std::vector<quint64> &query, double minShare) const
 {
-    QHash<int, int> hits;
+    thread_local std::vector<int> hits;
+    hits.resize(qMax(hits.size(), m_sketchSize.size()));
+    std::vector<int> touched;
     for (quint64 h : query) {
-        for (int item : m_postings.value(h))
-            ++hits[item];
+        const auto posting = m_postings.constFind(h);
+        if (posting == m_postings.cend())
+            continue;
+        for (int item : *posting) {
+            if (hits[size_t(item)]++ == 0)
+                touched.push_back(item);
+        }
     }
     QList<int> out;
-    for (auto it = hits.cbegin(); it != hits.cend(); ++it) {
-        if (it.value() >= minShare * m_sketchSize[size_t(it.key())])
-            out << it.key();
+    for (int item : touched) {
+        if (hits[size_t(item)] >= minShare * m_sketchSize[size_t(item)])
+            out << item;
+        hits[size_t(item)] = 0;
     }
     std::sort(out.begin(), out.end());
     return out;

@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace th::analysis {
 namespace {
 
@@ -12,12 +14,6 @@ QString sorted(const QSet<QString> &set)
     QStringList l(set.cbegin(), set.cend());
     l.sort();
     return l.join(QStringLiteral(", "));
-}
-
-QStringView copyRegion(const MessageContext &ctx)
-{
-    const qsizetype from = qMax<qsizetype>(0, ctx.splice);
-    return QStringView(ctx.body.text).sliced(from);
 }
 
 // Where the original's own words are copied, quoted lines only: answers written between them are the
@@ -43,17 +39,14 @@ QString copiedLines(const MessageContext &ctx)
 // in its text or as an HTML href: the quoting client writes an HTML link out as "text <url>".
 QSet<QString> conversationLinks(const MessageContext &ctx)
 {
-    const auto linksOf = [&ctx](int m) {
-        return AlteredQuote::linksIn(ctx.data.bodies[m].text) + AlteredQuote::linksIn(ctx.data.messages[size_t(m)].htmlBody);
-    };
-    QSet<QString> out = linksOf(ctx.original.message);
+    QSet<QString> out = ctx.data.links[ctx.original.message];
     for (int message : {ctx.index, ctx.original.message}) {
         const int thread = ctx.data.threads.threadOfMessage.value(message, -1);
         if (thread < 0)
             continue;
         for (int m : ctx.data.threads.threads[thread].messageIndexes()) {
             if (m != ctx.index)
-                out += linksOf(m);
+                out += ctx.data.links[m];
         }
     }
     return out;
@@ -73,7 +66,7 @@ QSet<QString> insertedLinks(const MessageContext &ctx, const QString &copied, co
 {
     QSet<QString> quoted;
     for (QStringView line : QStringView(copied).split(u'\n')) {
-        if (!ctx.data.matcher.isBoilerplate(line))
+        if (line.contains(u"://") && !ctx.data.matcher.isBoilerplate(line))
             quoted += AlteredQuote::linksIn(line);
     }
     const QString &originalText = ctx.data.bodies[ctx.original.message].text;
@@ -86,10 +79,12 @@ QSet<QString> insertedLinks(const MessageContext &ctx, const QString &copied, co
     return out;
 }
 
-// Words only, lower case, single-spaced: how a line is compared after quote marks and re-wrapping.
-QString plainWords(QStringView text)
+// Word hashes in order: how text is compared after quote marks and re-wrapping.
+std::vector<quint64> wordHashes(std::span<const Shingles::Token> tokens)
 {
-    return Shingles::wordTexts(text).join(u' ') + u' ';
+    std::vector<quint64> out(tokens.size());
+    std::transform(tokens.begin(), tokens.end(), out.begin(), [](const Shingles::Token &t) { return t.hash; });
+    return out;
 }
 
 // "name-XXXX@public.gmane.org", "name+tag@example.com": archives rewrite and sub-addressing extends
@@ -110,20 +105,20 @@ QSet<QString> mailboxKeys(const QSet<QString> &addresses)
 // An address counts as removed only where the rest of its line survives in the copy: a reply that trims
 // a signature or a whole paragraph removes the address with its line, and that is not evidence. Nor is a
 // list footer, which archives and digests rewrite.
-QSet<QString> strippedAddresses(const MessageContext &ctx, QStringView original, QStringView copy)
+QSet<QString> strippedAddresses(const MessageContext &ctx, QStringView original, qsizetype copyStart)
 {
-    const QString copyWords = plainWords(copy);
-    const QSet<QString> copyAddresses = mailboxKeys(AlteredQuote::addressesIn(copy));
+    const std::vector<quint64> copyWords = wordHashes(Shingles::within(ctx.data.matcher.tokens(ctx.index), copyStart, ctx.body.text.size()));
+    const QSet<QString> copyAddresses = mailboxKeys(AlteredQuote::addressesIn(QStringView(ctx.body.text).sliced(copyStart)));
     QSet<QString> out;
     for (QStringView line : original.split(u'\n')) {
-        const QSet<QString> inLine = AlteredQuote::addressesIn(line);
+        const QSet<QString> inLine = line.contains(u'@') ? AlteredQuote::addressesIn(line) : QSet<QString>();
         if (inLine.isEmpty() || ctx.data.matcher.isBoilerplate(line))
             continue;
         QString rest = line.toString();
         for (const QString &a : inLine)
             rest.remove(a, Qt::CaseInsensitive);
-        const QString restWords = plainWords(rest);
-        if (restWords.count(u' ') < 3 || !copyWords.contains(restWords))
+        const std::vector<quint64> restWords = wordHashes(Shingles::tokens(rest));
+        if (restWords.size() < 3 || std::search(copyWords.cbegin(), copyWords.cend(), restWords.cbegin(), restWords.cend()) == copyWords.cend())
             continue;
         for (const QString &a : inLine) {
             if (!copyAddresses.contains(mailboxKey(a)))
@@ -165,8 +160,7 @@ void AlteredQuote::evaluate(const MessageContext &ctx, QList<Finding> &findings)
     if (!ctx.original.isValid() || ctx.copyIsAttributed())
         return; // a maintainer's resend may add "Link:" tags and drop addresses; that is editing, openly
     const QString &originalText = ctx.data.bodies[ctx.original.message].text;
-    const QStringView copy = copyRegion(ctx);
-    const QSet<QString> removed = strippedAddresses(ctx, originalText, copy);
+    const QSet<QString> removed = strippedAddresses(ctx, originalText, qMax<qsizetype>(0, ctx.splice));
     if (!removed.isEmpty()) {
         // A participant answering the stored parent from their own address: re-rendering a deep quote
         // (plain text to HTML and back) also loses "<addr>"; the stripping is then no proof.

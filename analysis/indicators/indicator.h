@@ -33,6 +33,7 @@ struct CaseData {
     const ThreadParticipants &participants;
     const QList<ClientFingerprint> &fingerprints;
     const QList<ReceivedRoute> &routes;   ///< each message's Received chain, parsed (A9)
+    const QList<QSet<QString>> &links;    ///< each message's links, in its text or HTML (AlteredQuote::linksIn)
     const QMultiHash<QString, int> &byId; ///< Message-ID -> message indexes
 };
 
