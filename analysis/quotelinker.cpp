@@ -61,6 +61,7 @@ QuoteLink QuoteLinker::best(int message, int k, const QList<int> &candidates) co
     const BodyStructure &b = m_bodies[message];
     const QuotedHeader *header = b.history[k].header >= 0 ? &b.headers[b.history[k].header] : nullptr;
     const std::vector<quint64> set = m_matcher.significantShingles(message, b.contentSegments(k));
+    const std::vector<PostingIndex::Hits> hits = m_matcher.ownWordHits(set);
     const model::Message &self = m_messages[size_t(message)];
     QuoteLink best;
     QList<int> named;
@@ -73,7 +74,7 @@ QuoteLink QuoteLinker::best(int message, int k, const QList<int> &candidates) co
             named << c;
         if (set.size() < size_t(MinShingles))
             continue;
-        const double containment = Shingles::containment(set, m_matcher.shingleSet(c));
+        const double containment = double(PostingIndex::sharedBy(hits, c)) / double(set.size());
         const bool better = containment > best.containment + 0.05 || (containment > best.containment - 0.05 && byHeader && !best.byHeader);
         if (containment >= MinContainment && better)
             best = QuoteLink{c, containment, byHeader};

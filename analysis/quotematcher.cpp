@@ -70,43 +70,30 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
     using Sets = std::vector<std::vector<quint64>>;
     m_tokens = parallelMap<std::vector<std::vector<Shingles::Token>>>(bodies.size(), [&](int i) { return Shingles::tokens(bodies[i].text); });
     const auto setsOf = [&](auto &&tokens) {
-        return parallelMap<Sets>(bodies.size(), [&](int i) { return Shingles::set(Shingles::shingles(tokens(i))); });
+        return parallelMap<Sets>(bodies.size(), [&](int i) { return Shingles::set(tokens(i)); });
     };
     Sets own = setsOf([&](int i) { return gathered(m_tokens[size_t(i)], bodies[i].ownSegments()); });
-    m_fullSets = setsOf([&](int i) { return std::span<const Shingles::Token>(m_tokens[size_t(i)]); });
-    findBoilerplate(own);
+    m_fullSets = setsOf([&](int i) -> const std::vector<Shingles::Token> & { return m_tokens[size_t(i)]; });
+    m_own = PostingIndex(own);
+    const std::vector<quint64> frequent = m_own.frequentHashes(qMax(25, int(own.size() / 100)));
+    m_boilerplate = QSet<quint64>(frequent.cbegin(), frequent.cend());
     m_sets.resize(messages.size());
     for (qsizetype i = 0; i < bodies.size(); ++i) {
         m_sets[size_t(i)] = withoutBoilerplate(std::move(own[size_t(i)]));
         m_fullSets[size_t(i)] = withoutBoilerplate(std::move(m_fullSets[size_t(i)]));
-        m_own.add(m_sets[size_t(i)], MinOriginalShingles);
-        m_full.add(m_fullSets[size_t(i)], MinOriginalShingles);
     }
+    m_full = SketchIndex(m_fullSets, MinOriginalShingles);
 }
 
 std::vector<quint64> QuoteMatcher::significantShingles(int message, const QList<Segment> &segments) const
 {
-    return withoutBoilerplate(Shingles::set(Shingles::shingles(gathered(m_tokens[size_t(message)], segments))));
+    return withoutBoilerplate(Shingles::set(gathered(m_tokens[size_t(message)], segments)));
 }
 
 bool QuoteMatcher::isBoilerplate(QStringView text) const
 {
     const std::vector<quint64> set = Shingles::set(text);
     return !set.empty() && std::all_of(set.cbegin(), set.cend(), [this](quint64 h) { return m_boilerplate.contains(h); });
-}
-
-void QuoteMatcher::findBoilerplate(const std::vector<std::vector<quint64>> &sets)
-{
-    const int limit = qMax(25, int(sets.size() / 100));
-    QHash<quint64, int> frequency;
-    for (const auto &set : sets) {
-        for (quint64 h : set)
-            ++frequency[h];
-    }
-    for (auto it = frequency.cbegin(); it != frequency.cend(); ++it) {
-        if (it.value() > limit)
-            m_boilerplate.insert(it.key());
-    }
 }
 
 std::vector<quint64> QuoteMatcher::withoutBoilerplate(std::vector<quint64> set) const
@@ -144,39 +131,49 @@ qsizetype QuoteMatcher::copyStart(const std::vector<Shingles::Shingle> &text, co
     return -1;
 }
 
-QuoteMatcher::Match QuoteMatcher::locate(int message, const std::vector<Shingles::Shingle> &shingles, Match best,
-                                         const std::vector<quint64> &original) const
+// The region's shingle set without boilerplate; the whole body's was computed with the index.
+const std::vector<quint64> &QuoteMatcher::regionSet(int message, qsizetype from, std::vector<quint64> &storage) const
 {
+    if (from <= 0)
+        return m_fullSets[size_t(message)];
+    storage = withoutBoilerplate(Shingles::set(Shingles::within(m_tokens[size_t(message)], from, m_bodies[message].text.size())));
+    return storage;
+}
+
+QuoteMatcher::Match QuoteMatcher::locate(int message, qsizetype from, Match best, const std::vector<quint64> &original) const
+{
+    const std::vector<Shingles::Shingle> shingles = Shingles::shingles(Shingles::within(m_tokens[size_t(message)], from, m_bodies[message].text.size()));
     const qsizetype start = copyStart(shingles, original);
     best.begin = start < 0 ? -1 : lineStart(m_bodies[message].text, start);
     best.end = start < 0 ? -1 : copyEnd(shingles, original);
     return best;
 }
 
-QuoteMatcher::Match QuoteMatcher::original(int message, qsizetype from, qsizetype to) const
+QuoteMatcher::Match QuoteMatcher::original(int message, qsizetype from) const
 {
-    const std::vector<Shingles::Shingle> shingles = Shingles::shingles(Shingles::within(m_tokens[size_t(message)], from, to));
-    const std::vector<quint64> set = withoutBoilerplate(Shingles::set(shingles));
+    std::vector<quint64> storage;
+    const std::vector<quint64> &set = regionSet(message, from, storage);
     if (set.size() < MinShingles)
         return {};
     Match best;
-    for (int c : m_own.candidates(set, MinContainment)) {
-        if (!eligible(c, message))
+    for (const PostingIndex::Hits &h : m_own.hits(set)) {
+        const int c = h.item;
+        const qsizetype own = qsizetype(m_sets[size_t(c)].size());
+        if (own < MinOriginalShingles || !eligible(c, message))
             continue;
-        const double containment = Shingles::containment(m_sets[size_t(c)], set);
+        const double containment = double(h.shared) / double(own);
         const Match m{c, containment, -1, -1};
         if (containment >= MinContainment && better(m, best, m_messages))
             best = m;
     }
-    return best.isValid() ? locate(message, shingles, best, m_sets[size_t(best.message)]) : best;
+    return best.isValid() ? locate(message, from, best, m_sets[size_t(best.message)]) : best;
 }
 
-// Pasted whole: the original's text is (almost) all in the region, and makes up most of it.
-QuoteMatcher::Match QuoteMatcher::pasted(int message, qsizetype from, qsizetype to) const
+// Pasted whole: the original's text is (almost) all in the body, and makes up most of it.
+QuoteMatcher::Match QuoteMatcher::pasted(int message) const
 {
     constexpr double Whole = 0.85, Most = 0.6;
-    const std::vector<Shingles::Shingle> shingles = Shingles::shingles(Shingles::within(m_tokens[size_t(message)], from, to));
-    const std::vector<quint64> set = withoutBoilerplate(Shingles::set(shingles));
+    const std::vector<quint64> &set = m_fullSets[size_t(message)];
     if (set.size() < MinOriginalShingles)
         return {};
     Match best;
@@ -194,7 +191,7 @@ QuoteMatcher::Match QuoteMatcher::pasted(int message, qsizetype from, qsizetype 
             bestSet = &full;
         }
     }
-    return best.isValid() ? locate(message, shingles, best, *bestSet) : best;
+    return best.isValid() ? locate(message, 0, best, *bestSet) : best;
 }
 
 } // namespace th::analysis

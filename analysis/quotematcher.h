@@ -2,6 +2,7 @@
 
 #include "bodystructure.h"
 #include "shingles.h"
+#include "postingindex.h"
 #include "sketchindex.h"
 
 #include <QHash>
@@ -14,8 +15,8 @@
 namespace th::analysis {
 
 /// Finds, for text inside one message, the stored message it copies (detection-spec B9). Stored messages are
-/// indexed (SketchIndex) by their own words, which any quote of them contains, and by their whole text, which
-/// a message pasted under a lure repeats entirely. Exact containment of the candidate's shingles decides
+/// indexed by their own words (PostingIndex), which any quote of them contains, and by a sketch of their whole
+/// text (SketchIndex), which a message pasted under a lure repeats entirely. Exact containment of the candidate's shingles decides
 /// (c >= 0.8: an authentic copy). The match also says where the copy starts: the splice point.
 class QuoteMatcher
 {
@@ -34,27 +35,26 @@ public:
 
     QuoteMatcher(const std::vector<model::Message> &messages, const QList<BodyStructure> &bodies);
 
-    /// The stored message whose text is best contained in bodies[message].text[from, to), other than the
-    /// message itself or its byte-identical copies, and not dated after it.
-    [[nodiscard]] Match original(int message, qsizetype from, qsizetype to) const;
-    /// The stored message whose whole text makes up bodies[message].text[from, to): pasted there, with at
-    /// most a little new text around it (detection-spec B3, the splice of an external hijack).
-    [[nodiscard]] Match pasted(int message, qsizetype from, qsizetype to) const;
+    /// The stored message whose text is best contained in bodies[message].text from \a from on, other than
+    /// the message itself or its byte-identical copies, and not dated after it.
+    [[nodiscard]] Match original(int message, qsizetype from) const;
+    /// The stored message whose whole text makes up bodies[message].text: pasted there, with at most a
+    /// little new text around it (detection-spec B3, the splice of an external hijack).
+    [[nodiscard]] Match pasted(int message) const;
     /// Text made only of phrases that recur across the case (list footers, disclaimers).
     [[nodiscard]] bool isBoilerplate(QStringView text) const;
     /// The shingle set of these segments of bodies[message].text, without the case's boilerplate.
     [[nodiscard]] std::vector<quint64> significantShingles(int message, const QList<Segment> &segments) const;
     /// bodies[message].text as words, tokenised once for every region a check compares.
     [[nodiscard]] const std::vector<Shingles::Token> &tokens(int message) const { return m_tokens[size_t(message)]; }
-    /// The message's own words as shingles (boilerplate shared by many messages of the case removed).
-    [[nodiscard]] const std::vector<quint64> &shingleSet(int message) const { return m_sets[size_t(message)]; }
+    /// The messages sharing shingles of their own words (boilerplate removed) with the sorted \a set, and how many.
+    [[nodiscard]] std::vector<PostingIndex::Hits> ownWordHits(const std::vector<quint64> &set) const { return m_own.hits(set); }
 
 private:
     [[nodiscard]] bool eligible(int candidate, int message) const;
-    void findBoilerplate(const std::vector<std::vector<quint64>> &sets);
     [[nodiscard]] std::vector<quint64> withoutBoilerplate(std::vector<quint64> set) const;
-    [[nodiscard]] Match locate(int message, const std::vector<Shingles::Shingle> &shingles, Match best,
-                               const std::vector<quint64> &original) const;
+    [[nodiscard]] const std::vector<quint64> &regionSet(int message, qsizetype from, std::vector<quint64> &storage) const;
+    [[nodiscard]] Match locate(int message, qsizetype from, Match best, const std::vector<quint64> &original) const;
     [[nodiscard]] static qsizetype copyStart(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original);
     [[nodiscard]] static qsizetype copyEnd(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original);
 
@@ -63,8 +63,8 @@ private:
     std::vector<std::vector<Shingles::Token>> m_tokens;
     std::vector<std::vector<quint64>> m_sets; ///< per message: its own text's shingles, boilerplate removed
     std::vector<std::vector<quint64>> m_fullSets; ///< per message: its whole text's shingles, boilerplate removed
+    PostingIndex m_own; ///< by each message's own words
     QSet<quint64> m_boilerplate;              ///< shingles in so many messages that they prove nothing
-    SketchIndex m_own;  ///< by each message's own words
     SketchIndex m_full; ///< by each message's whole text
 };
 

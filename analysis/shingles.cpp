@@ -45,10 +45,10 @@ Shingles::Token token(QStringView text, qsizetype begin, qsizetype end)
     const QStringView w = text.sliced(begin, end - begin);
     char16_t lower[Short];
     if (w.size() > Short || !std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.unicode() < 0x80; }))
-        return {begin, end, word(text, begin, end).hash};
+        return {qint32(begin), qint32(end), word(text, begin, end).hash};
     for (qsizetype i = 0; i < w.size(); ++i)
         lower[i] = char16_t(w[i].toLower().unicode());
-    return {begin, end, XXH3_64bits(lower, size_t(w.size()) * sizeof(char16_t))};
+    return {qint32(begin), qint32(end), XXH3_64bits(lower, size_t(w.size()) * sizeof(char16_t))};
 }
 
 // Words are runs of letters, digits and marks; each ideograph (CJK, kana, hangul) is a word of its own.
@@ -77,6 +77,42 @@ void tokenise(QStringView text, OnWord &&onWord)
         }
     }
     flush(text.size());
+}
+
+// Calls onShingle(hash, first token, last token) for each window of \a size tokens.
+template<typename OnShingle>
+void forEachShingle(std::span<const Shingles::Token> tokens, int size, OnShingle &&onShingle)
+{
+    if (tokens.empty())
+        return;
+    const size_t k = qMin(size_t(size), tokens.size()); // a short text is one shingle of all its words
+    std::vector<quint64> window(k);
+    for (size_t i = 0; i + k <= tokens.size(); ++i) {
+        for (size_t j = 0; j < k; ++j)
+            window[j] = tokens[i + j].hash;
+        onShingle(XXH3_64bits(window.data(), window.size() * sizeof(quint64)), tokens[i], tokens[i + k - 1]);
+    }
+}
+
+std::vector<quint64> sortedDistinct(std::vector<quint64> hashes)
+{
+    std::sort(hashes.begin(), hashes.end());
+    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+    return hashes;
+}
+
+// |small ∩ large| by binary search: a quote of a few lines against a whole mailing-list thread.
+qsizetype probedIntersection(const std::vector<quint64> &small, const std::vector<quint64> &large)
+{
+    qsizetype n = 0;
+    auto from = large.cbegin();
+    for (quint64 h : small) {
+        from = std::lower_bound(from, large.cend(), h);
+        if (from == large.cend())
+            break;
+        n += *from == h ? 1 : 0;
+    }
+    return n;
 }
 
 } // namespace
@@ -122,16 +158,8 @@ QStringList Shingles::wordTexts(QStringView text)
 std::vector<Shingles::Shingle> Shingles::shingles(std::span<const Token> tokens, int size)
 {
     std::vector<Shingle> out;
-    if (tokens.empty())
-        return out;
-    const size_t k = qMin(size_t(size), tokens.size()); // a short text is one shingle of all its words
-    out.reserve(tokens.size() - k + 1);
-    std::vector<quint64> window(k);
-    for (size_t i = 0; i + k <= tokens.size(); ++i) {
-        for (size_t j = 0; j < k; ++j)
-            window[j] = tokens[i + j].hash;
-        out.push_back({XXH3_64bits(window.data(), window.size() * sizeof(quint64)), tokens[i].begin, tokens[i + k - 1].end});
-    }
+    out.reserve(tokens.size());
+    forEachShingle(tokens, size, [&](quint64 hash, const Token &first, const Token &last) { out.push_back({hash, first.begin, last.end}); });
     return out;
 }
 
@@ -146,18 +174,29 @@ std::vector<quint64> Shingles::set(const std::vector<Shingle> &shingles)
     out.reserve(shingles.size());
     for (const Shingle &s : shingles)
         out.push_back(s.hash);
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    return sortedDistinct(std::move(out));
 }
 
 std::vector<quint64> Shingles::set(QStringView text, int size)
 {
-    return set(shingles(text, size));
+    return set(std::span<const Token>(tokens(text)), size);
+}
+
+std::vector<quint64> Shingles::set(std::span<const Token> tokens, int size)
+{
+    std::vector<quint64> out;
+    out.reserve(tokens.size());
+    forEachShingle(tokens, size, [&](quint64 hash, const Token &, const Token &) { out.push_back(hash); });
+    return sortedDistinct(std::move(out));
 }
 
 qsizetype Shingles::intersectionSize(const std::vector<quint64> &a, const std::vector<quint64> &b)
 {
+    constexpr size_t Unbalanced = 16; // size ratio from which binary search beats a merge
+    if (a.size() * Unbalanced < b.size())
+        return probedIntersection(a, b);
+    if (b.size() * Unbalanced < a.size())
+        return probedIntersection(b, a);
     qsizetype n = 0;
     for (auto i = a.cbegin(), j = b.cbegin(); i != a.cend() && j != b.cend();) {
         if (*i < *j) {

@@ -26,15 +26,16 @@ public:
         quint64 hash = 0;    ///< of the normalised text: shingles hash word hashes, not joined text
     };
     /// A word without its text: what shingling needs. A body is tokenised once; regions take a slice.
+    /// 16 bytes: a case holds one per word of every body.
     struct Token {
-        qsizetype begin = 0;
-        qsizetype end = 0;
+        qint32 begin = 0;
+        qint32 end = 0;
         quint64 hash = 0; ///< equal to Word::hash
     };
     struct Shingle {
         quint64 hash = 0;
-        qsizetype begin = 0; ///< character offset of its first word
-        qsizetype end = 0;   ///< just after its last word
+        qint32 begin = 0; ///< character offset of its first word
+        qint32 end = 0;   ///< just after its last word
     };
 
     [[nodiscard]] static QList<Word> words(QStringView text);
@@ -49,6 +50,7 @@ public:
     /// The distinct hashes, sorted: the set form used for Jaccard and containment.
     [[nodiscard]] static std::vector<quint64> set(const std::vector<Shingle> &shingles);
     [[nodiscard]] static std::vector<quint64> set(QStringView text, int size = DefaultSize);
+    [[nodiscard]] static std::vector<quint64> set(std::span<const Token> tokens, int size = DefaultSize);
 
     /// |a ∩ b| / |a ∪ b| over sorted distinct hashes.
     [[nodiscard]] static double jaccard(const std::vector<quint64> &a, const std::vector<quint64> &b);

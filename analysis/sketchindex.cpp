@@ -1,39 +1,35 @@
 #include "sketchindex.h"
 
-#include <algorithm>
-
 namespace th::analysis {
+namespace {
 
-void SketchIndex::add(const std::vector<quint64> &sortedSet, int minSize)
+std::vector<std::vector<quint64>> sketches(const std::vector<std::vector<quint64>> &sets, int minSize)
 {
-    const int item = int(m_sketchSize.size());
-    m_sketchSize.push_back(int(sortedSet.size()) >= minSize ? qMin(SketchSize, int(sortedSet.size())) : 0);
-    for (int k = 0; k < m_sketchSize.back(); ++k)
-        m_postings[sortedSet[size_t(k)]] << item;
+    std::vector<std::vector<quint64>> out(sets.size());
+    for (size_t i = 0; i < sets.size(); ++i) {
+        if (int(sets[i].size()) >= minSize)
+            out[i].assign(sets[i].cbegin(), sets[i].cbegin() + qMin<qsizetype>(SketchIndex::SketchSize, qsizetype(sets[i].size())));
+    }
+    return out;
 }
 
-// Hit counts live in one zeroed array per thread; only the items touched are read and reset.
+} // namespace
+
+SketchIndex::SketchIndex(const std::vector<std::vector<quint64>> &sets, int minSize)
+{
+    const std::vector<std::vector<quint64>> s = sketches(sets, minSize);
+    m_sketches = PostingIndex(s);
+    for (const auto &sketch : s)
+        m_sketchSize.push_back(int(sketch.size()));
+}
+
 QList<int> SketchIndex::candidates(const std::vector<quint64> &query, double minShare) const
 {
-    thread_local std::vector<int> hits;
-    hits.resize(qMax(hits.size(), m_sketchSize.size()));
-    std::vector<int> touched;
-    for (quint64 h : query) {
-        const auto posting = m_postings.constFind(h);
-        if (posting == m_postings.cend())
-            continue;
-        for (int item : *posting) {
-            if (hits[size_t(item)]++ == 0)
-                touched.push_back(item);
-        }
-    }
     QList<int> out;
-    for (int item : touched) {
-        if (hits[size_t(item)] >= minShare * m_sketchSize[size_t(item)])
-            out << item;
-        hits[size_t(item)] = 0;
+    for (const PostingIndex::Hits &h : m_sketches.hits(query)) {
+        if (h.shared >= minShare * m_sketchSize[size_t(h.item)])
+            out << h.item;
     }
-    std::sort(out.begin(), out.end());
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QHash>
+#include "postingindex.h"
+
 #include <QList>
 
 #include <vector>
@@ -16,14 +17,15 @@ class SketchIndex
 public:
     static constexpr int SketchSize = 24;
 
-    /// Adds \a item (0, 1, 2... in order) with its sorted, distinct hashes; sets smaller than \a minSize are
-    /// not findable.
-    void add(const std::vector<quint64> &sortedSet, int minSize);
+    /// Item i is sets[i] (sorted, distinct hashes); sets smaller than \a minSize are not findable.
+    SketchIndex(const std::vector<std::vector<quint64>> &sets, int minSize);
+    SketchIndex() = default;
+
     /// Items whose sketch lies at least \a minShare inside \a query, sorted.
     [[nodiscard]] QList<int> candidates(const std::vector<quint64> &query, double minShare) const;
 
 private:
-    QHash<quint64, QList<int>> m_postings;
+    PostingIndex m_sketches;
     std::vector<int> m_sketchSize;
 };
 

@@ -26,15 +26,10 @@ QStringList ClientChange::unseenTraits(const MessageContext &ctx, int *compared)
         *compared = int(history.size());
     if (history.size() < MinHistory)
         return {};
-    QSet<QString> seen;
-    for (int m : history) {
-        for (const QString &t : clientTraits(ctx.data.fingerprints[m]))
-            seen.insert(t);
-    }
-    QStringList unseen;
-    for (const QString &t : clientTraits(ctx.data.fingerprints[ctx.index])) {
-        if (!seen.contains(t))
-            unseen << t;
+    QStringList unseen = clientTraits(ctx.data.fingerprints[ctx.index]);
+    for (auto m = history.cbegin(); m != history.cend() && !unseen.isEmpty(); ++m) {
+        const QStringList traits = ctx.data.fingerprints[*m].traits();
+        unseen.removeIf([&traits](const QString &t) { return traits.contains(t); });
     }
     return unseen;
 }

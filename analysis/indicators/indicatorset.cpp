@@ -132,14 +132,13 @@ bool senderTookPart(const MessageContext &ctx)
 // message's own words start, or at an attribution line the copied message wrote itself.
 void IndicatorSet::locateSplice(MessageContext &ctx)
 {
-    const int size = int(ctx.body.text.size());
-    const QuoteMatcher::Match whole = ownTextRemoved(ctx, ctx.data.matcher.pasted(ctx.index, 0, size));
+    const QuoteMatcher::Match whole = ownTextRemoved(ctx, ctx.data.matcher.pasted(ctx.index));
     if (whole.isValid() && whole.begin > 0) {
         ctx.original = whole;
         ctx.splice = afterForeignHeaders(ctx, whole.begin);
         return;
     }
-    ctx.original = ownTextRemoved(ctx, ctx.data.matcher.original(ctx.index, 0, size));
+    ctx.original = ownTextRemoved(ctx, ctx.data.matcher.original(ctx.index, 0));
     const bool pasted = ctx.original.containment >= QuoteMatcher::AuthenticCopy && ctx.original.begin > 0;
     if (ctx.body.history.isEmpty()) {
         ctx.splice = pasted ? ctx.original.begin : -1;
@@ -151,7 +150,7 @@ void IndicatorSet::locateSplice(MessageContext &ctx)
         return;
     }
     if (!ctx.original.isValid())
-        ctx.original = ownTextRemoved(ctx, ctx.data.matcher.original(ctx.index, ctx.splice, size));
+        ctx.original = ownTextRemoved(ctx, ctx.data.matcher.original(ctx.index, ctx.splice));
     const QuotedMessage &first = ctx.body.history.first();
     if (ctx.original.isValid() && first.header >= 0 && originalContains(ctx, ctx.body.lineAt(ctx.body.headers[first.header].begin)))
         ctx.splice = ctx.body.headers[first.header].begin;

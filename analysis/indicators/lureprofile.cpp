@@ -102,11 +102,13 @@ void LureProfile::evaluate(const MessageContext &ctx, QList<Finding> &findings) 
 {
     const QStringView text = newText(ctx);
     const int words = wordCount(text);
-    const int quoted = ctx.quotesOnlyItself() ? 0 : wordCount(QStringView(ctx.body.text).sliced(text.size()));
-    if (words > MaxWords || (!ctx.quotesOnlyItself() && quoted < qMax(words * MinQuotedRatio, MinQuotedWords)))
+    if (words > MaxWords)
         return;
-    const QStringList actions = actionObjects(ctx);
+    const QStringList actions = actionObjects(ctx); // before counting the quoted words, often thousands
     if (actions.isEmpty())
+        return;
+    const int quoted = ctx.quotesOnlyItself() ? 0 : wordCount(QStringView(ctx.body.text).sliced(text.size()));
+    if (!ctx.quotesOnlyItself() && quoted < qMax(words * MinQuotedRatio, MinQuotedWords))
         return;
     const QString action = actions.join(QStringLiteral("; "));
     const QString summary = ctx.quotesOnlyItself()

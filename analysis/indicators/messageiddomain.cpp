@@ -2,6 +2,8 @@
 
 #include "analysis/domainidentity.h"
 
+#include <algorithm>
+
 namespace th::analysis {
 
 void MessageIdDomain::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
@@ -11,12 +13,10 @@ void MessageIdDomain::evaluate(const MessageContext &ctx, QList<Finding> &findin
         return;
     const QString shape = ctx.data.fingerprints[ctx.index].messageIdShape;
     const QString host = DomainIdentity::registrable(ctx.message.messageId);
-    QSet<QString> shapes, hosts;
-    for (int m : history) {
-        shapes.insert(ctx.data.fingerprints[m].messageIdShape);
-        hosts.insert(DomainIdentity::registrable(ctx.data.messages[size_t(m)].messageId));
-    }
-    if (shapes.contains(shape) || hosts.contains(host) || DomainIdentity::sameOrganisation(host, ctx.message.from.address))
+    const bool seen = std::any_of(history.cbegin(), history.cend(), [&](int m) {
+        return ctx.data.fingerprints[m].messageIdShape == shape || DomainIdentity::registrable(ctx.data.messages[size_t(m)].messageId) == host;
+    });
+    if (seen || DomainIdentity::sameOrganisation(host, ctx.message.from.address))
         return;
     findings << Finding{QStringLiteral("A7"), Finding::Severity::Weak,
                         QStringLiteral("The Message-ID comes from %1, unlike the %2 earlier messages of %3").arg(host).arg(history.size()).arg(ctx.message.from.address),

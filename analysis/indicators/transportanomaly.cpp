@@ -22,12 +22,14 @@ void TransportAnomaly::evaluate(const MessageContext &ctx, QList<Finding> &findi
 {
     const ReceivedRoute &route = ctx.data.routes[ctx.index];
     const QList<int> history = ctx.fromIsList() ? QList<int>() : ctx.data.senders.before(ctx.authorAddress(), ctx.message.date, ctx.index);
-    QSet<QString> seen;
-    for (int m : history) {
-        if (!ctx.data.routes[m].origin.isEmpty())
-            seen.insert(network(ctx.data.routes[m].origin));
+    const QString own = route.origin.isEmpty() ? QString() : network(route.origin);
+    bool anyOrigin = false, seen = false;
+    for (auto m = history.cbegin(); m != history.cend() && !seen && !own.isEmpty(); ++m) {
+        const QString &origin = ctx.data.routes[*m].origin;
+        anyOrigin = anyOrigin || !origin.isEmpty();
+        seen = !origin.isEmpty() && network(origin) == own;
     }
-    if (!route.origin.isEmpty() && history.size() >= MinHistory && !seen.isEmpty() && !seen.contains(network(route.origin)))
+    if (!own.isEmpty() && history.size() >= MinHistory && anyOrigin && !seen)
         findings << weak(QStringLiteral("Submitted from %1, an address %2 never used in %3 earlier messages")
                              .arg(route.origin, ctx.message.from.address).arg(history.size()), route.origin);
     if (!route.disorderedHop.isEmpty())

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <vector>
+
+namespace th::analysis {
+
+/// An exact inverted index over sorted hash sets: one (hash, item) posting per element, sorted by hash.
+/// It gives, for a query set, how many hashes it shares with every indexed set at once: one lookup per
+/// query hash instead of one merge per candidate pair. Shingle sets of the sender's own words are nearly
+/// disjoint across a case, so the postings are short.
+class PostingIndex
+{
+public:
+    struct Hits {
+        int item = -1;
+        int shared = 0; ///< hashes the item's set has in common with the query
+    };
+
+    /// Item i is sets[i].
+    explicit PostingIndex(const std::vector<std::vector<quint64>> &sets);
+    PostingIndex() = default;
+
+    /// The distinct hashes held by more than \a limit sets.
+    [[nodiscard]] std::vector<quint64> frequentHashes(int limit) const;
+    /// The items sharing at least one hash with the sorted \a query, ordered by item.
+    [[nodiscard]] std::vector<Hits> hits(const std::vector<quint64> &query) const;
+    /// The shared count of \a item in a hits() result (0 when absent).
+    [[nodiscard]] static int sharedBy(const std::vector<Hits> &hits, int item);
+
+private:
+    struct Posting {
+        quint64 hash = 0;
+        int item = -1;
+    };
+    std::vector<Posting> m_postings;
+    /// Postings whose hash starts with the bits b lie at [m_starts[b], m_starts[b + 1]): hashes are uniform,
+    /// so a lookup reads about one posting instead of binary-searching them all.
+    std::vector<quint32> m_starts;
+    int m_shift = 64;
+    size_t m_items = 0;
+};
+
+} // namespace th::analysis
