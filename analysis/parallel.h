@@ -2,6 +2,9 @@
 
 #include <QtConcurrent>
 
+#include <numeric>
+#include <vector>
+
 namespace th::analysis {
 
 /// f(0), ..., f(n - 1) computed on the global thread pool, each written straight into its slot of a
@@ -14,6 +17,15 @@ Container parallelMap(qsizetype n, F &&f)
     auto *first = out.data();
     QtConcurrent::blockingMap(out, [&](auto &slot) { slot = f(int(&slot - first)); });
     return out;
+}
+
+/// f(0), ..., f(n - 1) run on the global thread pool, for work that fills several outputs.
+template<typename F>
+void parallelFor(qsizetype n, F &&f)
+{
+    std::vector<int> indexes(static_cast<size_t>(n));
+    std::iota(indexes.begin(), indexes.end(), 0);
+    QtConcurrent::blockingMap(indexes, [&](int i) { f(i); });
 }
 
 } // namespace th::analysis

@@ -4,6 +4,7 @@
 #include "shingles.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace th::analysis {
 namespace {
@@ -67,21 +68,21 @@ qsizetype lineStart(const QString &text, qsizetype at)
 QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QList<BodyStructure> &bodies)
     : m_messages(messages), m_bodies(bodies)
 {
-    using Sets = std::vector<std::vector<quint64>>;
-    m_tokens = parallelMap<std::vector<std::vector<Shingles::Token>>>(bodies.size(), [&](int i) { return Shingles::tokens(bodies[i].text); });
-    const auto setsOf = [&](auto &&tokens) {
-        return parallelMap<Sets>(bodies.size(), [&](int i) { return Shingles::set(tokens(i)); });
-    };
-    Sets own = setsOf([&](int i) { return gathered(m_tokens[size_t(i)], bodies[i].ownSegments()); });
-    m_fullSets = setsOf([&](int i) -> const std::vector<Shingles::Token> & { return m_tokens[size_t(i)]; });
+    const size_t n = messages.size();
+    m_tokens.resize(n);
+    std::vector<std::vector<quint64>> own(n);
+    parallelFor(qsizetype(n), [&](int i) {
+        m_tokens[size_t(i)] = Shingles::tokens(bodies[i].text);
+        own[size_t(i)] = Shingles::set(gathered(m_tokens[size_t(i)], bodies[i].ownSegments()));
+    });
     m_own = PostingIndex(own);
-    const std::vector<quint64> frequent = m_own.frequentHashes(qMax(25, int(own.size() / 100)));
-    m_boilerplate = QSet<quint64>(frequent.cbegin(), frequent.cend());
-    m_sets.resize(messages.size());
-    for (qsizetype i = 0; i < bodies.size(); ++i) {
+    m_boilerplate = m_own.frequentHashes(qMax(25, int(n / 100)));
+    m_sets.resize(n);
+    m_fullSets.resize(n);
+    parallelFor(qsizetype(n), [&](int i) {
         m_sets[size_t(i)] = withoutBoilerplate(std::move(own[size_t(i)]));
-        m_fullSets[size_t(i)] = withoutBoilerplate(std::move(m_fullSets[size_t(i)]));
-    }
+        m_fullSets[size_t(i)] = withoutBoilerplate(Shingles::set(m_tokens[size_t(i)]));
+    });
     m_full = SketchIndex(m_fullSets, MinOriginalShingles);
 }
 
@@ -93,13 +94,15 @@ std::vector<quint64> QuoteMatcher::significantShingles(int message, const QList<
 bool QuoteMatcher::isBoilerplate(QStringView text) const
 {
     const std::vector<quint64> set = Shingles::set(text);
-    return !set.empty() && std::all_of(set.cbegin(), set.cend(), [this](quint64 h) { return m_boilerplate.contains(h); });
+    return !set.empty() && std::includes(m_boilerplate.cbegin(), m_boilerplate.cend(), set.cbegin(), set.cend());
 }
 
-std::vector<quint64> QuoteMatcher::withoutBoilerplate(std::vector<quint64> set) const
+std::vector<quint64> QuoteMatcher::withoutBoilerplate(const std::vector<quint64> &set) const
 {
-    set.erase(std::remove_if(set.begin(), set.end(), [this](quint64 h) { return m_boilerplate.contains(h); }), set.end());
-    return set;
+    std::vector<quint64> out;
+    out.reserve(set.size());
+    std::set_difference(set.cbegin(), set.cend(), m_boilerplate.cbegin(), m_boilerplate.cend(), std::back_inserter(out));
+    return out;
 }
 
 bool QuoteMatcher::eligible(int candidate, int message) const

@@ -1,12 +1,9 @@
 #pragma once
 
 #include "bodystructure.h"
-#include "shingles.h"
 #include "postingindex.h"
+#include "shingles.h"
 #include "sketchindex.h"
-
-#include <QHash>
-#include <QSet>
 
 #include "model/message.h"
 
@@ -52,7 +49,7 @@ public:
 
 private:
     [[nodiscard]] bool eligible(int candidate, int message) const;
-    [[nodiscard]] std::vector<quint64> withoutBoilerplate(std::vector<quint64> set) const;
+    [[nodiscard]] std::vector<quint64> withoutBoilerplate(const std::vector<quint64> &set) const;
     [[nodiscard]] const std::vector<quint64> &regionSet(int message, qsizetype from, std::vector<quint64> &storage) const;
     [[nodiscard]] Match locate(int message, qsizetype from, Match best, const std::vector<quint64> &original) const;
     [[nodiscard]] static qsizetype copyStart(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original);
@@ -64,7 +61,7 @@ private:
     std::vector<std::vector<quint64>> m_sets; ///< per message: its own text's shingles, boilerplate removed
     std::vector<std::vector<quint64>> m_fullSets; ///< per message: its whole text's shingles, boilerplate removed
     PostingIndex m_own; ///< by each message's own words
-    QSet<quint64> m_boilerplate;              ///< shingles in so many messages that they prove nothing
+    std::vector<quint64> m_boilerplate;       ///< shingles in so many messages that they prove nothing (sorted)
     SketchIndex m_full; ///< by each message's whole text
 };
 

@@ -73,18 +73,41 @@ QuoteMatcher::Match IndicatorSet::ownTextRemoved(const MessageContext &ctx, cons
 
 namespace {
 
-QString withoutAddresses(QString text)
+const QRegularExpression &addressPattern()
 {
     static const QRegularExpression address(QStringLiteral("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"));
-    return Shingles::wordTexts(text.remove(address)).join(u' ');
+    return address;
+}
+
+// A text's words as hashes, without the words of its addresses.
+std::vector<quint64> wordsWithoutAddresses(QStringView text, const std::vector<Shingles::Token> &tokens)
+{
+    QRegularExpressionMatchIterator matches = text.contains(u'@') ? addressPattern().globalMatch(text) : QRegularExpressionMatchIterator();
+    qsizetype skipFrom = -1, skipTo = -1;
+    std::vector<quint64> out;
+    out.reserve(tokens.size());
+    for (const Shingles::Token &t : tokens) {
+        while (t.begin >= skipTo && matches.hasNext()) {
+            const QRegularExpressionMatch m = matches.next();
+            skipFrom = m.capturedStart();
+            skipTo = m.capturedEnd();
+        }
+        if (t.begin < skipFrom || t.begin >= skipTo)
+            out.push_back(t.hash);
+    }
+    return out;
 }
 
 // Does the original's text contain this line (an attribution it wrote itself when it was a reply)?
-// Addresses do not count: a thief strips them from the copy.
+// Addresses do not count: a thief strips them from the copy. Nor do lines of a few letters.
 bool originalContains(const MessageContext &ctx, const QString &line)
 {
-    const QString words = withoutAddresses(line);
-    return words.size() > 10 && withoutAddresses(ctx.data.bodies[ctx.original.message].text).contains(words);
+    if (Shingles::wordTexts(QString(line).remove(addressPattern())).join(u' ').size() <= 10)
+        return false;
+    const std::vector<quint64> words = wordsWithoutAddresses(line, Shingles::tokens(line));
+    const int original = ctx.original.message;
+    const std::vector<quint64> text = wordsWithoutAddresses(ctx.data.bodies[original].text, ctx.data.matcher.tokens(original));
+    return std::search(text.cbegin(), text.cend(), words.cbegin(), words.cend()) != text.cend();
 }
 
 // Lines at the start of the copy that the original never contained are the thief's or the replier's:
