@@ -1,6 +1,7 @@
 #include "indicatorset.h"
 
 #include "analysis/author.h"
+#include "analysis/displayname.h"
 #include "analysis/shingles.h"
 
 #include <QRegularExpression>
@@ -148,6 +149,22 @@ bool senderTookPart(const MessageContext &ctx)
     return false;
 }
 
+// The words of the names of the conversation's people and of this message's recipients: a lure greets them.
+QSet<QString> nameWords(const MessageContext &ctx)
+{
+    QSet<QString> out;
+    QStringList names(ctx.participants.names().cbegin(), ctx.participants.names().cend());
+    for (const model::AddressList *list : {&ctx.message.to, &ctx.message.cc}) {
+        for (const model::MailAddress &a : *list)
+            names << DisplayName::normalise(a.name);
+    }
+    for (const QString &name : std::as_const(names)) {
+        for (const QString &word : name.split(u' ', Qt::SkipEmptyParts))
+            out.insert(word);
+    }
+    return out;
+}
+
 } // namespace
 
 // A stored message pasted whole under a lure starts where its text does, whatever structure it carries.
@@ -194,7 +211,7 @@ MessageAnalysis IndicatorSet::evaluate(const CaseData &data, int message)
     out.history = data.linker.link(message, ctx.original.message);
     out.senderInConversation = senderTookPart(ctx);
     if (std::any_of(out.findings.cbegin(), out.findings.cend(), [](const Finding &f) { return f.id == u"C1"; }))
-        out.lureKey = LureTemplates::key(LureProfile::newText(ctx));
+        out.lureKey = LureTemplates::key(LureProfile::newText(ctx), nameWords(ctx));
     return out;
 }
 

@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace th::analysis {
 namespace {
 
@@ -63,13 +65,18 @@ void addBurstFindings(const CaseData &data, const QList<int> &members, QList<Mes
 
 } // namespace
 
-QString LureTemplates::key(QStringView newText)
+QString LureTemplates::key(QStringView newText, const QSet<QString> &nameWords)
 {
-    static const QRegularExpression digits(QStringLiteral("\\d"));
+    static const QRegularExpression filled(QStringLiteral("(?:https?://|www\\.)\\S+|\\S+@\\S+|[\\w-]+\\.[A-Za-z0-9]{2,4}\\b"),
+                                           QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression password(QStringLiteral("(password|passwort|kennwort|contrase[ñn]a|senha|mot de passe|has[łl]o|wachtwoord|lösenord|パスワード|密码|密碼|비밀번호)\\W{0,3}\\s*\\S+"),
+                                             QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    const QString text = newText.toString().replace(password, QStringLiteral("\\1 ")).replace(filled, QStringLiteral(" "));
     QStringList words;
-    for (const Shingles::Word &w : Shingles::words(newText)) {
-        if (w.text.size() > 2)
-            words << QString(w.text).replace(digits, QStringLiteral("0"));
+    for (const Shingles::Word &w : Shingles::words(text)) {
+        const bool number = std::any_of(w.text.cbegin(), w.text.cend(), [](QChar c) { return c.isDigit(); });
+        if (w.text.size() > 2 && !number && !nameWords.contains(w.text))
+            words << w.text;
     }
     return words.size() >= 3 ? words.join(u' ') : QString();
 }
@@ -81,7 +88,10 @@ void LureTemplates::apply(const CaseData &data, QList<MessageAnalysis> &analyses
     for (int i = 0; i < analyses.size(); ++i) {
         if (analyses[i].lureKey.isEmpty())
             continue;
-        byKey[analyses[i].lureKey] << i;
+        // People answering in their own conversations share stock phrases ("please see the attached
+        // report"); a template pushed by several senders comes from outside the conversations it enters.
+        if (!analyses[i].senderInConversation)
+            byKey[analyses[i].lureKey] << i;
         bySender[data.messages[size_t(i)].from.address.toLower()] << i;
     }
     for (const QList<int> &members : std::as_const(byKey))

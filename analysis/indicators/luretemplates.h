@@ -15,8 +15,10 @@ public:
     static constexpr qint64 BurstSeconds = 3600;
 
     static void apply(const CaseData &data, QList<MessageAnalysis> &analyses);
-    /// The lure with names, numbers and links folded, so that one template matches its instances.
-    [[nodiscard]] static QString key(QStringView newText);
+    /// The lure's words without what each instance fills in: links, addresses, file names, passwords, words
+    /// with digits (numbers, dates) and \a nameWords (the people it greets or signs as), so that one template
+    /// gives one key. Names are given normalised (DisplayName::normalise), one word per entry.
+    [[nodiscard]] static QString key(QStringView newText, const QSet<QString> &nameWords);
 };
 
 } // namespace th::analysis

@@ -825,12 +825,14 @@ void TestCampaignIndicators::lureTemplateAcrossThreads_data()
     QTest::newRow("names vary") << "names" << true;
     QTest::newRow("links vary") << "links" << true;
     QTest::newRow("one sender, two threads") << "one sender" << false;
+    QTest::newRow("stock phrase of participants") << "participants" << false;
     QTest::newRow("different lures") << "different" << false;
 }
 
 // The same lure text, instantiated per target (greeting name, invoice number, password, download link),
 // spliced into three different real threads by three different outside senders: a campaign (D2, "exact hash
-// after normalizing names, numbers and dates"). One sender, or different texts, is not.
+// after normalizing names, numbers and dates"). One sender, different texts, or participants of each thread
+// using the same stock phrase in their own conversations, is not.
 void TestCampaignIndicators::lureTemplateAcrossThreads()
 {
     QFETCH(QString, variation);
@@ -853,11 +855,13 @@ void TestCampaignIndicators::lureTemplateAcrossThreads()
             text = QStringLiteral("Hi %1,\nPlease review the invoice attached and confirm the payment today.\nThe archive password is 4471").arg(firstName(m.from.name));
         else if (variation == u"links")
             text = QStringLiteral("Hello,\nPlease review the invoice at the link below and confirm the payment today.\n%1").arg(links[k]);
-        else if (variation == u"one sender")
+        else if (variation == u"one sender" || variation == u"participants")
             text = QStringLiteral("Hello,\nPlease review the invoice attached and confirm the payment today.\nThe archive password is 4471");
         else
             text = different[k] + QStringLiteral("\nThe archive password is 4471");
-        Mail mail = externalCopy(m, variation == u"one sender" ? senders[0] : senders[k], "d2." + QByteArray::number(k) + ".lure@campaign.test", 300 + 2 * k, text);
+        // Participants answer in their own threads: the base message's first recipient writes back to its author.
+        const QByteArray sender = variation == u"one sender" ? senders[0] : variation == u"participants" ? address(m.to.value(0)) : senders[k];
+        Mail mail = externalCopy(m, sender, "d2." + QByteArray::number(k) + ".lure@campaign.test", 300 + 2 * k, text);
         if (variation != u"links")
             mail.attachments << zip("Invoice_" + QByteArray::number(2291 + 17 * k) + ".zip");
         lures << mail;
@@ -873,16 +877,12 @@ void TestCampaignIndicators::lureTemplateAcrossThreads()
     for (const Mail &mail : std::as_const(lures)) {
         const QString id = QString::fromLatin1(mail.messageId);
         const Finding *d2 = c.finding(id, QStringLiteral("D2"));
-        QEXPECT_FAIL("names vary", "engine: LureTemplates::key() does not fold names (spec D2: normalise names, numbers and dates)", Continue);
-        QEXPECT_FAIL("links vary", "engine: LureTemplates::key() keeps the words of each instance's link, though its contract says links are folded", Continue);
         QVERIFY2(bool(d2) == campaign, qPrintable(QStringLiteral("%1 lure key '%2': %3").arg(id, c.result(id).lureKey, c.describe(id))));
         QVERIFY(!hasBurst(c.result(id))); // never three threads of one sender
     }
     if (campaign) {
         const QString key = c.result(QString::fromLatin1(lures.first().messageId)).lureKey;
         for (const Mail &mail : lures.mid(1)) {
-            QEXPECT_FAIL("names vary", "engine: LureTemplates::key() does not fold names", Continue);
-            QEXPECT_FAIL("links vary", "engine: LureTemplates::key() does not fold links", Continue);
             QCOMPARE(c.result(QString::fromLatin1(mail.messageId)).lureKey, key);
         }
     }
@@ -1009,8 +1009,9 @@ void TestCampaignIndicators::lureTemplatesOfHijackDev()
     QVERIFY(campaigns >= 10);
     QVERIFY(unplaced <= 5);
     QVERIFY(lures >= 20);
-    QEXPECT_FAIL("", "engine: LureTemplates::key() keeps each wave's link, file name and password value (and, for one wave, "
-                     "quoted text past the lure), so instances of one template get different keys", Continue);
+    QVERIFY2(found * 10 >= lures * 8, "names, links, file names and passwords are folded: 80% of the instances share a key");
+    QEXPECT_FAIL("", "engine: LureTemplates::key() keeps a sign-off some waves add (\"gracias\", \"merci\") and, where the "
+                     "segmenter reads no quote, the quoted text past the lure, so those waves get keys of their own", Continue);
     QCOMPARE(found, lures);
 }
 
