@@ -30,7 +30,8 @@ void ParticipantSet::addThread(const MessageContext &ctx, int thread)
         return;
     const ThreadParticipants::Counts &all = ctx.data.participants.ofThread(thread);
     const bool inside = ctx.data.threads.threadOfMessage.value(ctx.index, -1) == thread;
-    const ThreadParticipants::Counts own = inside ? ThreadParticipants::ofMessage(ctx.message) : ThreadParticipants::Counts{};
+    const ThreadParticipants::Counts none;
+    const ThreadParticipants::Counts &own = inside ? ctx.data.participants.ofMessage(ctx.index) : none;
     addOthers(all.addresses, own.addresses, m_addresses);
     addOthers(all.domains, own.domains, m_domains);
     addOthers(all.names, own.names, m_names);

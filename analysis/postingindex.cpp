@@ -6,8 +6,8 @@
 
 namespace th::analysis {
 
-// A counting sort on the top bits of the hash places each posting in its bucket; buckets hold about one
-// posting each and are then sorted on their own. Linear, where a comparison sort of a case's million
+// A counting sort on the top bits of the hash places each posting in its bucket; buckets hold a few
+// postings each and are then sorted on their own. Linear, where a comparison sort of a case's million
 // postings was the slowest step of the analysis set-up.
 PostingIndex::PostingIndex(const std::vector<std::vector<quint64>> &sets)
     : m_items(sets.size())
@@ -15,7 +15,7 @@ PostingIndex::PostingIndex(const std::vector<std::vector<quint64>> &sets)
     size_t total = 0;
     for (const auto &s : sets)
         total += s.size();
-    const int bits = std::clamp(int(std::bit_width(total)), 1, 24);
+    const int bits = std::clamp(int(std::bit_width(total)) - 2, 1, 24); // four postings a bucket: a small table stays in cache
     m_shift = 64 - bits;
     m_starts.assign((size_t(1) << bits) + 1, 0);
     for (const auto &s : sets) {

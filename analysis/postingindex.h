@@ -36,7 +36,7 @@ private:
     };
     std::vector<Posting> m_postings;
     /// Postings whose hash starts with the bits b lie at [m_starts[b], m_starts[b + 1]): hashes are uniform,
-    /// so a lookup reads about one posting instead of binary-searching them all.
+    /// so a lookup reads a few neighbouring postings instead of binary-searching them all.
     std::vector<quint32> m_starts;
     int m_shift = 64;
     size_t m_items = 0;

@@ -2,6 +2,7 @@
 
 #include "displayname.h"
 #include "domainidentity.h"
+#include "parallel.h"
 
 namespace th::analysis {
 
@@ -18,10 +19,11 @@ void ThreadParticipants::Counts::add(const model::MailAddress &a, int n)
 
 ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messages, const model::ThreadSet &threads)
 {
+    m_messages = parallelMap<QList<Counts>>(qsizetype(messages.size()), [&messages](int i) { return countsOf(messages[size_t(i)]); });
     m_threads.resize(threads.threads.size());
     for (qsizetype t = 0; t < threads.threads.size(); ++t) {
         for (int m : threads.threads[t].messageIndexes()) {
-            const Counts own = ofMessage(messages[size_t(m)]);
+            const Counts &own = m_messages[m];
             for (const auto &[from, to] : {std::pair{&own.addresses, &m_threads[t].addresses}, std::pair{&own.domains, &m_threads[t].domains},
                                            std::pair{&own.names, &m_threads[t].names}}) {
                 for (auto it = from->cbegin(); it != from->cend(); ++it)
@@ -31,7 +33,7 @@ ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messag
     }
 }
 
-ThreadParticipants::Counts ThreadParticipants::ofMessage(const model::Message &m)
+ThreadParticipants::Counts ThreadParticipants::countsOf(const model::Message &m)
 {
     Counts c;
     c.add(m.from);

@@ -31,10 +31,13 @@ public:
     ThreadParticipants(const std::vector<model::Message> &messages, const model::ThreadSet &threads);
 
     [[nodiscard]] const Counts &ofThread(int thread) const { return m_threads[thread]; }
-    [[nodiscard]] static Counts ofMessage(const model::Message &m);
+    [[nodiscard]] const Counts &ofMessage(int message) const { return m_messages[message]; }
 
 private:
+    [[nodiscard]] static Counts countsOf(const model::Message &m);
+
     QList<Counts> m_threads;
+    QList<Counts> m_messages;
 };
 
 } // namespace th::analysis
