@@ -1,6 +1,7 @@
 #include "reuseclusters.h"
 
 #include "lshindex.h"
+#include "parallel.h"
 #include "shingles.h"
 
 #include <QMap>
@@ -42,18 +43,22 @@ QList<QList<int>> ReuseClusters::find(const QList<QStringView> &quoted)
 // only the older part of what an earlier one quoted); two messages join when any of their pieces match.
 QList<QList<int>> ReuseClusters::find(const QList<QStringList> &pieces)
 {
-    std::vector<std::vector<quint64>> sets;
+    QList<QString> texts;
     QList<int> owner; // piece -> message
-    LshIndex index;
     for (int m = 0; m < pieces.size(); ++m) {
         for (const QString &piece : pieces[m]) {
-            std::vector<quint64> set = Shingles::set(piece);
-            if (set.size() < size_t(MinShingles))
-                continue;
-            index.add(int(sets.size()), MinHash::of(set));
-            sets.push_back(std::move(set));
+            texts << piece;
             owner << m;
         }
+    }
+    const auto sets = parallelMap<std::vector<std::vector<quint64>>>(texts.size(), [&texts](int i) { return Shingles::set(texts[i]); });
+    const auto signatures = parallelMap<std::vector<MinHash::Signature>>(texts.size(), [&sets](int i) {
+        return sets[size_t(i)].size() < size_t(MinShingles) ? MinHash::Signature{} : MinHash::of(sets[size_t(i)]);
+    });
+    LshIndex index;
+    for (int i = 0; i < texts.size(); ++i) {
+        if (sets[size_t(i)].size() >= size_t(MinShingles))
+            index.add(i, signatures[size_t(i)]);
     }
     UnionFind groups(int(pieces.size()));
     QList<bool> matched(pieces.size(), false);
