@@ -3,6 +3,8 @@
 #include "analysis/authtrust.h"
 #include "analysis/domainidentity.h"
 
+#include <algorithm>
+
 namespace th::analysis {
 namespace {
 
@@ -43,6 +45,16 @@ void AuthenticationFailure::evaluate(const MessageContext &ctx, QList<Finding> &
         findings << Finding{QStringLiteral("A6"), Finding::Severity::Medium,
                             QStringLiteral("%1 reports spf=%2 and no passing DKIM for %3, a domain of this conversation")
                                 .arg(ar.authservId, spf->result, domain),
+                            {headerEvidence(ar)}};
+        return;
+    }
+    // Spec A6: without a DMARC policy nothing stops a forged From; with a participant's name on another
+    // address (A1) that is the likely use.
+    const bool spoofedName = std::any_of(findings.cbegin(), findings.cend(), [](const Finding &f) { return f.id == u"A1"; });
+    if (known && spoofedName && (!dmarc || dmarc->result == u"none")) {
+        findings << Finding{QStringLiteral("A6"), Finding::Severity::Medium,
+                            QStringLiteral("%1 reports %2 for %3, a domain of this conversation: nothing stops a forged From, and the display name is another participant's")
+                                .arg(ar.authservId, dmarc ? QStringLiteral("dmarc=none") : QStringLiteral("no DMARC result"), domain),
                             {headerEvidence(ar)}};
     }
 }

@@ -42,7 +42,7 @@ const std::vector<std::unique_ptr<Indicator>> &IndicatorSet::perMessage()
         v.push_back(std::make_unique<LookalikeDomain>());
         v.push_back(std::make_unique<ReplyToMismatch>());
         v.push_back(std::make_unique<ReturnPathMismatch>());
-        v.push_back(std::make_unique<AuthenticationFailure>());
+        v.push_back(std::make_unique<AuthenticationFailure>()); // after A1: it reads its finding
         v.push_back(std::make_unique<MessageIdDomain>());
         v.push_back(std::make_unique<ClientChange>());
         v.push_back(std::make_unique<TransportAnomaly>());
