@@ -20,6 +20,8 @@ void ThreadListModel::setCase(std::shared_ptr<const MailStore> store, std::share
     m_store = std::move(store);
     m_threads = std::move(threads);
     m_searchTexts.clear();
+    m_verdicts.clear();
+    m_verdictRanks.clear();
     if (m_threads) {
         for (const Thread &t : m_threads->threads)
             m_searchTexts << searchText(t);
@@ -32,6 +34,14 @@ const Thread *ThreadListModel::thread(const QModelIndex &index) const
     if (!index.isValid() || !m_threads || index.row() >= m_threads->threads.size())
         return nullptr;
     return &m_threads->threads[index.row()];
+}
+
+void ThreadListModel::setVerdicts(const QStringList &labels, const QList<int> &ranks)
+{
+    m_verdicts = labels;
+    m_verdictRanks = ranks;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, VerdictColumn), index(rowCount() - 1, VerdictColumn));
 }
 
 int ThreadListModel::rowCount(const QModelIndex &parent) const
@@ -49,6 +59,8 @@ QVariant ThreadListModel::data(const QModelIndex &index, int role) const
     const Thread *t = thread(index);
     if (!t)
         return {};
+    if (index.column() == VerdictColumn && (role == Qt::DisplayRole || role == SortRole))
+        return role == SortRole ? QVariant(m_verdictRanks.value(index.row())) : QVariant(m_verdicts.value(index.row()));
     switch (role) {
     case Qt::DisplayRole: return display(*t, index.column());
     case Qt::ToolTipRole: return index.column() == ParticipantsColumn ? t->participants.join(u'\n') : t->subject;
@@ -107,6 +119,7 @@ QVariant ThreadListModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     switch (section) {
     case SubjectColumn: return tr("Subject");
+    case VerdictColumn: return tr("Verdict");
     case MessagesColumn: return tr("Messages");
     case ParticipantsColumn: return tr("Participants");
     case FirstDateColumn: return tr("First (UTC)");

@@ -14,7 +14,7 @@ class ThreadListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { SubjectColumn, MessagesColumn, ParticipantsColumn, FirstDateColumn, LastDateColumn, SizeColumn, GhostsColumn, ColumnCount };
+    enum Column { SubjectColumn, VerdictColumn, MessagesColumn, ParticipantsColumn, FirstDateColumn, LastDateColumn, SizeColumn, GhostsColumn, ColumnCount };
     enum Roles {
         ThreadRole = Qt::UserRole + 1, ///< int: index into ThreadSet::threads
         SortRole,                      ///< typed value used for sorting
@@ -30,6 +30,9 @@ public:
 
     void setCase(std::shared_ptr<const MailStore> store, std::shared_ptr<const ThreadSet> threads);
     [[nodiscard]] const Thread *thread(const QModelIndex &index) const;
+    /// Per thread, the judgement shown in the verdict column and the rank it sorts by (higher: worse).
+    /// Empty until an analysis provides it; the model itself knows nothing of the analysis.
+    void setVerdicts(const QStringList &labels, const QList<int> &ranks);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -44,6 +47,8 @@ private:
     std::shared_ptr<const MailStore> m_store;
     std::shared_ptr<const ThreadSet> m_threads;
     QStringList m_searchTexts; ///< per thread, built once: filtering runs on every keystroke
+    QStringList m_verdicts;
+    QList<int> m_verdictRanks;
 };
 
 } // namespace th::model

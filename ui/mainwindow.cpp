@@ -1,10 +1,12 @@
 #include "mainwindow.h"
 
+#include "casesettingsdialog.h"
 #include "ghostdelegate.h"
 #include "importstatus.h"
 #include "messageview.h"
 #include "threadfilterbar.h"
 
+#include "analysis/hijackanalyzer.h"
 #include "analysis/threader.h"
 #include "model/importer.h"
 #include "model/sourcelistmodel.h"
@@ -64,6 +66,7 @@ QDate caseLastDate(const model::ThreadSet &set)
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_importer(new model::Importer(this)), m_threading(new QFutureWatcher<model::ThreadSet>(this)),
+      m_analysing(new QFutureWatcher<analysis::CaseAnalysis>(this)),
       m_threadModel(new model::ThreadListModel(this)), m_proxy(new model::ThreadFilterProxy(this)),
       m_treeModel(new model::ThreadTreeModel(this)), m_sourceModel(new model::SourceListModel(this)),
       m_filter(new ThreadFilterBar(this)), m_messageView(new MessageView(this)), m_status(new ImportStatus(this))
@@ -79,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_importer, &model::Importer::finished, this, &MainWindow::importFinished);
     connect(m_status, &ImportStatus::cancelRequested, m_importer, &model::Importer::cancel);
     connect(m_threading, &QFutureWatcher<model::ThreadSet>::finished, this, &MainWindow::threadingFinished);
+    connect(m_analysing, &QFutureWatcher<analysis::CaseAnalysis>::finished, this, &MainWindow::analysisFinished);
     connect(m_filter, &ThreadFilterBar::criteriaChanged, m_proxy, &model::ThreadFilterProxy::setCriteria);
     resize(1400, 900);
 }
@@ -86,6 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     m_threading->waitForFinished();
+    m_analysing->waitForFinished();
 }
 
 QWidget *MainWindow::createCentralArea()
@@ -149,15 +154,22 @@ void MainWindow::createActions()
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *caseMenu = menuBar()->addMenu(tr("&Case"));
+    QAction *settings = caseMenu->addAction(tr("&Settings..."), this, [this] {
+        CaseSettingsDialog dialog(m_analysis ? m_analysis->settings : m_settings, this);
+        if (dialog.exec() == QDialog::Accepted)
+            setCaseSettings(dialog.settings());
+    });
     QToolBar *bar = addToolBar(tr("Case"));
     bar->setObjectName(QStringLiteral("caseToolBar"));
     bar->addAction(openFiles);
     bar->addAction(openFolder);
+    bar->addAction(settings);
 }
 
 void MainWindow::openPaths(const QStringList &paths)
 {
-    if (paths.isEmpty() || m_importer->isRunning() || m_threading->isRunning())
+    if (paths.isEmpty() || m_importer->isRunning() || m_threading->isRunning() || m_analysing->isRunning())
         return;
     m_status->begin();
     m_importer->start(paths, m_store ? *m_store : model::MailStore());
@@ -188,12 +200,67 @@ void MainWindow::threadingFinished()
     m_threadModel->setCase(m_store, m_threads);
     m_sourceModel->setRecords(m_store->sources());
     m_threadList->setColumnWidth(model::ThreadListModel::SubjectColumn, 300);
-    for (int c = model::ThreadListModel::MessagesColumn; c < model::ThreadListModel::ColumnCount; ++c)
+    for (int c = model::ThreadListModel::VerdictColumn; c < model::ThreadListModel::ColumnCount; ++c)
         m_threadList->resizeColumnToContents(c);
     if (!m_threads->threads.isEmpty())
         m_filter->setDateBounds(caseFirstDate(*m_threads), caseLastDate(*m_threads));
     m_status->end(tr("%1; %2 threads").arg(m_importSummary).arg(m_threads->threads.size()));
     Q_EMIT caseReady();
+    analyse();
+}
+
+void MainWindow::setCaseSettings(const analysis::CaseSettings &settings)
+{
+    m_settings = settings;
+    if (m_store && !m_analysing->isRunning())
+        analyse();
+}
+
+// The analysis runs off the GUI thread on the case as threaded; the views show it when it is done.
+void MainWindow::analyse()
+{
+    m_analysis.reset();
+    m_messageView->setAnalysis(nullptr);
+    m_threadModel->setVerdicts({}, {});
+    m_status->end(tr("%1; %2 threads; analysing...").arg(m_importSummary).arg(m_threads->threads.size()));
+    m_analysing->setFuture(QtConcurrent::run([store = m_store, threads = m_threads, settings = m_settings] {
+        return analysis::HijackAnalyzer::analyse(*store, *threads, settings);
+    }));
+}
+
+void MainWindow::analysisFinished()
+{
+    m_analysis = std::make_shared<const analysis::CaseAnalysis>(m_analysing->result());
+    m_messageView->setAnalysis(m_analysis);
+    showThreadVerdicts();
+    using Kind = analysis::Verdict::Kind;
+    const int hijacks = m_analysis->count(Kind::ExternalThreadHijack) + m_analysis->count(Kind::VictimThreadHijack);
+    QString summary = tr("%1; %2 threads; %3 hijacks, %4 suspicious")
+                          .arg(m_importSummary).arg(m_threads->threads.size()).arg(hijacks).arg(m_analysis->count(Kind::Suspicious));
+    if (!m_analysis->notes.isEmpty())
+        summary += tr(" (%1)").arg(m_analysis->notes.join(QStringLiteral("; ")));
+    m_status->end(summary);
+    Q_EMIT analysisReady();
+}
+
+// A thread shows its worst message: hijack over suspicious over clean.
+void MainWindow::showThreadVerdicts()
+{
+    using Kind = analysis::Verdict::Kind;
+    const auto rank = [](Kind k) { return k == Kind::Clean ? 0 : k == Kind::Suspicious ? 1 : 2; };
+    QStringList labels;
+    QList<int> ranks;
+    for (const model::Thread &t : m_threads->threads) {
+        Kind worst = Kind::Clean;
+        for (int m : t.messageIndexes()) {
+            const Kind k = m_analysis->messages[m].verdict.kind;
+            worst = rank(k) > rank(worst) ? k : worst;
+        }
+        labels << analysis::Verdict::name(worst);
+        ranks << rank(worst);
+    }
+    m_threadModel->setVerdicts(labels, ranks);
+    m_threadList->resizeColumnToContents(model::ThreadListModel::VerdictColumn);
 }
 
 void MainWindow::showThread(const QModelIndex &current)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/caseanalysis.h"
 #include "model/mailstore.h"
 #include "model/thread.h"
 
@@ -38,10 +39,16 @@ public:
     void openPaths(const QStringList &paths);
     [[nodiscard]] std::shared_ptr<const model::MailStore> store() const { return m_store; }
     [[nodiscard]] std::shared_ptr<const model::ThreadSet> threads() const { return m_threads; }
+    /// The hijack analysis of the case, or nullptr before it has run.
+    [[nodiscard]] std::shared_ptr<const analysis::CaseAnalysis> analysis() const { return m_analysis; }
+    /// Organisation domains, trusted authserv-ids and sister domains; the case is analysed again.
+    void setCaseSettings(const analysis::CaseSettings &settings);
 
 Q_SIGNALS:
     /// The case was (re)built: imported and threaded.
     void caseReady();
+    /// The hijack analysis of the case finished.
+    void analysisReady();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -53,11 +60,17 @@ private:
     void createEvidenceDock();
     void importFinished(std::shared_ptr<const model::MailStore> store, const QStringList &skipped, bool cancelled);
     void threadingFinished();
+    void analyse();
+    void analysisFinished();
+    void showThreadVerdicts();
     void showThread(const QModelIndex &current);
     void showMessage(const QModelIndex &current);
 
     model::Importer *m_importer;
     QFutureWatcher<model::ThreadSet> *m_threading;
+    QFutureWatcher<analysis::CaseAnalysis> *m_analysing;
+    analysis::CaseSettings m_settings;
+    std::shared_ptr<const analysis::CaseAnalysis> m_analysis;
     std::shared_ptr<const model::MailStore> m_store;
     std::shared_ptr<const model::ThreadSet> m_threads;
     std::shared_ptr<const model::MailStore> m_pendingStore;

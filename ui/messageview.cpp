@@ -1,7 +1,9 @@
 #include "messageview.h"
 
+#include "findingsview.h"
 #include "rawsourceview.h"
 
+#include "analysis/caseanalysis.h"
 #include "analysis/htmltext.h"
 #include "model/attachmentmodel.h"
 #include "model/headertablemodel.h"
@@ -53,7 +55,7 @@ QStringList locations(const model::MailStore &store, const QList<model::MessageS
 } // namespace
 
 MessageView::MessageView(QWidget *parent)
-    : QWidget(parent), m_summary(new QLabel(this)), m_tabs(new QTabWidget(this)),
+    : QWidget(parent), m_summary(new QLabel(this)), m_tabs(new QTabWidget(this)), m_findings(new FindingsView(this)),
       m_headerModel(new model::HeaderTableModel(this)), m_attachmentModel(new model::AttachmentModel(this)),
       m_raw(new RawSourceView(this)), m_htmlSource(new RawSourceView(this))
 {
@@ -64,6 +66,7 @@ MessageView::MessageView(QWidget *parent)
     m_headers = makeTable(m_headerModel, QStringLiteral("headerTable"), this);
     m_attachments = makeTable(m_attachmentModel, QStringLiteral("attachmentTable"), this);
     m_tabs->setObjectName(QStringLiteral("messageTabs"));
+    m_tabs->addTab(m_findings, tr("Verdict"));
     m_tabs->addTab(m_headers, tr("Headers"));
     m_tabs->addTab(createBodyTab(), tr("Body"));
     m_tabs->addTab(m_attachments, tr("Attachments"));
@@ -112,7 +115,9 @@ void MessageView::showSummary(const model::MailStore &store, int index)
 void MessageView::showMessage(const model::MailStore &store, int index)
 {
     const model::Message &m = store.message(index);
+    m_index = index;
     showSummary(store, index);
+    showVerdict();
     m_headerModel->setMessage(m);
     m_attachmentModel->setRecords(m.attachments);
     m_textBody = m.textBody;
@@ -132,6 +137,22 @@ void MessageView::showMessage(const model::MailStore &store, int index)
         m_htmlSource->setSource(displayable(m_htmlBody), QStringLiteral("HTML"));
 }
 
+void MessageView::setAnalysis(std::shared_ptr<const analysis::CaseAnalysis> analysis)
+{
+    m_analysis = std::move(analysis);
+    showVerdict();
+}
+
+void MessageView::showVerdict()
+{
+    if (m_index < 0)
+        m_findings->clear();
+    else if (!m_analysis || m_index >= m_analysis->messages.size())
+        m_findings->showNote(tr("The hijack analysis is running."));
+    else
+        m_findings->showAnalysis(m_analysis->messages[m_index], m_analysis->bodies[m_index]);
+}
+
 void MessageView::showBody()
 {
     const bool html = m_bodyPart->currentIndex() == 1;
@@ -141,6 +162,8 @@ void MessageView::showBody()
 
 void MessageView::clear()
 {
+    m_index = -1;
+    m_findings->clear();
     m_summary->clear();
     m_headerModel->setMessage({});
     m_attachmentModel->setRecords({});

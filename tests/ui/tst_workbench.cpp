@@ -1,3 +1,5 @@
+#include "ui/casesettingsdialog.h"
+#include "ui/findingsview.h"
 #include "ui/mainwindow.h"
 #include "ui/messageview.h"
 #include "ui/rawsourceview.h"
@@ -10,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QModelIndex>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -43,6 +46,8 @@ class TestWorkbench : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void opensTheDemoCase();
+    void showsVerdictsAndEvidence();
+    void caseSettingsReanalyse();
     void dropAddsFiles();
 };
 
@@ -78,6 +83,65 @@ void TestWorkbench::opensTheDemoCase()
     view->setCurrentTab(th::ui::MessageView::BodyTab);
     QVERIFY(!w.findChild<QPlainTextEdit *>("bodyText")->toPlainText().isEmpty());
     QVERIFY(w.grab().save(screenshotPath("workbench-body.png")));
+}
+
+// The demo case's "Outstanding invoice" thread holds three external hijack waves: the thread list marks
+// it, and each wave's verdict tab explains itself with the splice point and the indicators with evidence.
+void TestWorkbench::showsVerdictsAndEvidence()
+{
+    MainWindow w;
+    w.show();
+    QSignalSpy analysed(&w, &MainWindow::analysisReady);
+    w.openPaths({QStringLiteral(TH_DEMO_CASE)});
+    QVERIFY(analysed.wait(60000));
+    QVERIFY(w.analysis());
+    selectThread(w, "outstanding invoice");
+    auto *list = w.findChild<QTreeView *>("threadList");
+    QCOMPARE(list->model()->index(0, th::model::ThreadListModel::VerdictColumn).data().toString(), QStringLiteral("external-thread-hijack"));
+    auto *tree = w.findChild<QTreeView *>("threadTree");
+    tree->expandAll();
+    QModelIndex hijack;
+    for (QModelIndex i = tree->model()->index(0, 0); i.isValid() && !hijack.isValid(); i = tree->indexBelow(i)) {
+        const int m = i.data(th::model::ThreadTreeModel::MessageRole).toInt();
+        if (m >= 0 && w.analysis()->messages[m].verdict.kind == th::analysis::Verdict::Kind::ExternalThreadHijack)
+            hijack = i;
+    }
+    QVERIFY(hijack.isValid());
+    tree->setCurrentIndex(hijack);
+    auto *view = w.findChild<th::ui::MessageView *>();
+    view->setCurrentTab(th::ui::MessageView::VerdictTab);
+    const QString shown = w.findChild<th::ui::FindingsView *>("findingsView")->toPlainText();
+    const th::analysis::MessageAnalysis &a = w.analysis()->messages[hijack.data(th::model::ThreadTreeModel::MessageRole).toInt()];
+    QVERIFY2(shown.contains(QStringLiteral("external-thread-hijack")) && shown.contains(QStringLiteral("Splice point")), qPrintable(shown));
+    for (const th::analysis::Finding &f : a.findings)
+        QVERIFY2(shown.contains(f.summary), qPrintable(f.id + u' ' + f.summary));
+    QVERIFY(shown.contains(QStringLiteral("D1")) && shown.contains(QStringLiteral("Header From:")));
+    QVERIFY(w.grab().save(screenshotPath("workbench-verdict.png")));
+}
+
+// Without settings the engine infers the organisation and says so; configured settings replace the guess.
+void TestWorkbench::caseSettingsReanalyse()
+{
+    th::analysis::CaseSettings given;
+    given.organisationDomains = {QStringLiteral("northwind-traders.example")};
+    th::ui::CaseSettingsDialog dialog(given);
+    dialog.findChild<QPlainTextEdit *>("trustedAuthservIds")->setPlainText(QStringLiteral(" MX1.Northwind-Traders.example \n\nmx1.northwind-traders.example"));
+    dialog.findChild<QPlainTextEdit *>("sisterDomains")->setPlainText(QStringLiteral("contoso-partner.example"));
+    const th::analysis::CaseSettings edited = dialog.settings();
+    QCOMPARE(edited.organisationDomains, given.organisationDomains);
+    QCOMPARE(edited.trustedAuthservIds, QStringList{QStringLiteral("mx1.northwind-traders.example")});
+    QCOMPARE(edited.sisterDomains, QStringList{QStringLiteral("contoso-partner.example")});
+
+    MainWindow w;
+    QSignalSpy analysed(&w, &MainWindow::analysisReady);
+    w.openPaths({QStringLiteral(TH_DEMO_CASE)});
+    QVERIFY(analysed.wait(60000));
+    QVERIFY(w.analysis()->settings.organisationInferred);
+    w.setCaseSettings(edited);
+    QVERIFY(analysed.wait(60000));
+    QVERIFY(!w.analysis()->settings.organisationInferred);
+    QCOMPARE(w.analysis()->settings.trustedAuthservIds, edited.trustedAuthservIds);
+    QVERIFY(w.analysis()->notes.isEmpty());
 }
 
 void TestWorkbench::dropAddsFiles()
