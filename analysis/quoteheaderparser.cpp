@@ -670,6 +670,19 @@ QHash<QString, const Phrase *> phraseTable(const Phrase (&phrases)[N])
     return t;
 }
 
+// Mutt names the author in its forward line: "----- Forwarded message from Jane <jane@example.com> -----".
+const Phrase *dashedPhrase(const QHash<QString, const Phrase *> &table, const QString &key)
+{
+    if (const Phrase *p = table.value(key))
+        return p;
+    for (const Phrase &p : DashedPhrases) {
+        const QString phrase = phraseKey(QStringView(p.text));
+        if (QStringView(p.kind) == u"forwarded" && key.startsWith(phrase + u' '))
+            return &p;
+    }
+    return nullptr;
+}
+
 const Phrase *separatorPhrase(QStringView content)
 {
     if (content.size() > MaxSeparatorLength)
@@ -683,7 +696,7 @@ const Phrase *separatorPhrase(QStringView content)
     static const QHash<QString, const Phrase *> dashedTable = phraseTable(DashedPhrases);
     static const QHash<QString, const Phrase *> colonTable = phraseTable(ColonPhrases);
     if (const QRegularExpressionMatch m = dashed.match(content); m.hasMatch())
-        return dashedTable.value(phraseKey(m.capturedView(1)));
+        return dashedPhrase(dashedTable, phraseKey(m.capturedView(1)));
     if (const QRegularExpressionMatch m = colon.match(content); m.hasMatch())
         return colonTable.value(phraseKey(m.capturedView(1)));
     return nullptr;
