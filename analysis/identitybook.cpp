@@ -4,6 +4,9 @@
 #include "displayname.h"
 #include "domainidentity.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace th::analysis {
 
 IdentityBook::IdentityBook(const std::vector<model::Message> &messages)
@@ -40,7 +43,9 @@ QList<IdentityBook::Usage> IdentityBook::addressesOf(const QString &displayName,
             u.first = s.date;
         ++u.messages;
     }
-    return usages.values();
+    QList<Usage> out = usages.values();
+    std::sort(out.begin(), out.end(), [](const Usage &a, const Usage &b) { return std::tie(b.messages, a.address) < std::tie(a.messages, b.address); });
+    return out;
 }
 
 QSet<QString> IdentityBook::domainsOf(const QString &displayName, const QDateTime &before, int exclude) const

@@ -25,7 +25,7 @@ public:
     };
 
     /// Addresses seen with this display name (normalised), in messages dated before \a before
-    /// (all of them when \a before is invalid), except message \a exclude.
+    /// (all of them when \a before is invalid), except message \a exclude; the most used first.
     [[nodiscard]] QList<Usage> addressesOf(const QString &displayName, const QDateTime &before, int exclude) const;
     /// Registrable domains of those addresses.
     [[nodiscard]] QSet<QString> domainsOf(const QString &displayName, const QDateTime &before, int exclude) const;

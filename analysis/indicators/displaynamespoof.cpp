@@ -7,12 +7,12 @@
 namespace th::analysis {
 namespace {
 
+// The addresses the name is known by, most used first: the person's own before an impostor's earlier try.
 QStringList addresses(const QList<IdentityBook::Usage> &usages)
 {
     QStringList out;
     for (const IdentityBook::Usage &u : usages)
         out << u.address;
-    out.sort();
     return out;
 }
 
