@@ -17,8 +17,6 @@ bool isIdeographic(char32_t c)
 
 bool isWordChar(char32_t c)
 {
-    if (c < 0x80)
-        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
     return QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Mark_NonSpacing;
 }
 
@@ -39,44 +37,63 @@ Shingles::Word word(QStringView text, qsizetype begin, qsizetype end)
 }
 
 // The hash of word() without building its text: shingling whole mailboxes is the engine's hottest loop.
-Shingles::Token token(QStringView text, qsizetype begin, qsizetype end)
+// \a ascii: the tokeniser saw only ASCII in the word, which then needs no normalisation but lower case.
+Shingles::Token token(QStringView text, qsizetype begin, qsizetype end, bool ascii)
 {
     constexpr qsizetype Short = 64;
-    const QStringView w = text.sliced(begin, end - begin);
-    char16_t lower[Short];
-    if (w.size() > Short || !std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.unicode() < 0x80; }))
+    if (!ascii || end - begin > Short)
         return {qint32(begin), qint32(end), word(text, begin, end).hash};
-    for (qsizetype i = 0; i < w.size(); ++i)
-        lower[i] = char16_t(w[i].toLower().unicode());
-    return {qint32(begin), qint32(end), XXH3_64bits(lower, size_t(w.size()) * sizeof(char16_t))};
+    char16_t lower[Short];
+    const char16_t *w = text.utf16() + begin;
+    for (qsizetype i = 0; i < end - begin; ++i)
+        lower[i] = w[i] >= u'A' && w[i] <= u'Z' ? char16_t(w[i] + 32) : w[i];
+    return {qint32(begin), qint32(end), XXH3_64bits(lower, size_t(end - begin) * sizeof(char16_t))};
+}
+
+bool isAsciiWordChar(char16_t c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
 }
 
 // Words are runs of letters, digits and marks; each ideograph (CJK, kana, hangul) is a word of its own.
+// onWord(begin, end, ascii). ASCII, most of any mailbox, takes the short path.
 template<typename OnWord>
 void tokenise(QStringView text, OnWord &&onWord)
 {
+    const char16_t *p = text.utf16();
+    const qsizetype n = text.size();
     qsizetype start = -1;
+    bool ascii = true;
     auto flush = [&](qsizetype end) {
         if (start >= 0)
-            onWord(start, end);
+            onWord(start, end, ascii);
         start = -1;
+        ascii = true;
     };
-    for (qsizetype i = 0; i < text.size();) {
+    for (qsizetype i = 0; i < n;) {
         const qsizetype at = i;
-        char32_t c = text[i++].unicode();
-        if (QChar::isHighSurrogate(c) && i < text.size() && text[i].isLowSurrogate())
-            c = QChar::surrogateToUcs4(char16_t(c), text[i++].unicode());
+        if (p[i] < 0x80) {
+            if (isAsciiWordChar(p[i++])) {
+                start = start < 0 ? at : start;
+            } else {
+                flush(at);
+            }
+            continue;
+        }
+        char32_t c = p[i++];
+        if (QChar::isHighSurrogate(c) && i < n && QChar::isLowSurrogate(p[i]))
+            c = QChar::surrogateToUcs4(char16_t(c), p[i++]);
         if (isIdeographic(c)) {
             flush(at);
-            onWord(at, i);
+            onWord(at, i, false);
         } else if (isWordChar(c)) {
-            if (start < 0)
-                start = at;
+            start = start < 0 ? at : start;
+            ascii = false;
         } else {
             flush(at);
         }
     }
-    flush(text.size());
+    flush(n);
 }
 
 // Calls onShingle(hash, first token, last token) for each window of \a size tokens.
@@ -121,15 +138,15 @@ QList<Shingles::Word> Shingles::words(QStringView text)
 {
     QList<Word> out;
     out.reserve(text.size() / 6); // about one word in six characters
-    tokenise(text, [&](qsizetype b, qsizetype e) { out << word(text, b, e); });
+    tokenise(text, [&](qsizetype b, qsizetype e, bool) { out << word(text, b, e); });
     return out;
 }
 
 std::vector<Shingles::Token> Shingles::tokens(QStringView text)
 {
     std::vector<Token> out;
-    out.reserve(size_t(text.size() / 6));
-    tokenise(text, [&](qsizetype b, qsizetype e) { out.push_back(token(text, b, e)); });
+    out.reserve(size_t(text.size() / 4)); // words average five or six characters: no regrowth
+    tokenise(text, [&](qsizetype b, qsizetype e, bool ascii) { out.push_back(token(text, b, e, ascii)); });
     return out;
 }
 
@@ -143,7 +160,7 @@ std::span<const Shingles::Token> Shingles::within(const std::vector<Token> &toke
 qsizetype Shingles::wordCount(QStringView text)
 {
     qsizetype n = 0;
-    tokenise(text, [&n](qsizetype, qsizetype) { ++n; });
+    tokenise(text, [&n](qsizetype, qsizetype, bool) { ++n; });
     return n;
 }
 
