@@ -1,5 +1,7 @@
 #include "authenticationresults.h"
 
+#include "rfc5322comment.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -67,19 +69,11 @@ private:
 
     QString readComment()
     {
-        const qsizetype start = m_pos + 1;
-        int depth = 0;
-        for (; m_pos < m_s.size(); ++m_pos) {
-            const QChar c = m_s[m_pos];
-            if (c == u'\\')
-                ++m_pos;
-            else if (c == u'(')
-                ++depth;
-            else if (c == u')' && --depth == 0)
-                return m_s.sliced(start, m_pos++ - start).toString().simplified();
-        }
-        note(m_problems, QStringLiteral("unterminated comment"));
-        return m_s.sliced(start).toString().simplified();
+        const Rfc5322Comment comment = Rfc5322Comment::read(m_s, m_pos);
+        m_pos = comment.end;
+        if (!comment.terminated)
+            note(m_problems, QStringLiteral("unterminated comment"));
+        return comment.text;
     }
 
     QString readQuoted()

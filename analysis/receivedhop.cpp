@@ -1,5 +1,7 @@
 #include "receivedhop.h"
 
+#include "rfc5322comment.h"
+
 #include <QHash>
 #include <QList>
 #include <QRegularExpression>
@@ -71,19 +73,11 @@ private:
 
     QString readComment()
     {
-        const qsizetype start = m_pos + 1;
-        int depth = 0;
-        for (; m_pos < m_s.size(); ++m_pos) {
-            const QChar c = m_s[m_pos];
-            if (c == u'\\')
-                ++m_pos;
-            else if (c == u'(')
-                ++depth;
-            else if (c == u')' && --depth == 0)
-                return m_s.sliced(start, m_pos++ - start).toString().simplified();
-        }
-        m_problem = QStringLiteral("unterminated comment");
-        return m_s.sliced(start).toString().simplified();
+        const Rfc5322Comment comment = Rfc5322Comment::read(m_s, m_pos);
+        m_pos = comment.end;
+        if (!comment.terminated)
+            m_problem = QStringLiteral("unterminated comment");
+        return comment.text;
     }
 
     // From an opening '"', '<' or '[' through \a close, or to the end of the word when it is missing.

@@ -24,6 +24,11 @@
 class CaseFixture
 {
 public:
+    /// The real mailing-list corpora, relative to the corpora folder.
+    static constexpr auto S390 = "lists/linux-s390_2023-02_to_2023-03.mbox";
+    static constexpr auto Ksft = "lists/linux-kselftest_2023-03.maildir";
+    static constexpr auto Usrp = "lists/usrp-users_2021-08_to_2021-09";
+
     explicit CaseFixture(th::analysis::CaseSettings settings = {});
 
     /// A file or folder relative to the corpora (or absolute).

@@ -26,9 +26,6 @@ Q_DECLARE_METATYPE(Finding::Severity)
 
 namespace {
 
-constexpr auto S390 = "lists/linux-s390_2023-02_to_2023-03.mbox";
-constexpr auto Ksft = "lists/linux-kselftest_2023-03.maildir";
-constexpr auto Usrp = "lists/usrp-users_2021-08_to_2021-09";
 constexpr auto DevMailbox = "hijack-dev/mailbox.mbox";
 
 // Reference thread 2 of corpora/README.md and two of its replies.
@@ -318,7 +315,7 @@ CaseFixture &TestIdentityIndicators::ksft()
         QElapsedTimer t;
         t.start();
         m_ksft = std::make_unique<CaseFixture>();
-        m_ksft->addCorpus(QString::fromLatin1(Ksft));
+        m_ksft->addCorpus(QString::fromLatin1(CaseFixture::Ksft));
         m_ksft->analyse();
         qInfo("kselftest: %d messages analysed in %lld ms", m_ksft->store().size(), t.elapsed());
     }
@@ -367,7 +364,7 @@ void TestIdentityIndicators::initTestCase()
     QCOMPARE(m_devSettings.organisationDomains.size(), 3);
     QVERIFY(!m_devSettings.trustedAuthservIds.isEmpty());
 
-    m_s390 = mboxById(readFile(CaseFixture::corpus(QString::fromLatin1(S390))));
+    m_s390 = mboxById(readFile(CaseFixture::corpus(QString::fromLatin1(CaseFixture::S390))));
     QVERIFY(m_s390.size() > 1700);
     QVERIFY(m_s390.contains(QString::fromLatin1(KevinReply)));
     m_manifest = readManifest(CaseFixture::corpus(QStringLiteral("phishing_pot/manifest.tsv")));
@@ -1486,9 +1483,9 @@ void TestIdentityIndicators::referenceThreadsStayQuiet()
     QFETCH(int, size);
     std::unique_ptr<CaseFixture> own;
     CaseFixture *c = nullptr;
-    if (corpus == QLatin1String(Ksft)) {
+    if (corpus == QLatin1String(CaseFixture::Ksft)) {
         c = &ksft();
-    } else if (corpus == QLatin1String(S390) || corpus == QLatin1String(Usrp)) {
+    } else if (corpus == QLatin1String(CaseFixture::S390) || corpus == QLatin1String(CaseFixture::Usrp)) {
         c = &dev(); // hijack-dev holds every real s390 and usrp-users message, unchanged
     } else {
         own = std::make_unique<CaseFixture>();
@@ -1541,7 +1538,7 @@ void TestIdentityIndicators::listRewritingIsNotSpoofing()
     QVERIFY(rewritten >= 50);
 
     // Derived: the same real post as Mailman writes it for an author without a display name.
-    QByteArray raw = CaseFixture::rawMessage(QString::fromLatin1(Usrp), QString::fromLatin1(ViaPost));
+    QByteArray raw = CaseFixture::rawMessage(QString::fromLatin1(CaseFixture::Usrp), QString::fromLatin1(ViaPost));
     QVERIFY(!raw.isEmpty());
     raw = CaseFixture::withHeader(raw, "From", "\"t_whit_87@yahoo.com via USRP-users\" <usrp-users@lists.ettus.com>");
     raw = CaseFixture::withHeader(raw, "Reply-To", "<t_whit_87@yahoo.com>");

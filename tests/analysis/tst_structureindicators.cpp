@@ -21,9 +21,6 @@ Q_DECLARE_METATYPE(Finding::Severity)
 
 namespace {
 
-constexpr auto S390 = "lists/linux-s390_2023-02_to_2023-03.mbox";
-constexpr auto Usrp = "lists/usrp-users_2021-08_to_2021-09";
-constexpr auto Ksft = "lists/linux-kselftest_2023-03.maildir";
 
 // Reference thread 2 of corpora/README.md: the root patch, Alex Williamson's reply quoting it, Kevin Tian's
 // Outlook reply (quoted "> From: / > Sent:" header) and the message Kevin replied to.
@@ -233,7 +230,7 @@ void TestStructureIndicators::initTestCase()
 QByteArray TestStructureIndicators::s390(const QString &id)
 {
     if (m_s390.isEmpty()) // the archive split once: many derived cases read from it
-        m_s390 = mboxById(readFile(CaseFixture::corpus(QString::fromLatin1(S390))));
+        m_s390 = mboxById(readFile(CaseFixture::corpus(QString::fromLatin1(CaseFixture::S390))));
     if (!m_s390.contains(id))
         qFatal("no s390 message %s", qPrintable(id));
     return m_s390.value(id);
@@ -242,7 +239,7 @@ QByteArray TestStructureIndicators::s390(const QString &id)
 QByteArray TestStructureIndicators::usrp(const QString &id)
 {
     if (!m_raw.contains(id))
-        m_raw.insert(id, CaseFixture::rawMessage(QString::fromLatin1(Usrp), id));
+        m_raw.insert(id, CaseFixture::rawMessage(QString::fromLatin1(CaseFixture::Usrp), id));
     if (m_raw.value(id).isEmpty())
         qFatal("no usrp-users message %s", qPrintable(id));
     return m_raw.value(id);
@@ -1018,7 +1015,7 @@ void TestStructureIndicators::referenceThreadsStayQuiet()
     QFETCH(int, size);
     std::unique_ptr<CaseFixture> own;
     CaseFixture *c = m_dev.get(); // hijack-dev holds every real s390 and usrp-users message unchanged
-    if (corpus != QLatin1String(S390) && corpus != QLatin1String(Usrp)) {
+    if (corpus != QLatin1String(CaseFixture::S390) && corpus != QLatin1String(CaseFixture::Usrp)) {
         own = std::make_unique<CaseFixture>();
         own->addCorpus(corpus);
         own->analyse();
