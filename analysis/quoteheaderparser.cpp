@@ -1,6 +1,8 @@
 #include "quoteheaderparser.h"
 
 #include "quoteddate.h"
+#include "separatorline.h"
+#include "writtenmailbox.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -25,8 +27,6 @@ constexpr int MaxLabelGap = 2;
 constexpr int MaxContinuationLines = 20;
 // Longest label with bold markers and spaces ("*Másolatot kap* :").
 constexpr qsizetype MaxLabelLength = 24;
-// Separator lines are short; the longest phrase is about 40 characters between its dashes.
-constexpr qsizetype MaxSeparatorLength = 120;
 
 constexpr auto Unicode = QRegularExpression::UseUnicodePropertiesOption;
 constexpr auto Caseless = QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption;
@@ -105,116 +105,6 @@ QString nordicLanguage(QStringView text)
     if (swedish.match(text).hasMatch())
         return QStringLiteral("sv");
     return danish.match(text).hasMatch() ? QStringLiteral("da") : QStringLiteral("no");
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Addresses
-
-QString decodeEntities(QString s)
-{
-    s.replace(QStringLiteral("&lt;"), QStringLiteral("<")).replace(QStringLiteral("&gt;"), QStringLiteral(">"));
-    s.replace(QStringLiteral("&quot;"), QStringLiteral("\"")).replace(QStringLiteral("&#39;"), QStringLiteral("'"));
-    return s.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-}
-
-// Brings the address spellings of quoted headers (crisp email-forward-parser "mailbox") to "<a@b>":
-// "a@b<mailto:a@b>" (Outlook plain text), "[mailto:a@b]" (Outlook <= 2010), "(<a@b>)" (Gmail es, fi),
-// "< mailto:Name <a@b> >" (Polymail), "[a@b]", "(a@b)". ("<mailto:a@b>" is left to parseMailbox.)
-QString canonicalBrackets(QString s)
-{
-    static const QRegularExpression mailtoCopy = rx(uR"re(([^\s<>\[\]]+@[^\s<>\[\]]+)\s*<\s*mailto:[^<>]*>)re");
-    static const QRegularExpression polymail = rx(uR"re(<\s*mailto:[^<>]*<\s*([^<>\s]+@[^<>\s]+)\s*>(?:\s*>)?)re");
-    static const QRegularExpression wrapped = rx(uR"re([\[(]\s*(?:mailto:)?<?\s*([^\[\]()<>\s]+@[^\[\]()<>\s]+?)\s*>?\s*[\])])re");
-    s.replace(mailtoCopy, QStringLiteral("\\1"));
-    s.replace(polymail, QStringLiteral("<\\1>"));
-    return s.replace(wrapped, QStringLiteral("<\\1>"));
-}
-
-QString unquotedName(QString name)
-{
-    static const QRegularExpression quotes = rx(uR"re(^\s*["'«„“‘”]+\s*|\s*["'»”“’]+\s*$)re");
-    static const QRegularExpression trailing = rx(uR"re([\s,;]+$)re");
-    return name.remove(trailing).remove(quotes).trimmed();
-}
-
-/// One mailbox as written: "Name <a@b>", "'Name' <a@b>", "Last, First <a@b>", "Name [mailto:a@b]",
-/// "<a@b>", "a@b", or a bare name (the address empty: what B4 looks for). A bracketed address wins
-/// over a bare one, so "x@y [mailto:z@w]" keeps the display name "x@y" apart from the real address; the
-/// name is what stands before that bracket, which also copes with the nested "<a@b <mailto:a@b>>" of
-/// rewrapped quotes.
-MailAddress parseMailbox(QStringView written)
-{
-    static const QRegularExpression bracketed = rx(uR"re([<\[(]\s*(?:mailto:)?\s*([^\s<>()\[\]"',;:]+@[^\s<>()\[\]"',;:]*[^\s<>()\[\]"',;:.]))re");
-    static const QRegularExpression bare = rx(uR"re([^\s<>()\[\]"',;:]+@[^\s<>()\[\]"',;:]*[^\s<>()\[\]"',;:.])re");
-    const QString s = canonicalBrackets(decodeEntities(written.trimmed().toString()));
-    QRegularExpressionMatch m = bracketed.match(s);
-    if (!m.hasMatch())
-        m = bare.match(s);
-    if (!m.hasMatch())
-        return {unquotedName(s), QString()};
-    return {unquotedName(s.left(m.capturedStart())), m.captured(m.lastCapturedIndex())};
-}
-
-// Splits an address list at the separators outside quotes and brackets. Outlook and Yahoo separate
-// with ';' and then keep "Last, First" names whole; the others separate with ','.
-QStringList splitOutside(QStringView list, QChar separator)
-{
-    QStringList parts;
-    int nesting = 0;
-    bool quoted = false;
-    qsizetype start = 0;
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QChar c = list[i];
-        quoted = c == u'"' ? !quoted : quoted;
-        nesting += (c == u'<' || c == u'[' || c == u'(') ? 1 : (c == u'>' || c == u']' || c == u')') ? -1 : 0;
-        if (c == separator && !quoted && nesting <= 0) {
-            parts << list.sliced(start, i - start).trimmed().toString();
-            start = i + 1;
-        }
-    }
-    parts << list.sliced(start).trimmed().toString();
-    return parts;
-}
-
-// "Deucher, Alexander <a@b>" split at its comma: a single word without an address followed by a part
-// with a bracketed address is one "Last, First" mailbox.
-QStringList mergeLastFirst(const QStringList &parts)
-{
-    QStringList merged;
-    for (const QString &part : parts) {
-        const bool lastNameBefore = !merged.isEmpty() && !merged.last().contains(u' ') && !merged.last().contains(u'@')
-            && !merged.last().isEmpty();
-        if (lastNameBefore && (part.contains(u'<') || part.contains(u'[')) && !part.startsWith(u'<'))
-            merged.last() += QStringLiteral(", ") + part;
-        else
-            merged << part;
-    }
-    return merged;
-}
-
-QList<MailAddress> parseMailboxList(QStringView value)
-{
-    const bool semicolons = splitOutside(value, u';').size() > 1;
-    const QStringList parts = semicolons ? splitOutside(value, u';') : mergeLastFirst(splitOutside(value, u','));
-    QList<MailAddress> out;
-    for (const QString &p : parts)
-        if (!p.isEmpty())
-            out << parseMailbox(p);
-    return out;
-}
-
-// "X on behalf of Y" (Outlook, localised) and "X が Y の代理で送信" (Japanese Outlook): X is the
-// delegate who sent, Y the mailbox owner that the quoted message's From header names.
-std::optional<std::pair<QString, QString>> delegation(QStringView from)
-{
-    static const QRegularExpression western = rx(
-        uR"re(^(.+?)\s+(?:on behalf of|im Auftrag von|de la part de|en nombre de|per conto di|em nome de|namens)\s+(.+)$)re");
-    static const QRegularExpression japanese = rx(uR"re(^(.+?)\s*が\s*(.+?)\s*の代理で送信$)re", Unicode);
-    static const QRegularExpression chinese = rx(uR"re(^(.+?)\s+代表\s+(.+?)(?:\s*发送)?$)re", Unicode);
-    for (const QRegularExpression *re : {&western, &japanese, &chinese})
-        if (const QRegularExpressionMatch m = re->match(from); m.hasMatch())
-            return std::pair{m.captured(1), m.captured(2)};
-    return std::nullopt;
 }
 
 bool namesWithoutAddress(const QList<MailAddress> &list)
@@ -490,12 +380,12 @@ QStringList labelLanguages(const QList<LabelLine> &labels, const QString &block)
 
 void applyFrom(QuotedHeader &h, const QString &value)
 {
-    MailAddress from = parseMailbox(value);
-    if (const auto d = delegation(value)) {
-        const MailAddress sender = parseMailbox(d->first);
+    MailAddress from = WrittenMailbox::parse(value);
+    if (const auto d = WrittenMailbox::delegation(value)) {
+        const MailAddress sender = WrittenMailbox::parse(d->first);
         h.senderName = sender.name;
         h.senderAddress = sender.address;
-        from = parseMailbox(d->second);
+        from = WrittenMailbox::parse(d->second);
     }
     h.fromLine = true;
     h.fromName = from.name;
@@ -516,7 +406,7 @@ void applyDate(QuotedHeader &h, const QString &value)
 void applyRecipients(QuotedHeader &h, QList<MailAddress> &list, bool &present, const QString &value)
 {
     present = true;
-    list = parseMailboxList(value);
+    list = WrittenMailbox::parseList(value);
     ++h.addressFields;
     h.addressFieldsWithoutAddress += namesWithoutAddress(list) ? 1 : 0;
 }
@@ -598,123 +488,6 @@ std::optional<QuotedHeader> headerBlockAt(const QList<Line> &lines, int first, c
 // ---------------------------------------------------------------------------------------------------
 // Separators (detection-spec 3.2)
 
-struct Phrase {
-    const char16_t *text; ///< compared case-folded, white space collapsed
-    const char16_t *kind;
-    const char16_t *language;
-};
-
-// Phrases between dashes: "-----Original Message-----", "---------- Forwarded message ---------",
-// "-------- Weitergeleitete Nachricht --------" (talon, crisp email-forward-parser, Thunderbird and
-// Yahoo localisations, mail-parser-reply).
-constexpr Phrase DashedPhrases[] = {
-    {u"original message", u"original-message", u"en"}, {u"reply message", u"original-message", u"en"},
-    {u"ursprüngliche nachricht", u"original-message", u"de"}, {u"ursprüngliche mail", u"original-message", u"de"},
-    {u"antwort nachricht", u"original-message", u"de"}, {u"message d'origine", u"original-message", u"fr"},
-    {u"mensaje original", u"original-message", u"es"}, {u"messaggio originale", u"original-message", u"it"},
-    {u"mensagem original", u"original-message", u"pt"}, {u"oorspronkelijk bericht", u"original-message", u"nl"},
-    {u"ursprungligt meddelande", u"original-message", u"sv"}, {u"oprindelig meddelelse", u"original-message", u"da"},
-    {u"oprindelig besked", u"original-message", u"da"}, {u"opprinnelig melding", u"original-message", u"no"},
-    {u"wiadomość oryginalna", u"original-message", u"pl"}, {u"исходное сообщение", u"original-message", u"ru"},
-    {u"оригинальное сообщение", u"original-message", u"ru"}, {u"исходное письмо", u"original-message", u"ru"},
-    {u"原始邮件", u"original-message", u"zh"}, {u"原始郵件", u"original-message", u"zh"},
-    {u"元のメッセージ", u"original-message", u"ja"}, {u"원본 메시지", u"original-message", u"ko"},
-    {u"alkuperäinen viesti", u"original-message", u"fi"}, {u"původní zpráva", u"original-message", u"cs"},
-    {u"pôvodná správa", u"original-message", u"sk"}, {u"eredeti üzenet", u"original-message", u"hu"},
-    {u"Özgün İleti", u"original-message", u"tr"}, {u"orijinal mesaj", u"original-message", u"tr"},
-    {u"forwarded message", u"forwarded", u"en"}, {u"weitergeleitete nachricht", u"forwarded", u"de"},
-    {u"message transféré", u"forwarded", u"fr"}, {u"message transmis", u"forwarded", u"fr"},
-    {u"mensaje reenviado", u"forwarded", u"es"}, {u"messaggio inoltrato", u"forwarded", u"it"},
-    {u"mensagem encaminhada", u"forwarded", u"pt"}, {u"mensagem reencaminhada", u"forwarded", u"pt"},
-    {u"doorgestuurd bericht", u"forwarded", u"nl"}, {u"vidarebefordrat meddelande", u"forwarded", u"sv"},
-    {u"videresendt meddelelse", u"forwarded", u"da"}, {u"videresendt melding", u"forwarded", u"no"},
-    {u"przekazana wiadomość", u"forwarded", u"pl"}, {u"treść przekazanej wiadomości", u"forwarded", u"pl"},
-    {u"пересылаемое сообщение", u"forwarded", u"ru"}, {u"перенаправленное сообщение", u"forwarded", u"ru"},
-    {u"переслане повідомлення", u"forwarded", u"uk"}, {u"перенаправлене повідомлення", u"forwarded", u"uk"},
-    {u"メッセージを転送", u"forwarded", u"ja"}, {u"転送メッセージ", u"forwarded", u"ja"},
-    {u"转发邮件", u"forwarded", u"zh"}, {u"转发的邮件", u"forwarded", u"zh"}, {u"轉寄郵件", u"forwarded", u"zh"},
-    {u"전달된 메시지", u"forwarded", u"ko"}, {u"přeposlaná zpráva", u"forwarded", u"cs"},
-    {u"preposlaná správa", u"forwarded", u"sk"}, {u"továbbított üzenet", u"forwarded", u"hu"},
-    {u"edelleenlähetetty viesti", u"forwarded", u"fi"}, {u"välitetty viesti / fwd.msg", u"forwarded", u"fi"},
-    {u"İletilmiş Mesaj", u"forwarded", u"tr"}, {u"İletilen İleti", u"forwarded", u"tr"},
-    {u"mesaj redirecționat", u"forwarded", u"ro"},
-};
-
-// Apple Mail's forward line per locale ("Begin forwarded message:"; crisp email-forward-parser).
-constexpr Phrase ColonPhrases[] = {
-    {u"begin forwarded message", u"forwarded", u"en"}, {u"anfang der weitergeleiteten nachricht", u"forwarded", u"de"},
-    {u"début du message réexpédié", u"forwarded", u"fr"}, {u"début du message transféré", u"forwarded", u"fr"},
-    {u"inicio del mensaje reenviado", u"forwarded", u"es"}, {u"inizio messaggio inoltrato", u"forwarded", u"it"},
-    {u"início da mensagem reencaminhada", u"forwarded", u"pt"}, {u"início da mensagem encaminhada", u"forwarded", u"pt"},
-    {u"begin doorgestuurd bericht", u"forwarded", u"nl"}, {u"vidarebefordrat mejl", u"forwarded", u"sv"},
-    {u"start på videresendt besked", u"forwarded", u"da"}, {u"videresendt melding", u"forwarded", u"no"},
-    {u"początek przekazywanej wiadomości", u"forwarded", u"pl"}, {u"начало переадресованного сообщения", u"forwarded", u"ru"},
-    {u"початок листа, що пересилається", u"forwarded", u"uk"}, {u"転送されたメッセージ", u"forwarded", u"ja"},
-    {u"以下为转发的邮件", u"forwarded", u"zh"}, {u"전달된 메시지", u"forwarded", u"ko"},
-    {u"začátek přeposílané zprávy", u"forwarded", u"cs"}, {u"začiatok preposlanej správy", u"forwarded", u"sk"},
-    {u"továbbított levél kezdete", u"forwarded", u"hu"}, {u"välitetty viesti alkaa", u"forwarded", u"fi"},
-    {u"İleti başlangıcı", u"forwarded", u"tr"}, {u"începe mesajul redirecționat", u"forwarded", u"ro"},
-};
-
-QString phraseKey(QStringView phrase)
-{
-    return phrase.toString().toCaseFolded().simplified();
-}
-
-template<size_t N>
-QHash<QString, const Phrase *> phraseTable(const Phrase (&phrases)[N])
-{
-    QHash<QString, const Phrase *> t;
-    for (const Phrase &p : phrases)
-        t.insert(phraseKey(QStringView(p.text)), &p);
-    return t;
-}
-
-// Mutt names the author in its forward line: "----- Forwarded message from Jane <jane@example.com> -----".
-const Phrase *dashedPhrase(const QHash<QString, const Phrase *> &table, const QString &key)
-{
-    if (const Phrase *p = table.value(key))
-        return p;
-    for (const Phrase &p : DashedPhrases) {
-        const QString phrase = phraseKey(QStringView(p.text));
-        if (QStringView(p.kind) == u"forwarded" && key.startsWith(phrase + u' '))
-            return &p;
-    }
-    return nullptr;
-}
-
-const Phrase *separatorPhrase(QStringView content)
-{
-    if (content.size() > MaxSeparatorLength)
-        return nullptr;
-    const bool dashedOrBold = content.startsWith(u'-') || content.startsWith(u'*') || content.startsWith(u'_');
-    const bool colonEnd = content.endsWith(u':') || content.endsWith(u'：') || content.endsWith(u'*');
-    if (!dashedOrBold && !colonEnd)
-        return nullptr;
-    static const QRegularExpression dashed = rx(uR"re(^[*_]{0,2}\s*-{2,}\s*([^-\s][^-]*?)\s*-{2,}\s*[*_]{0,2}$)re");
-    static const QRegularExpression colon = rx(uR"re(^[*_]{0,2}\s*([^:：]{4,60}?)\s*[:：]\s*[*_]{0,2}$)re");
-    static const QHash<QString, const Phrase *> dashedTable = phraseTable(DashedPhrases);
-    static const QHash<QString, const Phrase *> colonTable = phraseTable(ColonPhrases);
-    if (const QRegularExpressionMatch m = dashed.match(content); m.hasMatch())
-        return dashedPhrase(dashedTable, phraseKey(m.capturedView(1)));
-    if (const QRegularExpressionMatch m = colon.match(content); m.hasMatch())
-        return colonTable.value(phraseKey(m.capturedView(1)));
-    return nullptr;
-}
-
-// 29+ underscores (Outlook 365/OWA plain text; 32 usually, 29 from Outlook Mobile, 40 in a Japanese OWA sample) or 30+ dashes
-// (a converted <hr>). Mailing-list footers use the same lines, so they only count above a header block.
-QString ruleKind(QStringView content)
-{
-    if (!content.startsWith(u'_') && !content.startsWith(u'-'))
-        return QString();
-    static const QRegularExpression underscores = rx(uR"re(^_{29,}$)re");
-    static const QRegularExpression dashes = rx(uR"re(^-{30,}$)re");
-    if (underscores.match(content).hasMatch())
-        return QStringLiteral("underscores");
-    return dashes.match(content).hasMatch() ? QStringLiteral("rule") : QString();
-}
-
 QuotedHeader separator(const QList<Line> &lines, int index, const QString &kind, const QString &language)
 {
     QuotedHeader h;
@@ -736,9 +509,9 @@ int nextContentLine(const QList<Line> &lines, int index)
 
 std::optional<QuotedHeader> separatorAt(const QList<Line> &lines, int index)
 {
-    if (const Phrase *p = separatorPhrase(lines[index].content))
+    if (const SeparatorLine::Phrase *p = SeparatorLine::phrase(lines[index].content))
         return separator(lines, index, QString::fromUtf16(p->kind), QString::fromUtf16(p->language));
-    const QString kind = ruleKind(lines[index].content);
+    const QString kind = SeparatorLine::ruleKind(lines[index].content);
     const int next = kind.isEmpty() ? -1 : nextContentLine(lines, index);
     const QuotedHeader rule = separator(lines, index, kind, QString());
     if (next < 0 || !headerBlockAt(lines, next, &rule))
@@ -1055,7 +828,7 @@ QuotedHeader attribution(const QList<Line> &lines, const AttributionSpan &span, 
     h.style = QuotedHeader::Style::Attribution;
     setSpan(h, lines, span.first, last);
     h.language = span.parts.language;
-    const MailAddress who = parseMailbox(span.parts.who);
+    const MailAddress who = WrittenMailbox::parse(span.parts.who);
     h.fromName = who.name;
     h.fromAddress = who.address;
     h.addressFields = 1;
@@ -1134,7 +907,7 @@ bool QuoteHeaderParser::isSplitterLine(QStringView line)
     if (l.content.isEmpty() || l.content.size() > MaxWindowLength)
         return false;
     const WindowSigns signs{hasVerb(l), l.content.contains(u'@')};
-    return separatorPhrase(l.content) || matchAttribution(l.content, leadingPatterns(), signs)
+    return SeparatorLine::phrase(l.content) || matchAttribution(l.content, leadingPatterns(), signs)
         || matchAttribution(l.content, authorFirstPatterns(), signs);
 }
 
