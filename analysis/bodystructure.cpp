@@ -25,16 +25,6 @@ QList<Segment> BodyStructure::ownSegments() const
     return out;
 }
 
-QString BodyStructure::ownText() const
-{
-    QString out;
-    for (const Segment &s : ownSegments()) {
-        out += QStringView(text).sliced(s.begin, s.end - s.begin);
-        out += u'\n';
-    }
-    return out;
-}
-
 QList<Segment> BodyStructure::contentSegments(int k) const
 {
     const QuotedMessage &q = history[k];

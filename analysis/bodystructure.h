@@ -43,7 +43,6 @@ struct BodyStructure {
 
     [[nodiscard]] QString newText() const { return text.left(newEnd); }
     /// Everything the sender wrote: the new text above the quotes plus answers between and below them.
-    [[nodiscard]] QString ownText() const;
     [[nodiscard]] QList<Segment> ownSegments() const;
     /// Where the first quoted message's content starts (its first non-blank character), or -1.
     [[nodiscard]] qsizetype quoteStart() const;

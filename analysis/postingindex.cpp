@@ -53,9 +53,9 @@ std::vector<PostingIndex::Hits> PostingIndex::hits(const std::vector<quint64> &q
     thread_local std::vector<int> counts;
     counts.resize(qMax(counts.size(), m_items));
     std::vector<int> touched;
+    if (m_starts.empty())
+        return {};
     for (quint64 h : query) {
-        if (m_starts.empty())
-            break;
         const size_t bucket = size_t(h >> m_shift);
         for (quint32 i = m_starts[bucket]; i < m_starts[bucket + 1]; ++i) {
             const Posting &p = m_postings[i];

@@ -180,20 +180,6 @@ std::vector<Shingles::Shingle> Shingles::shingles(std::span<const Token> tokens,
     return out;
 }
 
-std::vector<Shingles::Shingle> Shingles::shingles(QStringView text, int size)
-{
-    return shingles(tokens(text), size);
-}
-
-std::vector<quint64> Shingles::set(const std::vector<Shingle> &shingles)
-{
-    std::vector<quint64> out;
-    out.reserve(shingles.size());
-    for (const Shingle &s : shingles)
-        out.push_back(s.hash);
-    return sortedDistinct(std::move(out));
-}
-
 std::vector<quint64> Shingles::set(QStringView text, int size)
 {
     return set(std::span<const Token>(tokens(text)), size);

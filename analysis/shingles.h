@@ -39,16 +39,14 @@ public:
     };
 
     [[nodiscard]] static QList<Word> words(QStringView text);
-    /// Just the normalised words, in order.
     [[nodiscard]] static qsizetype wordCount(QStringView text); ///< words() without building them
+    /// Just the normalised words, in order.
     [[nodiscard]] static QStringList wordTexts(QStringView text);
     [[nodiscard]] static std::vector<Token> tokens(QStringView text);
     /// The tokens lying inside [from, to) of their text.
     [[nodiscard]] static std::span<const Token> within(const std::vector<Token> &tokens, qsizetype from, qsizetype to);
     [[nodiscard]] static std::vector<Shingle> shingles(std::span<const Token> tokens, int size = DefaultSize);
-    [[nodiscard]] static std::vector<Shingle> shingles(QStringView text, int size = DefaultSize);
     /// The distinct hashes, sorted: the set form used for Jaccard and containment.
-    [[nodiscard]] static std::vector<quint64> set(const std::vector<Shingle> &shingles);
     [[nodiscard]] static std::vector<quint64> set(QStringView text, int size = DefaultSize);
     [[nodiscard]] static std::vector<quint64> set(std::span<const Token> tokens, int size = DefaultSize);
 
