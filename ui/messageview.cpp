@@ -10,11 +10,13 @@
 #include "model/mailstore.h"
 #include "model/textdecoder.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QTextCursor>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -141,6 +143,8 @@ void MessageView::setAnalysis(std::shared_ptr<const analysis::CaseAnalysis> anal
 {
     m_analysis = std::move(analysis);
     showVerdict();
+    if (m_index >= 0)
+        showBody();
 }
 
 void MessageView::showVerdict()
@@ -158,6 +162,26 @@ void MessageView::showBody()
     const bool html = m_bodyPart->currentIndex() == 1;
     const QString text = html ? analysis::HtmlText::toText(m_htmlBody) : m_textBody;
     m_body->setPlainText(text.isEmpty() ? tr("(this message has no %1 part)").arg(html ? tr("HTML") : tr("text")) : displayable(text));
+    markSplice(text);
+}
+
+// The analysis offsets refer to the text it read; when that is the part shown, the text the sender put on
+// top is tinted and the first authentic line marked.
+void MessageView::markSplice(const QString &shown)
+{
+    QList<QTextEdit::ExtraSelection> marks;
+    const analysis::MessageAnalysis *a = m_analysis && m_index >= 0 && m_index < m_analysis->messages.size() ? &m_analysis->messages[m_index] : nullptr;
+    if (a && a->splice >= 0 && m_analysis->bodies[m_index].text == shown) {
+        QTextEdit::ExtraSelection added{QTextCursor(m_body->document()), {}};
+        added.cursor.setPosition(int(a->splice), QTextCursor::KeepAnchor);
+        added.format.setBackground(QColor(0xfd, 0xe0, 0xdc));
+        QTextEdit::ExtraSelection line{QTextCursor(m_body->document()), {}};
+        line.cursor.setPosition(int(a->splice));
+        line.format.setBackground(QColor(0xff, 0xd5, 0x4f));
+        line.format.setProperty(QTextFormat::FullWidthSelection, true);
+        marks << added << line;
+    }
+    m_body->setExtraSelections(marks);
 }
 
 void MessageView::clear()

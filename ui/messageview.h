@@ -27,7 +27,8 @@ class FindingsView;
 class RawSourceView;
 
 /// One message: a summary line, the engine's verdict with its evidence, the header table, the decoded body
-/// (HTML only ever as sanitised text), the attachment list, and the exact raw source, highlighted out of process.
+/// (HTML only ever as sanitised text) with the splice point marked, the attachment list, and the exact raw
+/// source, highlighted out of process.
 class MessageView : public QWidget
 {
     Q_OBJECT
@@ -46,6 +47,7 @@ public:
 private:
     QWidget *createBodyTab();
     void showBody();
+    void markSplice(const QString &shown);
     void showSummary(const model::MailStore &store, int index);
     void showVerdict();
 

@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTextBlock>
 #include <QTreeView>
 
 using th::ui::MainWindow;
@@ -117,6 +118,15 @@ void TestWorkbench::showsVerdictsAndEvidence()
         QVERIFY2(shown.contains(f.summary), qPrintable(f.id + u' ' + f.summary));
     QVERIFY(shown.contains(QStringLiteral("D1")) && shown.contains(QStringLiteral("Header From:")));
     QVERIFY(w.grab().save(screenshotPath("workbench-verdict.png")));
+
+    // The body tab tints what the sender put on top and marks the first authentic line.
+    view->setCurrentTab(th::ui::MessageView::BodyTab);
+    auto *body = w.findChild<QPlainTextEdit *>("bodyText");
+    const QList<QTextEdit::ExtraSelection> marks = body->extraSelections();
+    QCOMPARE(marks.size(), 2);
+    QCOMPARE(marks.first().cursor.selectionEnd(), int(a.splice));
+    QCOMPARE(marks.last().cursor.block().text().trimmed(), w.analysis()->bodies[hijack.data(th::model::ThreadTreeModel::MessageRole).toInt()].lineAt(a.splice));
+    QVERIFY(w.grab().save(screenshotPath("workbench-splice.png")));
 }
 
 // Without settings the engine infers the organisation and says so; configured settings replace the guess.
