@@ -21,7 +21,7 @@ bool riskyAttachment(const model::Attachment &a)
 bool hasPassword(QStringView text)
 {
     // The short forms ("pass", "pw") need a separator or a value with a digit: "pass this on" is no password.
-    static const QRegularExpression password(QStringLiteral("(?:\\b(?:password|passwort|kennwort|mot de passe|contrase[ñn]a|senha|has[łl]o)|パスワード|密码|密碼|비밀번호)"
+    static const QRegularExpression password(QStringLiteral("(?:") + LureProfile::passwordLabel() + QStringLiteral(")"
                                                             "\\W{0,3}\\s*[:：]?\\s*[A-Za-z0-9!@#$%&*]{3,12}\\b"
                                                             "|\\b(?:pass|pwd?)\\s*[:：=]\\s*\\S{3,12}"
                                                             "|\\b(?:pass|pwd?)\\s+(?:is\\s+)?[A-Za-z!@#$%&*]*\\d[A-Za-z0-9!@#$%&*]{2,11}\\b"),
@@ -84,6 +84,11 @@ QStringList LureProfile::actionObjects(const MessageContext &ctx)
     for (const QString &address : outsideAddresses(ctx, text))
         out << QStringLiteral("contact address %1").arg(address);
     return out;
+}
+
+QString LureProfile::passwordLabel()
+{
+    return QStringLiteral("\\b(?:password|passwort|kennwort|mot de passe|contrase[ñn]a|senha|has[łl]o|wachtwoord|lösenord)|パスワード|密码|密碼|비밀번호");
 }
 
 int LureProfile::wordCount(QStringView text)

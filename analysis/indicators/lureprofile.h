@@ -22,6 +22,8 @@ public:
     [[nodiscard]] static QStringList actionObjects(const MessageContext &ctx);
     /// Words as a reader counts them: a link is one, however many parts its address has.
     [[nodiscard]] static int wordCount(QStringView text);
+    /// The word that introduces an archive password, in the lures' languages, as a regex alternation.
+    [[nodiscard]] static QString passwordLabel();
 };
 
 } // namespace th::analysis

@@ -1,5 +1,7 @@
 #include "luretemplates.h"
 
+#include "lureprofile.h"
+
 #include "analysis/shingles.h"
 
 #include <QRegularExpression>
@@ -69,7 +71,7 @@ QString LureTemplates::key(QStringView newText, const QSet<QString> &nameWords)
 {
     static const QRegularExpression filled(QStringLiteral("(?:https?://|www\\.)\\S+|\\S+@\\S+|[\\w-]+\\.[A-Za-z0-9]{2,4}\\b"),
                                            QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    static const QRegularExpression password(QStringLiteral("(password|passwort|kennwort|contrase[ñn]a|senha|mot de passe|has[łl]o|wachtwoord|lösenord|パスワード|密码|密碼|비밀번호)\\W{0,3}\\s*\\S+"),
+    static const QRegularExpression password(QStringLiteral("(") + LureProfile::passwordLabel() + QStringLiteral(")\\W{0,3}\\s*\\S+"),
                                              QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     const QString text = newText.toString().replace(password, QStringLiteral("\\1 ")).replace(filled, QStringLiteral(" "));
     QStringList words;

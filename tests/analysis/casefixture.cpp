@@ -215,9 +215,9 @@ void CaseFixture::referenceThreadRows()
     QTest::addColumn<QString>("root");
     QTest::addColumn<int>("size");
     QTest::newRow("1 notmuch maildir") << "notmuch/default" << "20091117190054.GU3165@dottiness.seas.harvard.edu" << 7;
-    QTest::newRow("2 s390 vfio deadlock") << "lists/linux-s390_2023-02_to_2023-03.mbox" << "20230201192010.42748-1-mjrosato@linux.ibm.com" << 8;
-    QTest::newRow("3 s390 virtio") << "lists/linux-s390_2023-02_to_2023-03.mbox" << "20230321134410.2097163-1-viktor@daynix.com" << 7;
-    QTest::newRow("4 kselftest tun") << "lists/linux-kselftest_2023-03.maildir" << "a0734a6b-9491-b43a-6dff-4d3498faee2e@alu.unizg.hr" << 8;
-    QTest::newRow("5 usrp burst") << "lists/usrp-users_2021-08_to_2021-09"
+    QTest::newRow("2 s390 vfio deadlock") << QString::fromLatin1(S390) << "20230201192010.42748-1-mjrosato@linux.ibm.com" << 8;
+    QTest::newRow("3 s390 virtio") << QString::fromLatin1(S390) << "20230321134410.2097163-1-viktor@daynix.com" << 7;
+    QTest::newRow("4 kselftest tun") << QString::fromLatin1(Ksft) << "a0734a6b-9491-b43a-6dff-4d3498faee2e@alu.unizg.hr" << 8;
+    QTest::newRow("5 usrp burst") << QString::fromLatin1(Usrp)
                                   << "BN7PR05MB4500ABFB5DD85D4FDB6FAD99D5F39@BN7PR05MB4500.namprd05.prod.outlook.com" << 20;
 }
