@@ -29,6 +29,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <utility>
+
 namespace th::ui {
 namespace {
 
@@ -212,7 +214,8 @@ void MainWindow::threadingFinished()
 void MainWindow::setCaseSettings(const analysis::CaseSettings &settings)
 {
     m_settings = settings;
-    if (m_store && !m_analysing->isRunning())
+    m_settingsChanged = m_analysing->isRunning(); // the running analysis has the old ones: run again after it
+    if (m_store && !m_settingsChanged)
         analyse();
 }
 
@@ -230,6 +233,10 @@ void MainWindow::analyse()
 
 void MainWindow::analysisFinished()
 {
+    if (std::exchange(m_settingsChanged, false)) {
+        analyse();
+        return;
+    }
     m_analysis = std::make_shared<const analysis::CaseAnalysis>(m_analysing->result());
     m_messageView->setAnalysis(m_analysis);
     showThreadVerdicts();

@@ -70,6 +70,7 @@ private:
     QFutureWatcher<model::ThreadSet> *m_threading;
     QFutureWatcher<analysis::CaseAnalysis> *m_analysing;
     analysis::CaseSettings m_settings;
+    bool m_settingsChanged = false; ///< while an analysis ran
     std::shared_ptr<const analysis::CaseAnalysis> m_analysis;
     std::shared_ptr<const model::MailStore> m_store;
     std::shared_ptr<const model::ThreadSet> m_threads;

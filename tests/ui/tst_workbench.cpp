@@ -150,6 +150,12 @@ void TestWorkbench::caseSettingsReanalyse()
     w.setCaseSettings(edited);
     QVERIFY(analysed.wait(60000));
     QVERIFY(!w.analysis()->settings.organisationInferred);
+    // Settings given while an analysis runs are not lost: it runs again with them.
+    w.setCaseSettings({});
+    w.setCaseSettings(edited);
+    QVERIFY(analysed.wait(60000));
+    QCOMPARE(analysed.size(), 3);
+    QVERIFY(!w.analysis()->settings.organisationInferred);
     QCOMPARE(w.analysis()->settings.trustedAuthservIds, edited.trustedAuthservIds);
     QVERIFY(w.analysis()->notes.isEmpty());
 }
