@@ -9,11 +9,6 @@
 namespace th::analysis {
 namespace {
 
-bool isNamed(const model::Message &m, const model::HeaderField &f, QStringView name)
-{
-    return m.headerName(f).compare(name, Qt::CaseInsensitive) == 0;
-}
-
 // A "by" that names no particular host tells nothing about who added the field.
 bool isAnonymousHost(const QString &host)
 {
@@ -54,9 +49,9 @@ QList<AuthenticationResults> AuthTrust::trusted(const model::Message &m, const Q
     if (trustedIds.isEmpty())
         return out;
     for (const model::HeaderField &f : m.headers) {
-        if (isNamed(m, f, u"Received") && addedByOutsider(ReceivedHop::parse(m.headerValue(f)), trustedIds))
+        if (m.isNamed(f, u"Received") && addedByOutsider(ReceivedHop::parse(m.headerValue(f)), trustedIds))
             break; // everything below was written before the message reached a trusted server
-        if (!isNamed(m, f, u"Authentication-Results"))
+        if (!m.isNamed(f, u"Authentication-Results"))
             continue;
         AuthenticationResults ar = AuthenticationResults::parse(m.headerValue(f));
         if (!ar.authservId.isEmpty() && isTrustedName(ar.authservId, trustedIds))

@@ -218,6 +218,20 @@ QString labelAlternation()
     return labels.join(u'|');
 }
 
+// Cheap test before the long alternation: the text before the first colon, without bold markers and
+// white space, must be a known label. Labels are short, and most lines with a colon near the start
+// are code or patch trailers ("Signed-off-by:").
+bool mayBeLabel(QStringView content)
+{
+    const QStringView head = content.left(MaxLabelLength);
+    const auto colon = std::find_if(head.cbegin(), head.cend(), [](QChar c) { return c == u':' || c == u'：'; });
+    if (colon == head.cend())
+        return false;
+    QString key = labelKey(head.first(colon - head.cbegin()));
+    key.removeIf([](QChar c) { return c == u'*' || c == u'_'; });
+    return labelTable().contains(key);
+}
+
 struct LabelLine {
     const LabelDef *def = nullptr;
     QString value;
@@ -231,8 +245,7 @@ struct LabelLine {
 std::optional<LabelLine> labelLine(const QList<Line> &lines, int index)
 {
     // Labels are short: no colon near the start, no label (cheap test before the long alternation).
-    const QStringView head = lines[index].content.left(MaxLabelLength);
-    if (!head.contains(u':') && !head.contains(u'：'))
+    if (!mayBeLabel(lines[index].content))
         return std::nullopt;
     static const QRegularExpression re(
         QStringLiteral(R"(^[*_]{0,2}(?=[\p{Lu}\p{Lo}])(%1)[*_]{0,2}([\s\x{00A0}]*)[:：]([*_]{0,2}[\s\x{00A0}]*)(.*)$)")
@@ -513,8 +526,10 @@ std::optional<QuotedHeader> separatorAt(const QList<Line> &lines, int index)
         return separator(lines, index, QString::fromUtf16(p->kind), QString::fromUtf16(p->language));
     const QString kind = SeparatorLine::ruleKind(lines[index].content);
     const int next = kind.isEmpty() ? -1 : nextContentLine(lines, index);
+    if (next < 0)
+        return std::nullopt;
     const QuotedHeader rule = separator(lines, index, kind, QString());
-    if (next < 0 || !headerBlockAt(lines, next, &rule))
+    if (!headerBlockAt(lines, next, &rule))
         return std::nullopt;
     return rule;
 }
@@ -726,13 +741,19 @@ std::optional<Attribution> attributionFrom(const AttributionPattern &p, const QR
     return plausibleAuthor(a) ? std::optional(a) : std::nullopt;
 }
 
+// The forms without a verb open with their date: a digit, or a short weekday and a comma ("пн,", "Mon,").
+bool opensWithDate(QStringView text)
+{
+    return (!text.isEmpty() && text.front().isDigit()) || text.left(11).indexOf(u',', 2) >= 0;
+}
+
 bool applicable(const AttributionPattern &p, QStringView text, WindowSigns signs)
 {
     switch (p.needs) {
     case Needs::Verb:
         return signs.verb;
     case Needs::Address:
-        return signs.address;
+        return signs.address && opensWithDate(text);
     case Needs::Prefix:
         return text.startsWith(p.prefix, Qt::CaseInsensitive);
     }

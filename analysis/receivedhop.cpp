@@ -6,7 +6,9 @@
 #include <QList>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace th::analysis {
 namespace {
@@ -190,20 +192,27 @@ const QRegularExpression &heloRe()
     return re;
 }
 
+// Most comments name no HELO: a substring test spares them the regex.
+bool mentionsHelo(const QString &comment)
+{
+    return comment.contains(u"helo", Qt::CaseInsensitive) || comment.contains(u"ehlo", Qt::CaseInsensitive);
+}
+
 // Exim "helo=x", qmail "(HELO x)", Yahoo "(EHLO x)", ZMailer "\"EHLO x\"": then the word after "from" is the reverse DNS, not the HELO.
 QString heloIn(const QString &comment)
 {
-    return heloRe().match(comment).captured(1);
+    return mentionsHelo(comment) ? heloRe().match(comment).captured(1) : QString();
 }
 
 // "[1.2.3.4]", "[IPv6:2a01::1]" inside a comment, or a comment that is just an address (Exchange "(2603:10b6::23)").
 // A HELO is no address: Exim writes "(port=52874 helo=[192.168.88.181])" beside the real one.
 QString addressIn(QString comment)
 {
-    comment.remove(heloRe());
+    if (mentionsHelo(comment))
+        comment.remove(heloRe());
     static const QRegularExpression bracketed(QStringLiteral("\\[(?:IPv6:)?([0-9A-Fa-f:.]+(?:%[\\w.]+)?)\\]"),
                                               QRegularExpression::CaseInsensitiveOption);
-    if (const auto m = bracketed.match(comment); m.hasMatch() && ReceivedHop::isAddressLiteral(m.captured(1)))
+    if (const auto m = comment.contains(u'[') ? bracketed.match(comment) : QRegularExpressionMatch(); m.hasMatch() && ReceivedHop::isAddressLiteral(m.captured(1)))
         return m.captured(1);
     const QString bare = withoutBrackets(comment);
     return ReceivedHop::isAddressLiteral(bare) ? bare : QString();
@@ -213,7 +222,7 @@ QString addressIn(QString comment)
 QString rdnsIn(const QString &comment)
 {
     static const QRegularExpression re(QStringLiteral("^([A-Za-z0-9][\\w.-]*)\\s+\\["));
-    const QString name = re.match(comment).captured(1);
+    const QString name = comment.contains(u'[') ? re.match(comment).captured(1) : QString();
     if (name.compare(u"unknown", Qt::CaseInsensitive) == 0 || ReceivedHop::isAddressLiteral(name))
         return {};
     return name.endsWith(u'.') ? name.chopped(1) : name;
@@ -300,7 +309,7 @@ QString authenticatedSenderIn(const QString &comment)
     static const QRegularExpression re(
         QStringLiteral("(?:Authenticated sender:|\\bauthenticated as|\\bAUTH:\\s*[\\w-]+)\\s*([^\\s,;()]+)"),
         QRegularExpression::CaseInsensitiveOption);
-    return re.match(comment).captured(1);
+    return comment.contains(u"auth", Qt::CaseInsensitive) ? re.match(comment).captured(1) : QString();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -311,7 +320,10 @@ int keywordOf(const Token &t)
 {
     static const QStringList keywords = {QStringLiteral("from"), QStringLiteral("by"), QStringLiteral("via"),
                                          QStringLiteral("with"), QStringLiteral("id"), QStringLiteral("for")};
-    return t.kind == Token::Word ? int(keywords.indexOf(t.text.toLower())) : -1;
+    if (t.kind != Token::Word || t.text.size() > 4)
+        return -1;
+    const auto k = std::find_if(keywords.cbegin(), keywords.cend(), [&t](const QString &w) { return t.text.compare(w, Qt::CaseInsensitive) == 0; });
+    return k == keywords.cend() ? -1 : int(k - keywords.cbegin());
 }
 
 QString withoutAngles(const QString &path)
@@ -446,6 +458,11 @@ ReceivedHop ReceivedHop::parse(QStringView headerValue)
 
 bool ReceivedHop::isAddressLiteral(QStringView text)
 {
+    // Host names, most of what is asked, fail at their first letter past 'f': no regex for them.
+    const qsizetype zone = text.indexOf(u'%');
+    const QStringView address = zone < 0 ? text : text.first(zone);
+    if (address.isEmpty() || !std::all_of(address.cbegin(), address.cend(), [](QChar c) { return (c.unicode() < 0x80 && std::isxdigit(c.unicode())) || c == u':' || c == u'.'; }))
+        return false;
     static const QRegularExpression ipv4(QStringLiteral("^\\d{1,3}(?:\\.\\d{1,3}){3}$"));
     // IPv6 (possibly with an embedded IPv4 or a zone); "::" or eight groups keep "12:34:56" times out.
     static const QRegularExpression ipv6(QStringLiteral("^(?=.*::|(?:[^:]*:){7})[0-9A-Fa-f:]+(?:\\.\\d{1,3}){0,3}(?:%[\\w.]+)?$"));

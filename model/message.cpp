@@ -19,6 +19,13 @@ QString Message::headerName(const HeaderField &field) const
     return QString::fromLatin1(fieldBytes(rawHeader, field).first(qMin<qsizetype>(field.nameLength, field.length)));
 }
 
+// Header lookups run for every field of every message of a case: compare the Latin-1 bytes in place.
+bool Message::isNamed(const HeaderField &field, QStringView name) const
+{
+    const QByteArrayView bytes = fieldBytes(rawHeader, field).first(qMin<qsizetype>(field.nameLength, field.length));
+    return bytes.size() == name.size() && QLatin1StringView(bytes).compare(name, Qt::CaseInsensitive) == 0;
+}
+
 QString Message::headerValue(const HeaderField &field) const
 {
     const QByteArrayView value = fieldBytes(rawHeader, field).sliced(qMin<qsizetype>(field.valueStart, field.length));
@@ -28,7 +35,7 @@ QString Message::headerValue(const HeaderField &field) const
 QString Message::header(QStringView name) const
 {
     for (const HeaderField &f : headers) {
-        if (headerName(f).compare(name, Qt::CaseInsensitive) == 0)
+        if (isNamed(f, name))
             return headerValue(f);
     }
     return {};
@@ -38,7 +45,7 @@ QStringList Message::headerValues(QStringView name) const
 {
     QStringList out;
     for (const HeaderField &f : headers) {
-        if (headerName(f).compare(name, Qt::CaseInsensitive) == 0)
+        if (isNamed(f, name))
             out << headerValue(f);
     }
     return out;

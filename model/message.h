@@ -48,6 +48,8 @@ struct Message {
     MessageSource source;
 
     [[nodiscard]] QString headerName(const HeaderField &field) const;
+    /// Whether \a field is called \a name (case-insensitive), without building its name.
+    [[nodiscard]] bool isNamed(const HeaderField &field, QStringView name) const;
     /// Unfolded, RFC 2047 encoded words decoded, trimmed.
     [[nodiscard]] QString headerValue(const HeaderField &field) const;
     /// The value of the first field called \a name (case-insensitive), or an empty string.
