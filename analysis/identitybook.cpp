@@ -21,6 +21,10 @@ IdentityBook::IdentityBook(const std::vector<model::Message> &messages)
         if (!m.from.address.isEmpty())
             ++m_senderDomains[DomainIdentity::registrable(m.from.address)];
     }
+    for (QList<AddressSightings> &addresses : m_byName) {
+        for (AddressSightings &s : addresses)
+            std::stable_sort(s.dated.begin(), s.dated.end());
+    }
 }
 
 void IdentityBook::add(const model::MailAddress &a, const model::Message &m, int index)
@@ -28,22 +32,42 @@ void IdentityBook::add(const model::MailAddress &a, const model::Message &m, int
     const QString name = DisplayName::normalise(a.name);
     if (name.isEmpty() || a.address.isEmpty())
         return;
-    m_byName[name] << Sighting{a.address.toLower(), m.date, index};
+    const QString address = a.address.toLower();
+    QList<AddressSightings> &addresses = m_byName[name];
+    auto s = std::find_if(addresses.begin(), addresses.end(), [&address](const AddressSightings &x) { return x.address == address; });
+    if (s == addresses.end())
+        s = addresses.insert(addresses.end(), AddressSightings{address, {}, {}});
+    if (m.date.isValid())
+        s->dated.push_back({m.date.toMSecsSinceEpoch(), index});
+    else
+        s->undated.push_back(index);
+}
+
+// Prolific list participants are named in thousands of messages: the dated sightings before \a before
+// are a prefix found by binary search, and only that prefix is read.
+IdentityBook::Usage IdentityBook::usageOf(const AddressSightings &s, const QDateTime &before, int exclude)
+{
+    const auto end = before.isValid() ? std::lower_bound(s.dated.cbegin(), s.dated.cend(), Sighting{before.toMSecsSinceEpoch(), -1})
+                                      : s.dated.cend();
+    const auto other = [exclude](int message) { return message != exclude; };
+    Usage u{s.address, {}, 0};
+    for (auto it = s.dated.cbegin(); it != end; ++it) {
+        if (!other(it->message))
+            continue;
+        if (u.messages++ == 0)
+            u.first = QDateTime::fromMSecsSinceEpoch(it->date, Qt::UTC);
+    }
+    u.messages += int(std::count_if(s.undated.cbegin(), s.undated.cend(), other));
+    return u;
 }
 
 QList<IdentityBook::Usage> IdentityBook::addressesOf(const QString &displayName, const QDateTime &before, int exclude) const
 {
-    QHash<QString, Usage> usages;
-    for (const Sighting &s : m_byName.value(DisplayName::normalise(displayName))) {
-        if (s.message == exclude || (before.isValid() && s.date.isValid() && s.date >= before))
-            continue;
-        Usage &u = usages[s.address];
-        u.address = s.address;
-        if (!u.first.isValid() || (s.date.isValid() && s.date < u.first))
-            u.first = s.date;
-        ++u.messages;
+    QList<Usage> out;
+    for (const AddressSightings &s : m_byName.value(DisplayName::normalise(displayName))) {
+        if (Usage u = usageOf(s, before, exclude); u.messages > 0)
+            out << u;
     }
-    QList<Usage> out = usages.values();
     std::sort(out.begin(), out.end(), [](const Usage &a, const Usage &b) { return std::tie(b.messages, a.address) < std::tie(a.messages, b.address); });
     return out;
 }

@@ -20,7 +20,7 @@ public:
 
     struct Usage {
         QString address;
-        QDateTime first;  ///< earliest Date of a message showing the pair (invalid dates count as earliest)
+        QDateTime first;  ///< earliest valid Date of a message showing the pair (invalid when none has one)
         int messages = 0;
     };
 
@@ -36,13 +36,20 @@ public:
 
 private:
     struct Sighting {
-        QString address;
-        QDateTime date;
+        qint64 date; ///< ms since the epoch (UTC)
         int message;
+        bool operator<(const Sighting &o) const { return date < o.date; }
+    };
+    /// The sightings of one name with one address: dated ones in date order, so that "before" is a prefix.
+    struct AddressSightings {
+        QString address;
+        std::vector<Sighting> dated;
+        std::vector<int> undated; ///< messages without a valid date: before any date and after it
     };
     void add(const model::MailAddress &a, const model::Message &m, int index);
+    [[nodiscard]] static Usage usageOf(const AddressSightings &s, const QDateTime &before, int exclude);
 
-    QHash<QString, QList<Sighting>> m_byName; ///< normalised name -> sightings
+    QHash<QString, QList<AddressSightings>> m_byName; ///< normalised name -> its addresses
     QHash<QString, int> m_senderDomains;
 };
 

@@ -1,5 +1,7 @@
 #include "shingles.h"
 
+#include "hashsort.h"
+
 #include <xxhash.h>
 
 #include <algorithm>
@@ -113,7 +115,7 @@ void forEachShingle(std::span<const Shingles::Token> tokens, int size, OnShingle
 
 std::vector<quint64> sortedDistinct(std::vector<quint64> hashes)
 {
-    std::sort(hashes.begin(), hashes.end());
+    sortByHash(hashes, [](quint64 h) { return h; });
     hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
     return hashes;
 }
