@@ -48,7 +48,7 @@ std::vector<quint64> PostingIndex::frequentHashes(int limit) const
 }
 
 // Counts go to an array per thread, which only the items touched are read from and reset in.
-std::vector<PostingIndex::Hits> PostingIndex::hits(const std::vector<quint64> &query) const
+std::vector<PostingIndex::Hits> PostingIndex::hits(std::span<const quint64> query) const
 {
     thread_local std::vector<int> counts;
     counts.resize(qMax(counts.size(), m_items));

@@ -2,6 +2,7 @@
 
 #include <QtGlobal>
 
+#include <span>
 #include <vector>
 
 namespace th::analysis {
@@ -25,7 +26,7 @@ public:
     /// The distinct hashes held by more than \a limit sets.
     [[nodiscard]] std::vector<quint64> frequentHashes(int limit) const;
     /// The items sharing at least one hash with the sorted \a query, ordered by item.
-    [[nodiscard]] std::vector<Hits> hits(const std::vector<quint64> &query) const;
+    [[nodiscard]] std::vector<Hits> hits(std::span<const quint64> query) const;
     /// The shared count of \a item in a hits() result (0 when absent).
     [[nodiscard]] static int sharedBy(const std::vector<Hits> &hits, int item);
 

@@ -182,7 +182,8 @@ QuoteMatcher::Match QuoteMatcher::pasted(int message) const
     Match best;
     double bestCoverage = 0;
     const std::vector<quint64> *bestSet = nullptr;
-    for (int c : m_full.candidates(set, Whole)) {
+    // coverage >= Most needs a candidate of at least that share of the body's size
+    for (int c : m_full.candidates(set, Whole, qsizetype(Most * double(set.size())))) {
         if (!eligible(c, message))
             continue;
         const std::vector<quint64> &full = m_fullSets[size_t(c)];

@@ -1,5 +1,7 @@
 #include "sketchindex.h"
 
+#include <algorithm>
+
 namespace th::analysis {
 namespace {
 
@@ -19,15 +21,28 @@ SketchIndex::SketchIndex(const std::vector<std::vector<quint64>> &sets, int minS
 {
     const std::vector<std::vector<quint64>> s = sketches(sets, minSize);
     m_sketches = PostingIndex(s);
-    for (const auto &sketch : s)
-        m_sketchSize.push_back(int(sketch.size()));
+    for (size_t i = 0; i < s.size(); ++i) {
+        m_sketchSize.push_back(int(s[i].size()));
+        m_setSize.push_back(qsizetype(sets[i].size()));
+        if (!s[i].empty())
+            m_sketchBound.emplace_back(qsizetype(sets[i].size()), s[i].back());
+    }
+    std::sort(m_sketchBound.begin(), m_sketchBound.end());
+    for (size_t i = m_sketchBound.size(); i-- > 1;)
+        m_sketchBound[i - 1].second = qMax(m_sketchBound[i - 1].second, m_sketchBound[i].second);
 }
 
-QList<int> SketchIndex::candidates(const std::vector<quint64> &query, double minShare) const
+// A sketch holds its set's smallest hashes, so the large sets asked for have small sketch hashes: only the
+// query's hashes up to the largest of them can hit one, and a long query reads just that sorted prefix.
+QList<int> SketchIndex::candidates(const std::vector<quint64> &query, double minShare, qsizetype minSetSize) const
 {
+    const auto sized = std::lower_bound(m_sketchBound.cbegin(), m_sketchBound.cend(), std::pair(minSetSize, quint64(0)));
+    if (sized == m_sketchBound.cend())
+        return {};
+    const auto end = std::upper_bound(query.cbegin(), query.cend(), sized->second);
     QList<int> out;
-    for (const PostingIndex::Hits &h : m_sketches.hits(query)) {
-        if (h.shared >= minShare * m_sketchSize[size_t(h.item)])
+    for (const PostingIndex::Hits &h : m_sketches.hits({query.cbegin(), end})) {
+        if (m_setSize[size_t(h.item)] >= minSetSize && h.shared >= minShare * m_sketchSize[size_t(h.item)])
             out << h.item;
     }
     return out;

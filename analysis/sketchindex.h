@@ -21,12 +21,15 @@ public:
     SketchIndex(const std::vector<std::vector<quint64>> &sets, int minSize);
     SketchIndex() = default;
 
-    /// Items whose sketch lies at least \a minShare inside \a query, sorted.
-    [[nodiscard]] QList<int> candidates(const std::vector<quint64> &query, double minShare) const;
+    /// Items of at least \a minSetSize hashes whose sketch lies at least \a minShare inside \a query, sorted.
+    [[nodiscard]] QList<int> candidates(const std::vector<quint64> &query, double minShare, qsizetype minSetSize) const;
 
 private:
     PostingIndex m_sketches;
     std::vector<int> m_sketchSize;
+    std::vector<qsizetype> m_setSize;
+    /// Set sizes in ascending order, and for each the largest sketch hash of the items that size or larger.
+    std::vector<std::pair<qsizetype, quint64>> m_sketchBound;
 };
 
 } // namespace th::analysis
