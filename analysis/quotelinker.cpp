@@ -61,7 +61,12 @@ QuoteLink QuoteLinker::best(int message, int k, const QList<int> &candidates) co
     const BodyStructure &b = m_bodies[message];
     const QuotedHeader *header = b.history[k].header >= 0 ? &b.headers[b.history[k].header] : nullptr;
     const std::vector<quint64> set = m_matcher.significantShingles(message, b.contentSegments(k));
-    const std::vector<PostingIndex::Hits> hits = m_matcher.ownWordHits(set);
+    // A few candidates (a short thread) are cheaper to intersect one by one than to look up in the index.
+    const bool fewCandidates = candidates.size() <= MaxDirectCandidates;
+    const std::vector<PostingIndex::Hits> hits = fewCandidates ? std::vector<PostingIndex::Hits>() : m_matcher.ownWordHits(set);
+    const auto shared = [&](int c) {
+        return fewCandidates ? Shingles::intersectionSize(set, m_matcher.ownShingles(c)) : PostingIndex::sharedBy(hits, c);
+    };
     const model::Message &self = m_messages[size_t(message)];
     QuoteLink best;
     QList<int> named;
@@ -74,7 +79,7 @@ QuoteLink QuoteLinker::best(int message, int k, const QList<int> &candidates) co
             named << c;
         if (set.size() < size_t(MinShingles))
             continue;
-        const double containment = double(PostingIndex::sharedBy(hits, c)) / double(set.size());
+        const double containment = double(shared(c)) / double(set.size());
         const bool better = containment > best.containment + 0.05 || (containment > best.containment - 0.05 && byHeader && !best.byHeader);
         if (containment >= MinContainment && better)
             best = QuoteLink{c, containment, byHeader};

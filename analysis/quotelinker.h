@@ -29,6 +29,7 @@ class QuoteLinker
 public:
     static constexpr double MinContainment = 0.6;
     static constexpr int MinShingles = 3;        ///< shorter quotes are linked by their attribution only
+    static constexpr qsizetype MaxDirectCandidates = 8;
     static constexpr qint64 DateSlackSecs = 36 * 3600; ///< quoted dates lack a zone (spec B6: allow a day)
 
     QuoteLinker(const std::vector<model::Message> &messages, const QList<BodyStructure> &bodies, const model::ThreadSet &threads,

@@ -44,6 +44,8 @@ public:
     [[nodiscard]] std::vector<quint64> significantShingles(int message, const QList<Segment> &segments) const;
     /// bodies[message].text as words, tokenised once for every region a check compares.
     [[nodiscard]] const std::vector<Shingles::Token> &tokens(int message) const { return m_tokens[size_t(message)]; }
+    /// The shingle set of bodies[message]'s own words, boilerplate removed (sorted).
+    [[nodiscard]] const std::vector<quint64> &ownShingles(int message) const { return m_sets[size_t(message)]; }
     /// The messages sharing shingles of their own words (boilerplate removed) with the sorted \a set, and how many.
     [[nodiscard]] std::vector<PostingIndex::Hits> ownWordHits(const std::vector<quint64> &set) const { return m_own.hits(set); }
 
