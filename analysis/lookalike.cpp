@@ -2,6 +2,7 @@
 
 #include "domainidentity.h"
 #include "editdistance.h"
+#include "memo.h"
 
 #include <QList>
 
@@ -107,11 +108,13 @@ Lookalike::Kind compareParts(const Parts &c, const Parts &k)
 
 } // namespace
 
+// Every sender domain is compared with every participant domain of its thread: the same few labels
+// again and again, so the ICU mappings are remembered.
 QString Lookalike::skeleton(QStringView text)
 {
     // Skeletons keep case: '0' becomes 'O' while 'o' stays 'o', and 'I' becomes 'l' only before
     // folding. So map, fold, and map again.
-    return icuSkeleton(icuSkeleton(withoutDefaultIgnorables(text)).toCaseFolded());
+    return Memo::of<2>(text, [](QStringView t) { return icuSkeleton(icuSkeleton(withoutDefaultIgnorables(t)).toCaseFolded()); });
 }
 
 Lookalike::Kind Lookalike::compare(QStringView candidate, QStringView known)

@@ -23,37 +23,59 @@ ParticipantSet ParticipantSet::of(const MessageContext &ctx)
     return ps;
 }
 
-// The thread's counts without the judged message's own: a person is a participant through the others.
 void ParticipantSet::addThread(const MessageContext &ctx, int thread)
 {
     if (thread < 0)
         return;
-    const ThreadParticipants::Counts &all = ctx.data.participants.ofThread(thread);
     const bool inside = ctx.data.threads.threadOfMessage.value(ctx.index, -1) == thread;
-    const ThreadParticipants::Counts none;
-    const ThreadParticipants::Counts &own = inside ? ctx.data.participants.ofMessage(ctx.index) : none;
-    addOthers(all.addresses, own.addresses, m_addresses);
-    addOthers(all.domains, own.domains, m_domains);
-    addOthers(all.names, own.names, m_names);
-}
-
-void ParticipantSet::addOthers(const QHash<QString, int> &all, const QHash<QString, int> &own, QSet<QString> &out)
-{
-    for (auto it = all.cbegin(); it != all.cend(); ++it) {
-        if (it.value() > own.value(it.key()))
-            out.insert(it.key());
-    }
+    m_threads << Thread{&ctx.data.participants.ofThread(thread), inside ? &ctx.data.participants.ofMessage(ctx.index) : nullptr};
 }
 
 void ParticipantSet::add(const model::MailAddress &a)
 {
-    if (!a.address.isEmpty()) {
-        m_addresses.insert(a.address.toLower());
-        m_domains.insert(DomainIdentity::registrable(a.address));
+    m_quoted.add(a);
+}
+
+// A person is a participant through the other messages of a thread: more mentions than the judged message's own.
+bool ParticipantSet::inThreads(Table table, const QString &key) const
+{
+    return std::any_of(m_threads.cbegin(), m_threads.cend(), [&](const Thread &t) {
+        return (t.all->*table).value(key) > (t.own ? (t.own->*table).value(key) : 0);
+    });
+}
+
+QSet<QString> ParticipantSet::collect(Table table, const QSet<QString> &quoted) const
+{
+    QSet<QString> out = quoted;
+    for (const Thread &t : m_threads) {
+        const QHash<QString, int> &all = t.all->*table;
+        for (auto it = all.cbegin(); it != all.cend(); ++it) {
+            if (it.value() > (t.own ? (t.own->*table).value(it.key()) : 0))
+                out.insert(it.key());
+        }
     }
-    const QString name = DisplayName::normalise(a.name);
-    if (name.size() > 1)
-        m_names.insert(name);
+    return out;
+}
+
+bool ParticipantSet::hasAddress(const QString &address) const
+{
+    const QString a = address.toLower();
+    return m_quoted.addresses.contains(a) || inThreads(&ThreadParticipants::Counts::addresses, a);
+}
+
+bool ParticipantSet::hasDomain(const QString &registrable) const
+{
+    return m_quoted.domains.contains(registrable) || inThreads(&ThreadParticipants::Counts::domains, registrable);
+}
+
+QSet<QString> ParticipantSet::domains() const
+{
+    return collect(&ThreadParticipants::Counts::domains, QSet<QString>(m_quoted.domains.keyBegin(), m_quoted.domains.keyEnd()));
+}
+
+QSet<QString> ParticipantSet::names() const
+{
+    return collect(&ThreadParticipants::Counts::names, QSet<QString>(m_quoted.names.keyBegin(), m_quoted.names.keyEnd()));
 }
 
 bool ParticipantSet::hasName(const QString &displayName) const
@@ -61,9 +83,10 @@ bool ParticipantSet::hasName(const QString &displayName) const
     const QString n = DisplayName::normalise(displayName);
     if (n.isEmpty())
         return false;
-    if (m_names.contains(n))
+    if (m_quoted.names.contains(n) || inThreads(&ThreadParticipants::Counts::names, n))
         return true;
-    return std::any_of(m_names.cbegin(), m_names.cend(), [&n](const QString &known) { return DisplayName::same(known, n); });
+    const QSet<QString> all = names();
+    return std::any_of(all.cbegin(), all.cend(), [&n](const QString &known) { return DisplayName::same(known, n); });
 }
 
 } // namespace th::analysis

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "threadparticipants.h"
+
 #include "model/mailaddress.h"
 
 #include <QHash>
+#include <QList>
 #include <QSet>
 #include <QString>
 
@@ -13,26 +16,35 @@ struct MessageContext;
 /// PS(thread) of detection-spec 5: the people of the conversation a message claims to belong to: the other
 /// stored messages of its header thread, of the thread its quoted content was copied from, and the names and
 /// addresses in its own quoted header blocks.
+///
+/// The threads are not copied: a person belongs to one when the thread names them more often than the
+/// judged message does (ThreadParticipants' counts), which each question reads directly. Large threads
+/// have hundreds of people, and most messages ask about a few.
 class ParticipantSet
 {
 public:
     [[nodiscard]] static ParticipantSet of(const MessageContext &ctx);
 
     [[nodiscard]] bool hasName(const QString &displayName) const;
-    [[nodiscard]] bool hasAddress(const QString &address) const { return m_addresses.contains(address.toLower()); }
-    [[nodiscard]] const QSet<QString> &addresses() const { return m_addresses; }
-    [[nodiscard]] const QSet<QString> &domains() const { return m_domains; } ///< registrable
-    [[nodiscard]] const QSet<QString> &names() const { return m_names; }     ///< normalised
-    [[nodiscard]] bool isEmpty() const { return m_addresses.isEmpty() && m_names.isEmpty(); }
+    [[nodiscard]] bool hasAddress(const QString &address) const;
+    [[nodiscard]] bool hasDomain(const QString &registrable) const;
+    [[nodiscard]] QSet<QString> domains() const; ///< registrable
+    [[nodiscard]] QSet<QString> names() const;   ///< normalised
 
 private:
+    using Table = QHash<QString, int> ThreadParticipants::Counts::*;
+    struct Thread {
+        const ThreadParticipants::Counts *all = nullptr;
+        const ThreadParticipants::Counts *own = nullptr; ///< the judged message's counts when it is in this thread
+    };
+
     void add(const model::MailAddress &a);
     void addThread(const MessageContext &ctx, int thread);
-    static void addOthers(const QHash<QString, int> &all, const QHash<QString, int> &own, QSet<QString> &out);
+    [[nodiscard]] bool inThreads(Table table, const QString &key) const;
+    [[nodiscard]] QSet<QString> collect(Table table, const QSet<QString> &quoted) const;
 
-    QSet<QString> m_addresses;
-    QSet<QString> m_domains;
-    QSet<QString> m_names;
+    QList<Thread> m_threads;
+    ThreadParticipants::Counts m_quoted; ///< from the quoted header blocks
 };
 
 } // namespace th::analysis

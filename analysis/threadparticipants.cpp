@@ -20,17 +20,18 @@ void ThreadParticipants::Counts::add(const model::MailAddress &a, int n)
 ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messages, const model::ThreadSet &threads)
 {
     m_messages = parallelMap<QList<Counts>>(qsizetype(messages.size()), [&messages](int i) { return countsOf(messages[size_t(i)]); });
-    m_threads.resize(threads.threads.size());
-    for (qsizetype t = 0; t < threads.threads.size(); ++t) {
+    m_threads = parallelMap<QList<Counts>>(threads.threads.size(), [&](int t) {
+        Counts sum;
         for (int m : threads.threads[t].messageIndexes()) {
-            const Counts &own = m_messages[m];
-            for (const auto &[from, to] : {std::pair{&own.addresses, &m_threads[t].addresses}, std::pair{&own.domains, &m_threads[t].domains},
-                                           std::pair{&own.names, &m_threads[t].names}}) {
+            const Counts &own = std::as_const(m_messages)[m];
+            for (const auto &[from, to] : {std::pair{&own.addresses, &sum.addresses}, std::pair{&own.domains, &sum.domains},
+                                           std::pair{&own.names, &sum.names}}) {
                 for (auto it = from->cbegin(); it != from->cend(); ++it)
                     (*to)[it.key()] += it.value();
             }
         }
-    }
+        return sum;
+    });
 }
 
 ThreadParticipants::Counts ThreadParticipants::countsOf(const model::Message &m)

@@ -30,7 +30,7 @@ void AuthenticationFailure::evaluate(const MessageContext &ctx, QList<Finding> &
         return;
     const AuthenticationResults &ar = trusted.first();
     const QString domain = DomainIdentity::registrable(ctx.message.from.address);
-    const bool known = ctx.participants.domains().contains(domain) || ctx.data.settings.isOrganisation(domain);
+    const bool known = ctx.participants.hasDomain(domain) || ctx.data.settings.isOrganisation(domain);
     const AuthResult *dmarc = ar.first(u"dmarc");
     if (dmarc && dmarc->result == u"fail") {
         findings << Finding{QStringLiteral("A6"), known ? Finding::Severity::Strong : Finding::Severity::Medium,

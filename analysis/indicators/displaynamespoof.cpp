@@ -67,7 +67,7 @@ Finding::Severity severity(const MessageContext &ctx, bool participant)
 {
     const model::MailAddress &from = ctx.message.from;
     const QString domain = DomainIdentity::registrable(from.address);
-    const bool knownDomain = ctx.data.identities.senderDomainCount(domain) >= 2 || ctx.participants.domains().contains(domain);
+    const bool knownDomain = ctx.data.identities.senderDomainCount(domain) >= 2 || ctx.participants.hasDomain(domain);
     const bool ownAddress = (DisplayName::matchesLocalPart(from.name, from.address.section(u'@', 0, 0)) && knownDomain)
         || personalDomain(from.name, domain);
     if (ownAddress && !DomainIdentity::isFreemail(domain) && !isLookalike(ctx, domain))
@@ -91,7 +91,7 @@ void DisplayNameSpoof::evaluate(const MessageContext &ctx, QList<Finding> &findi
         || ctx.data.settings.sisterDomains.contains(domain))
         return;
     const bool participant = ctx.participants.hasName(from.name);
-    const bool unrelated = !ctx.participants.domains().contains(domain);
+    const bool unrelated = !ctx.participants.hasDomain(domain);
     Finding f{QStringLiteral("A1"), severity(ctx, participant),
               QStringLiteral("Display name '%1' %2, but %3 never used %4%5")
                   .arg(from.name, participant ? QStringLiteral("matches a participant of this thread") : QStringLiteral("is known in this case"),

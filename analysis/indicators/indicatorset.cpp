@@ -153,7 +153,8 @@ bool senderTookPart(const MessageContext &ctx)
 QSet<QString> nameWords(const MessageContext &ctx)
 {
     QSet<QString> out;
-    QStringList names(ctx.participants.names().cbegin(), ctx.participants.names().cend());
+    const QSet<QString> participants = ctx.participants.names();
+    QStringList names(participants.cbegin(), participants.cend());
     for (const model::AddressList *list : {&ctx.message.to, &ctx.message.cc}) {
         for (const model::MailAddress &a : *list)
             names << DisplayName::normalise(a.name);

@@ -38,7 +38,7 @@ QStringList outsideAddresses(const MessageContext &ctx, QStringView text)
     for (auto it = address.globalMatch(text); it.hasNext();) {
         const QString found = it.next().captured().toLower();
         const QString domain = DomainIdentity::registrable(found.section(u'@', 1));
-        const bool known = ctx.participants.hasAddress(found) || ctx.participants.domains().contains(domain)
+        const bool known = ctx.participants.hasAddress(found) || ctx.participants.hasDomain(domain)
                            || ctx.data.settings.isOrganisation(domain) || DomainIdentity::registrable(ctx.message.from.address.section(u'@', 1)) == domain;
         if (!known && !out.contains(found))
             out << found;
@@ -76,7 +76,7 @@ QStringList LureProfile::actionObjects(const MessageContext &ctx)
     const QStringView text = newText(ctx);
     for (const QString &link : AlteredQuote::linksIn(text)) {
         const QString domain = DomainIdentity::registrable(QUrl(link).host());
-        if (!ctx.participants.domains().contains(domain) && !ctx.data.settings.isOrganisation(domain))
+        if (!ctx.participants.hasDomain(domain) && !ctx.data.settings.isOrganisation(domain))
             out << QStringLiteral("link to %1").arg(link);
     }
     if (hasPassword(text))

@@ -13,7 +13,7 @@ void ReplyToMismatch::evaluate(const MessageContext &ctx, QList<Finding> &findin
     const QString listPost = ctx.message.header(u"List-Post");
     for (const model::MailAddress &r : ctx.message.replyTo) {
         const QString domain = DomainIdentity::registrable(r.address);
-        if (domain.isEmpty() || domain == fromDomain || ctx.participants.domains().contains(domain)
+        if (domain.isEmpty() || domain == fromDomain || ctx.participants.hasDomain(domain)
             || listPost.contains(r.address, Qt::CaseInsensitive))
             continue;
         const bool freemail = DomainIdentity::isFreemail(domain) && !DomainIdentity::isFreemail(fromDomain);
