@@ -9,6 +9,7 @@ namespace th::analysis {
 ParticipantSet ParticipantSet::of(const MessageContext &ctx)
 {
     ParticipantSet ps;
+    ps.m_own = ThreadParticipants::countsOf(ctx.message);
     const model::ThreadSet &threads = ctx.data.threads;
     ps.addThread(ctx, threads.threadOfMessage.value(ctx.index, -1));
     if (ctx.original.isValid())
@@ -28,7 +29,7 @@ void ParticipantSet::addThread(const MessageContext &ctx, int thread)
     if (thread < 0)
         return;
     const bool inside = ctx.data.threads.threadOfMessage.value(ctx.index, -1) == thread;
-    m_threads << Thread{&ctx.data.participants.ofThread(thread), inside ? &ctx.data.participants.ofMessage(ctx.index) : nullptr};
+    m_threads << Thread{&ctx.data.participants.ofThread(thread), inside};
 }
 
 void ParticipantSet::add(const model::MailAddress &a)
@@ -40,7 +41,7 @@ void ParticipantSet::add(const model::MailAddress &a)
 bool ParticipantSet::inThreads(Table table, const QString &key) const
 {
     return std::any_of(m_threads.cbegin(), m_threads.cend(), [&](const Thread &t) {
-        return (t.all->*table).value(key) > (t.own ? (t.own->*table).value(key) : 0);
+        return (t.all->*table).value(key) > (t.inside ? (m_own.*table).value(key) : 0);
     });
 }
 
@@ -50,7 +51,7 @@ QSet<QString> ParticipantSet::collect(Table table, const QSet<QString> &quoted) 
     for (const Thread &t : m_threads) {
         const QHash<QString, int> &all = t.all->*table;
         for (auto it = all.cbegin(); it != all.cend(); ++it) {
-            if (it.value() > (t.own ? (t.own->*table).value(it.key()) : 0))
+            if (it.value() > (t.inside ? (m_own.*table).value(it.key()) : 0))
                 out.insert(it.key());
         }
     }

@@ -35,7 +35,7 @@ private:
     using Table = QHash<QString, int> ThreadParticipants::Counts::*;
     struct Thread {
         const ThreadParticipants::Counts *all = nullptr;
-        const ThreadParticipants::Counts *own = nullptr; ///< the judged message's counts when it is in this thread
+        bool inside = false; ///< the judged message is in this thread: its own counts are left out
     };
 
     void add(const model::MailAddress &a);
@@ -44,6 +44,7 @@ private:
     [[nodiscard]] QSet<QString> collect(Table table, const QSet<QString> &quoted) const;
 
     QList<Thread> m_threads;
+    ThreadParticipants::Counts m_own;    ///< the judged message's
     ThreadParticipants::Counts m_quoted; ///< from the quoted header blocks
 };
 

@@ -7,10 +7,10 @@
 namespace th::analysis {
 
 // A counting sort on the top bits of the hash places each posting in its bucket; buckets hold a few
-// postings each and are then sorted on their own. Linear, where a comparison sort of a case's million
-// postings was the slowest step of the analysis set-up.
+// postings each and are then sorted on their own (insertion sort). Linear, where a comparison sort of a
+// case's million postings was the slowest step of the analysis set-up.
 PostingIndex::PostingIndex(const std::vector<std::vector<quint64>> &sets)
-    : m_items(sets.size())
+    : m_itemCount(sets.size())
 {
     size_t total = 0;
     for (const auto &s : sets)
@@ -24,24 +24,34 @@ PostingIndex::PostingIndex(const std::vector<std::vector<quint64>> &sets)
     }
     std::partial_sum(m_starts.cbegin(), m_starts.cend(), m_starts.begin());
     std::vector<quint32> next(m_starts.cbegin(), m_starts.cend() - 1);
-    m_postings.resize(total);
+    m_hashes.resize(total);
+    m_items.resize(total);
     for (size_t i = 0; i < sets.size(); ++i) {
-        for (quint64 h : sets[i])
-            m_postings[next[size_t(h >> m_shift)]++] = {h, int(i)};
+        for (quint64 h : sets[i]) {
+            const quint32 at = next[size_t(h >> m_shift)]++;
+            m_hashes[at] = h;
+            m_items[at] = int(i);
+        }
     }
-    for (size_t b = 0; b + 1 < m_starts.size(); ++b)
-        std::sort(m_postings.begin() + m_starts[b], m_postings.begin() + m_starts[b + 1], [](const Posting &x, const Posting &y) { return x.hash < y.hash; });
+    for (size_t b = 0; b + 1 < m_starts.size(); ++b) {
+        for (quint32 i = m_starts[b] + 1; i < m_starts[b + 1]; ++i) {
+            for (quint32 j = i; j > m_starts[b] && m_hashes[j] < m_hashes[j - 1]; --j) {
+                std::swap(m_hashes[j], m_hashes[j - 1]);
+                std::swap(m_items[j], m_items[j - 1]);
+            }
+        }
+    }
 }
 
 std::vector<quint64> PostingIndex::frequentHashes(int limit) const
 {
     std::vector<quint64> out;
-    for (size_t i = 0; i < m_postings.size();) {
+    for (size_t i = 0; i < m_hashes.size();) {
         size_t j = i;
-        while (j < m_postings.size() && m_postings[j].hash == m_postings[i].hash)
+        while (j < m_hashes.size() && m_hashes[j] == m_hashes[i])
             ++j;
         if (int(j - i) > limit)
-            out.push_back(m_postings[i].hash);
+            out.push_back(m_hashes[i]);
         i = j;
     }
     return out;
@@ -54,7 +64,7 @@ std::vector<quint64> PostingIndex::frequentHashes(int limit) const
 std::vector<PostingIndex::Hits> PostingIndex::hits(std::span<const quint64> query) const
 {
     thread_local std::vector<int> counts;
-    counts.resize(qMax(counts.size(), m_items));
+    counts.resize(qMax(counts.size(), m_itemCount));
     std::vector<int> touched;
     if (m_starts.empty())
         return {};
@@ -63,13 +73,12 @@ std::vector<PostingIndex::Hits> PostingIndex::hits(std::span<const quint64> quer
         if (q + 2 * Ahead < query.size())
             __builtin_prefetch(&m_starts[size_t(query[q + 2 * Ahead] >> m_shift)]);
         if (q + Ahead < query.size())
-            __builtin_prefetch(&m_postings[m_starts[size_t(query[q + Ahead] >> m_shift)]]);
+            __builtin_prefetch(&m_hashes[m_starts[size_t(query[q + Ahead] >> m_shift)]]);
         const quint64 h = query[q];
         const size_t bucket = size_t(h >> m_shift);
         for (quint32 i = m_starts[bucket]; i < m_starts[bucket + 1]; ++i) {
-            const Posting &p = m_postings[i];
-            if (p.hash == h && counts[size_t(p.item)]++ == 0)
-                touched.push_back(p.item);
+            if (m_hashes[i] == h && counts[size_t(m_items[i])]++ == 0)
+                touched.push_back(m_items[i]);
         }
     }
     std::sort(touched.begin(), touched.end());

@@ -4,7 +4,6 @@
 #include "shingles.h"
 
 #include <algorithm>
-#include <iterator>
 
 namespace th::analysis {
 namespace {
@@ -97,12 +96,19 @@ bool QuoteMatcher::isBoilerplate(QStringView text) const
     return !set.empty() && std::includes(m_boilerplate.cbegin(), m_boilerplate.cend(), set.cbegin(), set.cend());
 }
 
-std::vector<quint64> QuoteMatcher::withoutBoilerplate(const std::vector<quint64> &set) const
+// In place: a case's shingle sets are its largest data, and each fresh page costs a fault.
+std::vector<quint64> QuoteMatcher::withoutBoilerplate(std::vector<quint64> set) const
 {
-    std::vector<quint64> out;
-    out.reserve(set.size());
-    std::set_difference(set.cbegin(), set.cend(), m_boilerplate.cbegin(), m_boilerplate.cend(), std::back_inserter(out));
-    return out;
+    auto kept = set.begin();
+    auto b = m_boilerplate.cbegin();
+    for (quint64 h : set) {
+        while (b != m_boilerplate.cend() && *b < h)
+            ++b;
+        if (b == m_boilerplate.cend() || *b != h)
+            *kept++ = h;
+    }
+    set.erase(kept, set.end());
+    return set;
 }
 
 bool QuoteMatcher::eligible(int candidate, int message) const

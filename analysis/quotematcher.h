@@ -51,7 +51,7 @@ public:
 
 private:
     [[nodiscard]] bool eligible(int candidate, int message) const;
-    [[nodiscard]] std::vector<quint64> withoutBoilerplate(const std::vector<quint64> &set) const;
+    [[nodiscard]] std::vector<quint64> withoutBoilerplate(std::vector<quint64> set) const;
     [[nodiscard]] const std::vector<quint64> &regionSet(int message, qsizetype from, std::vector<quint64> &storage) const;
     [[nodiscard]] Match locate(int message, qsizetype from, Match best, const std::vector<quint64> &original) const;
     [[nodiscard]] static qsizetype copyStart(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original);

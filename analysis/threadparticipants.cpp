@@ -17,17 +17,17 @@ void ThreadParticipants::Counts::add(const model::MailAddress &a, int n)
         names[name] += n;
 }
 
+// Per thread, not kept per message: a case has a few hundred threads but thousands of messages.
 ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messages, const model::ThreadSet &threads)
 {
-    m_messages = parallelMap<QList<Counts>>(qsizetype(messages.size()), [&messages](int i) { return countsOf(messages[size_t(i)]); });
     m_threads = parallelMap<QList<Counts>>(threads.threads.size(), [&](int t) {
         Counts sum;
         for (int m : threads.threads[t].messageIndexes()) {
-            const Counts &own = std::as_const(m_messages)[m];
-            for (const auto &[from, to] : {std::pair{&own.addresses, &sum.addresses}, std::pair{&own.domains, &sum.domains},
-                                           std::pair{&own.names, &sum.names}}) {
-                for (auto it = from->cbegin(); it != from->cend(); ++it)
-                    (*to)[it.key()] += it.value();
+            const model::Message &message = messages[size_t(m)];
+            sum.add(message.from);
+            for (const model::AddressList *list : {&message.to, &message.cc}) {
+                for (const model::MailAddress &a : *list)
+                    sum.add(a);
             }
         }
         return sum;

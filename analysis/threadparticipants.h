@@ -11,7 +11,7 @@ namespace th::analysis {
 
 /// Who takes part in each header thread, counted per message (From, To and Cc): addresses, registrable
 /// domains and normalised display names. ParticipantSet takes a thread from here and leaves the judged
-/// message out by subtracting its own counts, instead of walking the thread for every message of it.
+/// message out by subtracting its own counts (countsOf), instead of walking the thread for every message of it.
 ///
 /// Typical usage:
 /// \code
@@ -31,13 +31,11 @@ public:
     ThreadParticipants(const std::vector<model::Message> &messages, const model::ThreadSet &threads);
 
     [[nodiscard]] const Counts &ofThread(int thread) const { return m_threads[thread]; }
-    [[nodiscard]] const Counts &ofMessage(int message) const { return m_messages[message]; }
-
-private:
+    /// One message's own share of its thread's counts.
     [[nodiscard]] static Counts countsOf(const model::Message &m);
 
+private:
     QList<Counts> m_threads;
-    QList<Counts> m_messages;
 };
 
 } // namespace th::analysis
