@@ -21,14 +21,18 @@ void sortByHash(std::vector<T> &items, Key &&key)
         std::sort(items.begin(), items.end(), less);
         return;
     }
+    // Scratch space per thread: fresh memory for every set would cost a page fault per page.
+    thread_local std::vector<quint32> starts;
+    thread_local std::vector<T> sorted;
     const int bits = std::clamp(int(std::bit_width(items.size())) - 2, 1, 24); // about four items a bucket
     const int shift = 64 - bits;
-    std::vector<quint32> starts((size_t(1) << bits) + 1, 0);
+    starts.assign((size_t(1) << bits) + 1, 0);
     for (const T &item : items)
         ++starts[size_t(key(item) >> shift) + 1];
     for (size_t b = 1; b < starts.size(); ++b)
         starts[b] += starts[b - 1];
-    std::vector<T> sorted(items.size());
+    if (sorted.size() < items.size())
+        sorted.resize(items.size());
     for (const T &item : items)
         sorted[starts[size_t(key(item) >> shift)]++] = item;
     // starts[b] is now the end of bucket b, which begins where bucket b - 1 ends
@@ -38,7 +42,7 @@ void sortByHash(std::vector<T> &items, Key &&key)
                 std::swap(sorted[j], sorted[j - 1]);
         }
     }
-    items.swap(sorted);
+    std::copy(sorted.cbegin(), sorted.cbegin() + qsizetype(items.size()), items.begin());
 }
 
 } // namespace th::analysis

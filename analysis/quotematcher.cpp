@@ -41,15 +41,18 @@ bool fuller(const QuoteMatcher::Match &a, double coverageA, const QuoteMatcher::
     return m[size_t(a.message)].date < m[size_t(b.message)].date;
 }
 
-// The words of these segments, in order: how the segments read when put together.
-std::vector<Shingles::Token> gathered(const std::vector<Shingles::Token> &tokens, const QList<Segment> &segments)
+// The shingles of these segments' words, in order: how the segments read when put together. One
+// segment (most messages' own text) is a slice of the tokens, without a copy.
+std::vector<quint64> gatheredSet(const std::vector<Shingles::Token> &tokens, const QList<Segment> &segments)
 {
+    if (segments.size() == 1)
+        return Shingles::set(Shingles::within(tokens, segments.first().begin, segments.first().end));
     std::vector<Shingles::Token> out;
     for (const Segment &s : segments) {
         const std::span<const Shingles::Token> part = Shingles::within(tokens, s.begin, s.end);
         out.insert(out.end(), part.begin(), part.end());
     }
-    return out;
+    return Shingles::set(out);
 }
 
 qsizetype lineStart(const QString &text, qsizetype at)
@@ -72,7 +75,7 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
     std::vector<std::vector<quint64>> own(n);
     parallelFor(qsizetype(n), [&](int i) {
         m_tokens[size_t(i)] = Shingles::tokens(bodies[i].text);
-        own[size_t(i)] = Shingles::set(gathered(m_tokens[size_t(i)], bodies[i].ownSegments()));
+        own[size_t(i)] = gatheredSet(m_tokens[size_t(i)], bodies[i].ownSegments());
     });
     m_own = PostingIndex(own);
     m_boilerplate = m_own.frequentHashes(qMax(25, int(n / 100)));
@@ -87,7 +90,7 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
 
 std::vector<quint64> QuoteMatcher::significantShingles(int message, const QList<Segment> &segments) const
 {
-    return withoutBoilerplate(Shingles::set(gathered(m_tokens[size_t(message)], segments)));
+    return withoutBoilerplate(gatheredSet(m_tokens[size_t(message)], segments));
 }
 
 bool QuoteMatcher::isBoilerplate(QStringView text) const
