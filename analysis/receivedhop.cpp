@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 #include <cctype>
 
 namespace th::analysis {
@@ -192,10 +193,25 @@ const QRegularExpression &heloRe()
     return re;
 }
 
+// Whether \a text contains the lower-case ASCII \a word in any case. QString's case-insensitive search
+// folds every character through Unicode tables; these words have no non-ASCII case variants.
+bool containsWord(QStringView text, std::string_view word)
+{
+    const auto folded = [](QChar c) { return c.unicode() >= u'A' && c.unicode() <= u'Z' ? char16_t(c.unicode() + 32) : c.unicode(); };
+    for (qsizetype i = 0; i + qsizetype(word.size()) <= text.size(); ++i) {
+        qsizetype k = 0;
+        while (k < qsizetype(word.size()) && folded(text[i + k]) == char16_t(word[size_t(k)]))
+            ++k;
+        if (k == qsizetype(word.size()))
+            return true;
+    }
+    return false;
+}
+
 // Most comments name no HELO: a substring test spares them the regex.
 bool mentionsHelo(const QString &comment)
 {
-    return comment.contains(u"helo", Qt::CaseInsensitive) || comment.contains(u"ehlo", Qt::CaseInsensitive);
+    return containsWord(comment, "helo") || containsWord(comment, "ehlo");
 }
 
 // Exim "helo=x", qmail "(HELO x)", Yahoo "(EHLO x)", ZMailer "\"EHLO x\"": then the word after "from" is the reverse DNS, not the HELO.
@@ -309,7 +325,7 @@ QString authenticatedSenderIn(const QString &comment)
     static const QRegularExpression re(
         QStringLiteral("(?:Authenticated sender:|\\bauthenticated as|\\bAUTH:\\s*[\\w-]+)\\s*([^\\s,;()]+)"),
         QRegularExpression::CaseInsensitiveOption);
-    return comment.contains(u"auth", Qt::CaseInsensitive) ? re.match(comment).captured(1) : QString();
+    return containsWord(comment, "auth") ? re.match(comment).captured(1) : QString();
 }
 
 // ---------------------------------------------------------------------------------------------------------
