@@ -101,9 +101,9 @@ const SeparatorLine::Phrase *SeparatorLine::phrase(QStringView content)
     static const QRegularExpression colon(QStringLiteral(R"re(^[*_]{0,2}\s*([^:：]{4,60}?)\s*[:：]\s*[*_]{0,2}$)re"), Caseless);
     static const QHash<QString, const Phrase *> dashedTable = phraseTable(DashedPhrases);
     static const QHash<QString, const Phrase *> colonTable = phraseTable(ColonPhrases);
-    if (const QRegularExpressionMatch m = dashed.match(content); m.hasMatch())
+    if (const QRegularExpressionMatch m = content.contains(u"--") ? dashed.match(content) : QRegularExpressionMatch(); m.hasMatch())
         return dashedPhrase(dashedTable, phraseKey(m.capturedView(1)));
-    if (const QRegularExpressionMatch m = colon.match(content); m.hasMatch())
+    if (const QRegularExpressionMatch m = (colonEnd || content.endsWith(u'_')) ? colon.match(content) : QRegularExpressionMatch(); m.hasMatch())
         return colonTable.value(phraseKey(m.capturedView(1)));
     return nullptr;
 }

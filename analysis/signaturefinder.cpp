@@ -29,10 +29,10 @@ QList<Line> linesIn(QStringView text, qsizetype begin, qsizetype end)
     return lines;
 }
 
+// Ten or more of -_=*~ and nothing else.
 bool isRule(QStringView line)
 {
-    static const QRegularExpression rule(QStringLiteral("^[-_=*~]{10,}$"));
-    return rule.match(line).hasMatch();
+    return line.size() >= 10 && std::all_of(line.cbegin(), line.cend(), [](QChar c) { return QStringView(u"-_=*~").contains(c); });
 }
 
 bool isSignOff(QStringView line)
@@ -72,6 +72,11 @@ bool isDisclaimer(QStringView paragraph)
 bool isNoticeHeading(QStringView line)
 {
     static const QRegularExpression heading(QStringLiteral("^\\p{Lu}[\\p{Lu}\\s]{4,40}:"), QRegularExpression::UseUnicodePropertiesOption);
+    // The regex's own prerequisites, without its cost on every line: a capital first (an astral one is
+    // a surrogate pair) and a colon within 42 characters (82 code units).
+    const char32_t first = line.size() > 1 && line[0].isHighSurrogate() ? QChar::surrogateToUcs4(line[0], line[1]) : (line.isEmpty() ? 0 : line[0].unicode());
+    if (!QChar::isUpper(first) || !line.left(82).contains(u':'))
+        return false;
     const QRegularExpressionMatch m = heading.match(line);
     return m.hasMatch() && notice().match(m.capturedView()).hasMatch();
 }
