@@ -36,7 +36,8 @@ QList<Line> splitLines(const QString &text)
             nl = text.size();
         const QStringView line = QStringView(text).sliced(at, nl - at);
         const int depth = quoteDepth(line);
-        const bool blank = line.trimmed().isEmpty() || line.trimmed().count(u'>') == line.trimmed().size();
+        const QStringView trimmed = line.trimmed();
+        const bool blank = trimmed.count(u'>') == trimmed.size(); // empty, or quote marks only
         lines << Line{at, nl, depth, blank};
         at = nl + 1;
     }
