@@ -5,8 +5,7 @@
 #include <QHash>
 #include <QList>
 
-#include <utility>
-#include <vector>
+#include <array>
 
 namespace th::analysis {
 
@@ -22,8 +21,23 @@ public:
     void add(int item, const MinHash::Signature &signature);
     /// Items sharing at least one bucket with \a signature, each once, sorted.
     [[nodiscard]] QList<int> candidates(const MinHash::Signature &signature) const;
-    /// Every pair of items that share a bucket, each once (smaller item first), sorted.
-    [[nodiscard]] std::vector<std::pair<int, int>> candidatePairs() const;
+    /// Calls \a onPair(a, b) (a < b) for the pairs of items sharing a bucket, band after band: a pair may
+    /// come again in another band. A bucket of hundreds of items (newsletters, bounces with the same quoted
+    /// text) pairs each with its first item only: the same connected components at linear cost.
+    template<typename OnPair>
+    void forEachCandidatePair(OnPair &&onPair) const
+    {
+        constexpr qsizetype AllPairsUpTo = 64;
+        for (const auto &band : m_buckets) {
+            for (const QList<int> &bucket : band) {
+                const qsizetype firsts = bucket.size() <= AllPairsUpTo ? bucket.size() : 1;
+                for (qsizetype i = 0; i < firsts; ++i) {
+                    for (qsizetype j = i + 1; j < bucket.size(); ++j)
+                        onPair(qMin(bucket[i], bucket[j]), qMax(bucket[i], bucket[j]));
+                }
+            }
+        }
+    }
 
 private:
     static quint64 bandKey(const MinHash::Signature &signature, int band);

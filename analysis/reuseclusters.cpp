@@ -5,6 +5,7 @@
 #include "shingles.h"
 
 #include <QMap>
+#include <QSet>
 
 #include <numeric>
 
@@ -62,12 +63,19 @@ QList<QList<int>> ReuseClusters::find(const QList<QStringList> &pieces)
     }
     UnionFind groups(int(pieces.size()));
     QList<bool> matched(pieces.size(), false);
-    for (const auto &[a, b] : index.candidatePairs()) {
-        if (owner[a] != owner[b] && Shingles::jaccard(sets[size_t(a)], sets[size_t(b)]) >= MinJaccard) {
-            groups.join(owner[a], owner[b]);
-            matched[owner[a]] = matched[owner[b]] = true;
+    // Pairs already in one group need no Jaccard: n copies of a thread make n^2/2 pairs but n - 1 joins.
+    // Components do not depend on the order of the pairs, so they are taken as the buckets give them.
+    QSet<QPair<int, int>> dissimilar; // a pair found in several bands is compared once
+    index.forEachCandidatePair([&](int a, int b) {
+        if (owner[a] == owner[b] || groups.find(owner[a]) == groups.find(owner[b]) || dissimilar.contains({a, b}))
+            return;
+        if (Shingles::jaccard(sets[size_t(a)], sets[size_t(b)]) < MinJaccard) {
+            dissimilar.insert({a, b});
+            return;
         }
-    }
+        groups.join(owner[a], owner[b]);
+        matched[owner[a]] = matched[owner[b]] = true;
+    });
     QMap<int, QList<int>> byRoot;
     for (int m = 0; m < pieces.size(); ++m) {
         if (matched[m])
