@@ -1,0 +1,299 @@
+#include "attributionline.h"
+
+#include "quoteddate.h"
+
+#include <QList>
+#include <QRegularExpression>
+
+namespace th::analysis {
+namespace {
+
+constexpr auto Unicode = QRegularExpression::UseUnicodePropertiesOption;
+constexpr auto Caseless = QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption;
+
+QRegularExpression rx(const char16_t *pattern, QRegularExpression::PatternOptions options = Caseless)
+{
+    return QRegularExpression(QString::fromUtf16(pattern), options);
+}
+
+// Danish, Norwegian and Swedish attributions share "skrev". Swedish has its own letters and day and
+// month names; Danish Outlook writes "D. <date>" and Danish (unlike Norwegian) "maj". Anything else is
+// read as Norwegian.
+QString nordicLanguage(QStringView text)
+{
+    static const QRegularExpression swedish = rx(uR"re([äö]|\b(?:följande|mån|tis|lör|sön|mars)\b)re");
+    static const QRegularExpression danish = rx(uR"re(^D\.\s|\bmaj\b)re");
+    if (swedish.match(text).hasMatch())
+        return QStringLiteral("sv");
+    return danish.match(text).hasMatch() ? QStringLiteral("da") : QStringLiteral("no");
+}
+
+// What a form needs: a verb or an '@' somewhere in its lines, or its own first word. Windows without
+// it are not tried (most lines that end in a colon are code or prose).
+enum class Needs { Verb, Address, Prefix };
+
+// Named groups: "date" and "who", or "body" holding both ("<date>, <who>") to be split by
+// splitBody(). A language of "nordic" is resolved by nordicLanguage(), "verb" by verbLanguage().
+struct AttributionPattern {
+    QRegularExpression re;
+    QString language;
+    Needs needs = Needs::Verb;
+    QString prefix; ///< for Needs::Prefix
+};
+
+// Tail of most attributions: a colon, ASCII or full-width. English also goes without one (talon
+// RE_ON_DATE_SMB_WROTE) and in dashes ("---- On ... wrote ----", Zoho; Android "---- X wrote ----").
+constexpr const char16_t *Colon = uR"re(\s*[:：]\s*$)re";
+constexpr const char16_t *EnglishEnd = uR"re(\s*[:：]?(?:\s*-{2,})?\s*$)re";
+// The author-first catch-all needs the colon, or the dashes of Android's "---- X wrote ----".
+constexpr const char16_t *AuthorEnd = uR"re((?:\s*[:：]|\s+-{2,})\s*$)re";
+constexpr const char16_t *Dashes = uR"re(^(?:-{2,}\s*)?)re";
+// A date part must contain a digit: "On second thought, I wrote:" is no attribution.
+constexpr const char16_t *Dated = uR"re([^\d]*\d.*?)re";
+
+AttributionPattern pattern(const QString &regex, const char16_t *language, Needs needs = Needs::Verb)
+{
+    return {QRegularExpression(regex, Caseless), QString::fromUtf16(language), needs, QString()};
+}
+
+AttributionPattern prefixed(const char16_t *prefix, const QString &regex, const char16_t *language)
+{
+    return {QRegularExpression(regex, Caseless), QString::fromUtf16(language), Needs::Prefix, QString::fromUtf16(prefix)};
+}
+
+QString cat(std::initializer_list<const char16_t *> parts)
+{
+    QString s;
+    for (const char16_t *p : parts)
+        s += QString::fromUtf16(p);
+    return s;
+}
+
+// Forms that start with a lead word or a date (talon, crisp, mail-parser-reply, client samples).
+const QList<AttributionPattern> &leadingPatterns()
+{
+    static const QList<AttributionPattern> patterns = {
+        pattern(cat({Dashes, uR"re(On\s+(?<body>)re", Dated, uR"re()(?:\s+|(?<=>))(?:wrote|sent|writes))re", EnglishEnd}), u"en"),
+        pattern(cat({uR"re(^At\s+(?<body>)re", Dated, uR"re()\s+wrote)re", EnglishEnd}), u"en"),
+        pattern(cat({uR"re(^In a message dated\s+(?<body>.+?)\s+writes)re", EnglishEnd}), u"en"),
+        prefixed(u"*", cat({uR"re(^\*\s+(?<who>.+?)\s+\[(?<date>[^\]]*\d[^\]]*)\])re", Colon}), u"en"),
+        prefixed(u"Quoting", cat({uR"re(^Quoting\s+(?<who>.+?)\s+\((?<date>[^)]*\d[^)]*)\)\s*[:：]?\s*$)re"}), u"en"),
+        prefixed(u"Excerpts", cat({uR"re(^Excerpts from\s+(?<who>.+?)'s message of\s+(?<date>.+?))re", Colon}), u"en"),
+        pattern(cat({uR"re(^Am\s+(?<date>)re", Dated, uR"re(),?\s+schrieb\s+(?<who>.+?))re", Colon}), u"de"),
+        pattern(cat({uR"re(^Op\s+(?<date>)re", Dated, uR"re(),?\s+(?:schreef|heeft|verzond)\s+(?<who>.+?)(?:\s+(?:het\s+volgende\s+)?geschreven)?)re", Colon}), u"nl"),
+        pattern(cat({uR"re(^Op\s+(?<body>)re", Dated, uR"re()\s+(?:schreef|verzond))re", Colon}), u"nl"),
+        pattern(cat({uR"re(^Le\s+(?<body>)re", Dated, uR"re()\s+a\s+[ée]crit)re", Colon}), u"fr"),
+        pattern(cat({uR"re(^El\s+(?<body>)re", Dated, uR"re()\s+escribió)re", Colon}), u"es"),
+        pattern(cat({uR"re(^(?:Il(?:\s+giorno)?|In\s+data)\s+(?<body>)re", Dated, uR"re()\s+ha\s+scritto)re", Colon}), u"it"),
+        pattern(cat({uR"re(^Em\s+(?<body>)re", Dated, uR"re()\s+escreveu)re", Colon}), u"pt"),
+        pattern(cat({uR"re(^(?:W\s+dniu|Dnia)\s+(?<body>)re", Dated, uR"re()\s+(?:napisał(?:\(a\))?|pisze|nadesłał))re", Colon}), u"pl"),
+        pattern(cat({uR"re(^(?:Den|På|D\.)\s+(?<date>)re", Dated, uR"re()\s+skrev\s+(?<who>.+?)(?:\s+(?:følgende|följande))?)re", Colon}), u"nordic"),
+        pattern(cat({uR"re(^Dne\s+(?<date>)re", Dated, uR"re()\s+je\s+(?<who>.+?)\s+napisal(?:\(a\))?)re", Colon}), u"sl"),
+        pattern(cat({uR"re(^Dne\s+(?<body>)re", Dated, uR"re()\s+napsal(?:\(a\))?)re", Colon}), u"cs"),
+        pattern(cat({uR"re(^Vào\s+(?<body>)re", Dated, uR"re()\s+đã\s+viết)re", EnglishEnd}), u"vi"),
+        pattern(cat({uR"re(^在\s*(?<date>.*\d[^,，]*)[,，]\s*(?<who>[^,，]+?)\s*(?:写道|寫道))re", Colon}), u"zh"),
+        pattern(cat({uR"re(^(?<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*?\d{1,2}[:：]\d{2})\s*(?<who>[^<>]*<[^<>]+>))re", Colon}), u"ja", Needs::Address),
+        pattern(cat({uR"re(^(?<date>\d{4}/\d{1,2}/\d{1,2}.*?)[、,]\s*(?<who>.+?)\s*のメッセージ)re", Colon}), u"ja"),
+        pattern(cat({uR"re(^(?<date>\d{4}\s*년.+?),\s*(?<who>.+?)\s*님이\s*작성(?:하였습니다|했습니다)?)re", Colon}), u"ko"),
+        pattern(cat({uR"re(^(?<date>\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\..*?),\s*(?<who>.+?)\s*작성)re", Colon}), u"ko"),
+        pattern(cat({uR"re(^(?<date>(?:пн|вт|ср|чт|пт|сб|вс),\s.+?\sг\.\s+в\s+\d{1,2}:\d{2}),\s*(?<who>[^<>]*<[^<>]+>))re", Colon}), u"ru", Needs::Address),
+        pattern(cat({uR"re(^(?<date>.*?\d.*?)\s+időpontban\s+(?<who>.+?)\s+ezt\s+írta)re", Colon}), u"hu"),
+        pattern(cat({uR"re(^(?<date>\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}\s+GMT[+-]\d{1,2}:\d{2})\s+(?<who>.+?)\s*[:：]?\s*$)re"}), u"", Needs::Address),
+        pattern(cat({uR"re(^(?<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4}[^<>@]*?),?\s+(?<who>[^<>@]*<\s*[^\s<>@]+@[^\s<>]+\s*>)\s*[:：]?\s*$)re"}), u"", Needs::Address),
+        pattern(cat({uR"re(^(?<date>\S{2,10},\s+\d{1,2}\s+\S{3,10}\s+(?:19|20)\d\d,?\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(?<who>[^@]+@\S+?))re", Colon}), u"", Needs::Address),
+    };
+    return patterns;
+}
+
+// Forms that start with the author. Tried only when no leading form matches, latest start first, so
+// that "Thanks!\nSome One <a@b> wrote:" starts at the name.
+const QList<AttributionPattern> &authorFirstPatterns()
+{
+    static const QList<AttributionPattern> patterns = {
+        pattern(cat({uR"re(^(?<who>.+?)\s+schrieb\s+am\s+(?<date>)re", Dated, uR"re())re", Colon}), u"de"),
+        pattern(cat({uR"re(^(?<who>.+?)\s+skrev\s+følgende\s+den\s+(?<date>.+?))re", Colon}), u"no"),
+        pattern(cat({uR"re(^(?<who>.+?<[^<>]+>)\s+kirjoitti\s+(?<date>)re", Dated, uR"re())re", Colon}), u"fi"),
+        pattern(cat({uR"re(^(?<who>.+?)\s+\(időpont:\s*(?<date>.+?)\)\s+ezt\s+írta)re", Colon}), u"hu"),
+        pattern(cat({uR"re(^(?<who>.+?),\s*(?<date>[^,]*\d.*?)\s+tarihinde\s+şunu\s+yazdı)re", Colon}), u"tr"),
+        pattern(cat({uR"re(^(?<who>.+?)\s*(?:于|於|在)\s*(?<date>\d.+?)\s*(?:写道|寫道))re", Colon}), u"zh"),
+        pattern(cat({Dashes, uR"re((?<body>.+?)(?:\s+|(?<=>))(?<verb>wrote|writes|schrieb|a\s+écrit|escribió|ha\s+scritto|escreveu|schreef|skrev|napisał(?:\(a\))?|написал(?:\(а\)|а)?|написав|пише|kirjoitti|napsal(?:\(a\))?|napísal(?:\(a\))?|yazdı|写道|寫道|は書きました))re", AuthorEnd}), u"verb"),
+    };
+    return patterns;
+}
+
+// The verbs of the author-first catch-all and their languages.
+QString verbLanguage(QStringView verb, QStringView text)
+{
+    static const QList<std::pair<QString, QString>> table = {
+        {QStringLiteral("wr"), QStringLiteral("en")},      {QStringLiteral("schrieb"), QStringLiteral("de")},
+        {QStringLiteral("a"), QStringLiteral("fr")},       {QStringLiteral("escribió"), QStringLiteral("es")},
+        {QStringLiteral("ha"), QStringLiteral("it")},      {QStringLiteral("escreveu"), QStringLiteral("pt")},
+        {QStringLiteral("schreef"), QStringLiteral("nl")}, {QStringLiteral("napisał"), QStringLiteral("pl")},
+        {QStringLiteral("написал"), QStringLiteral("ru")}, {QStringLiteral("написав"), QStringLiteral("uk")},
+        {QStringLiteral("пише"), QStringLiteral("uk")},    {QStringLiteral("kirjoitti"), QStringLiteral("fi")},
+        {QStringLiteral("napsal"), QStringLiteral("cs")},  {QStringLiteral("napísal"), QStringLiteral("sk")},
+        {QStringLiteral("yazdı"), QStringLiteral("tr")},   {QStringLiteral("写道"), QStringLiteral("zh")},
+        {QStringLiteral("寫道"), QStringLiteral("zh")},    {QStringLiteral("は書きました"), QStringLiteral("ja")},
+    };
+    if (verb.startsWith(u"skrev", Qt::CaseInsensitive))
+        return nordicLanguage(text);
+    for (const auto &[prefix, language] : table)
+        if (verb.startsWith(prefix, Qt::CaseInsensitive))
+            return language;
+    return QString();
+}
+
+QString languageOf(const AttributionPattern &p, const QRegularExpressionMatch &m, QStringView text)
+{
+    if (p.language == u"nordic")
+        return nordicLanguage(text);
+    if (p.language == u"verb")
+        return verbLanguage(m.capturedView(u"verb"), text);
+    return p.language;
+}
+
+QString trimmedPart(QStringView s)
+{
+    static const QRegularExpression edges = rx(uR"re(^[\s,，、-]+|[\s,，、]+$)re");
+    return s.toString().remove(edges);
+}
+
+// "<date>, <who>" without a keyword between them: a user marker ("użytkownik", "пользователь",
+// "uživatel"...) or the end of the date's clock time (or year) splits them. \a strict: the date
+// must also parse, so that "user2013 <a@b>" is not cut after its digits.
+std::pair<QString, QString> splitBody(QStringView body, bool strict)
+{
+    static const QRegularExpression marker = rx(uR"re(\s(?:użytkownik|пользователь|користувач|uživatel|odesílatel|používateľ)\s)re");
+    if (const QRegularExpressionMatch m = marker.match(body); m.hasMatch())
+        return {trimmedPart(body.left(m.capturedStart())), trimmedPart(body.sliced(m.capturedEnd()))};
+    const qsizetype n = QuotedDate::length(body);
+    if (n == 0 || (strict && !QuotedDate::parse(body.left(n))))
+        return {QString(), trimmedPart(body)};
+    return {trimmedPart(body.left(n)), trimmedPart(body.sliced(n))};
+}
+
+// An author without an address and without a date must look like a name: a few words, not opening
+// with a pronoun or connective and without lower-case ones ("As I wrote:", "You wrote:", "the patch
+// above wrote:"). Lower-case names ("xu xin wrote:") pass.
+bool looksLikeName(const QString &who)
+{
+    static const QRegularExpression bracketed = rx(uR"re(<[^<>]*>|\[[^\[\]]*\]|\([^()]*\))re");
+    static const QRegularExpression opening = rx(
+        uR"re(^(?:I|you|he|she|we|they|it|as|also|someone|somebody|everyone|this|that|who|which|what|and|but|then|so|here|there)\b)re");
+    static const QRegularExpression inner = rx(
+        uR"re(\b(?:I|you|he|she|we|they|it|as|also|this|that|who|which|what|and|but|then|so|previously|originally|already|above|below|earlier|just|once)\b)re",
+        Unicode);
+    const QString name = QString(who).remove(bracketed).simplified();
+    const int words = int(name.count(u' ')) + 1;
+    return !name.isEmpty() && words <= 4 && !opening.match(name).hasMatch() && !inner.match(name).hasMatch();
+}
+
+// No bracket may close that did not open: "a@b> wrote:" is the tail of a wrapped attribution, not
+// one. (An opened one may stay open: the '>' of "<a@b\n> wrote:" was read as a quote mark.)
+bool balanced(const QString &who)
+{
+    return who.count(u'>') <= who.count(u'<') && who.count(u']') <= who.count(u'[') && who.count(u')') <= who.count(u'(');
+}
+
+// With a date the form is established and the author is taken as written, even "you" (patchwork's
+// "On <date> you wrote:"); without one it must look like a name or carry an address.
+bool plausibleAuthor(const AttributionLine::Parts &a)
+{
+    if (a.who.isEmpty() || a.who.size() > 200 || !balanced(a.who))
+        return false;
+    return !a.date.isEmpty() || a.who.contains(u'@') || looksLikeName(a.who);
+}
+
+std::optional<AttributionLine::Parts> attributionFrom(const AttributionPattern &p, const QRegularExpressionMatch &m, QStringView text)
+{
+    AttributionLine::Parts a;
+    a.language = languageOf(p, m, text);
+    if (m.hasCaptured(u"body")) {
+        const bool leading = p.language != u"verb";
+        std::tie(a.date, a.who) = splitBody(m.capturedView(u"body"), !leading);
+        if (leading && a.date.isEmpty())
+            return std::nullopt;
+    } else {
+        a.date = trimmedPart(m.capturedView(u"date"));
+        a.who = trimmedPart(m.capturedView(u"who"));
+    }
+    // Without a verb, the date is all that makes the line an attribution: it must be one. (A git
+    // version "1.7.3.1.g432b3.dirty" over "Acked-by: X <a@b>" is not.)
+    if (p.needs == Needs::Address && !QuotedDate::parse(a.date, a.language))
+        return std::nullopt;
+    return plausibleAuthor(a) ? std::optional(a) : std::nullopt;
+}
+
+// The forms without a verb open with their date: a digit, or a short weekday and a comma ("пн,", "Mon,").
+bool opensWithDate(QStringView text)
+{
+    return (!text.isEmpty() && text.front().isDigit()) || text.left(11).indexOf(u',', 2) >= 0;
+}
+
+bool applicable(const AttributionPattern &p, QStringView text, AttributionLine::Signs signs)
+{
+    switch (p.needs) {
+    case Needs::Verb:
+        return signs.verb;
+    case Needs::Address:
+        return signs.address && opensWithDate(text);
+    case Needs::Prefix:
+        return text.startsWith(p.prefix, Qt::CaseInsensitive);
+    }
+    return false;
+}
+
+std::optional<AttributionLine::Parts> matchAttribution(QStringView text, const QList<AttributionPattern> &patterns, AttributionLine::Signs signs)
+{
+    for (const AttributionPattern &p : patterns) {
+        if (!applicable(p, text, signs))
+            continue;
+        const QRegularExpressionMatch m = p.re.match(text);
+        if (!m.hasMatch())
+            continue;
+        if (std::optional<AttributionLine::Parts> a = attributionFrom(p, m, text))
+            return a;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+// The verbs and markers of the attribution forms. Lines without one (code, prose) are not worth the
+// attribution regexes, which are the costly part of a scan.
+bool AttributionLine::hasVerb(QStringView text)
+{
+    static const QRegularExpression verbs = rx(
+        uR"re(wrote|writes|\bsent\b|schrieb|schreef|verzond|geschreven|[ée]crit|escribió|scritto|escreveu|napisał|pisze|nadesłał|skrev|napsal|napisal|napísal|viết|写道|寫道|のメッセージ|작성|írta|yazdı|написал|написав|пише|kirjoitti|書きました)re");
+    return verbs.match(text).hasMatch();
+}
+
+std::optional<AttributionLine::Parts> AttributionLine::match(QStringView text, Form form, Signs signs)
+{
+    return matchAttribution(text, form == Form::Leading ? leadingPatterns() : authorFirstPatterns(), signs);
+}
+
+// Cheap test before any regex: attributions end in a colon, in "wrote" (talon lets English go
+// without the colon), in dashes (Android), or in a bracket (Gmail's "2013/7/20 Name <a@b>", "Quoting
+// X (date)").
+bool AttributionLine::mayEnd(QStringView content)
+{
+    static const QString endings = QStringLiteral(":：-");
+    if (content.isEmpty())
+        return false;
+    if (endings.contains(content.back()))
+        return true;
+    // Code lines end in brackets too: a bracket counts after an address or before a date.
+    if (content.back() == u'>')
+        return content.contains(u'@');
+    if (content.back() == u')') {
+        const qsizetype open = content.lastIndexOf(u'(');
+        return open >= 0 && open + 1 < content.size() && content[open + 1].isDigit();
+    }
+    for (const char16_t *word : {u"wrote", u"writes", u"sent", u"viết"})
+        if (content.endsWith(QStringView(word), Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+} // namespace th::analysis
