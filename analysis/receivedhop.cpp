@@ -369,6 +369,14 @@ qsizetype unseparatedDateStart(const QList<Token> &tokens)
     return -1;
 }
 
+qsizetype lastSemicolon(const QList<Token> &tokens)
+{
+    qsizetype at = tokens.size() - 1;
+    while (at >= 0 && tokens[at].kind != Token::Semicolon)
+        --at;
+    return at;
+}
+
 class HopParser
 {
 public:
@@ -389,15 +397,22 @@ public:
         const QList<Token> tokens = lexer.tokens();
         if (!lexer.problem().isEmpty())
             m_problems << lexer.problem();
-        qsizetype semicolon = tokens.size() - 1;
-        while (semicolon >= 0 && tokens[semicolon].kind != Token::Semicolon)
-            --semicolon;
+        const qsizetype semicolon = lastSemicolon(tokens);
         const qsizetype dateStart = semicolon >= 0 ? semicolon + 1 : unseparatedDateStart(tokens);
         readClauses(tokens, semicolon >= 0 ? semicolon : dateStart >= 0 ? dateStart : tokens.size());
         readDate(tokens, dateStart);
         readAuthentication(tokens);
         m_hop.problem = m_problems.join(QStringLiteral("; "));
         return m_hop;
+    }
+
+    // The date alone, as run() reads it.
+    QDateTime time()
+    {
+        const QList<Token> tokens = Lexer(m_hop.raw).tokens();
+        const qsizetype semicolon = lastSemicolon(tokens);
+        const qsizetype dateStart = semicolon >= 0 ? semicolon + 1 : unseparatedDateStart(tokens);
+        return dateStart < 0 ? QDateTime() : parseDate(wordsFrom(tokens, dateStart, tokens.size()));
     }
 
 private:
@@ -470,6 +485,11 @@ bool ReceivedHop::isAuthenticatedSubmission() const
 ReceivedHop ReceivedHop::parse(QStringView headerValue)
 {
     return HopParser(headerValue).run();
+}
+
+QDateTime ReceivedHop::timeOf(QStringView headerValue)
+{
+    return HopParser(headerValue).time();
 }
 
 bool ReceivedHop::isAddressLiteral(QStringView text)

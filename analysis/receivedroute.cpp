@@ -4,18 +4,20 @@
 
 namespace th::analysis {
 
+// Every hop's time, but only the oldest hops' clients: the origin is the first from the bottom that names one.
 ReceivedRoute ReceivedRoute::of(const model::Message &message)
 {
-    QList<ReceivedHop> chain; // newest (top) first
-    for (const QString &v : message.headerValues(u"Received"))
-        chain << ReceivedHop::parse(v);
+    const QStringList values = message.headerValues(u"Received"); // newest (top) first
     ReceivedRoute r;
-    for (auto it = chain.crbegin(); it != chain.crend() && r.origin.isEmpty(); ++it)
-        r.origin = it->fromIp;
-    for (qsizetype i = 0; i + 1 < chain.size() && r.disorderedHop.isEmpty(); ++i) {
-        const QDateTime &later = chain[i].time, &earlier = chain[i + 1].time;
+    for (auto it = values.crbegin(); it != values.crend() && r.origin.isEmpty(); ++it)
+        r.origin = ReceivedHop::parse(*it).fromIp;
+    QList<QDateTime> times;
+    for (const QString &v : values)
+        times << ReceivedHop::timeOf(v);
+    for (qsizetype i = 0; i + 1 < times.size() && r.disorderedHop.isEmpty(); ++i) {
+        const QDateTime &later = times[i], &earlier = times[i + 1];
         if (later.isValid() && earlier.isValid() && (earlier.secsTo(later) < -3600 || earlier.secsTo(later) > 86400))
-            r = {r.origin, chain[i].raw, earlier, later};
+            r = {r.origin, ReceivedHop::parse(values[i]).raw, earlier, later};
     }
     return r;
 }
