@@ -1,7 +1,6 @@
 #include "participantset.h"
 
 #include "displayname.h"
-#include "domainidentity.h"
 #include "indicators/indicator.h"
 
 namespace th::analysis {
@@ -15,10 +14,10 @@ ParticipantSet ParticipantSet::of(const MessageContext &ctx)
     if (ctx.original.isValid())
         ps.addThread(ctx, threads.threadOfMessage.value(ctx.original.message, -1));
     for (const QuotedHeader &h : ctx.body.headers) {
-        ps.add({h.fromName, h.fromAddress});
+        ps.m_quoted.add({h.fromName, h.fromAddress});
         for (const model::AddressList *list : {&h.to, &h.cc}) {
             for (const model::MailAddress &a : *list)
-                ps.add(a);
+                ps.m_quoted.add(a);
         }
     }
     return ps;
@@ -30,11 +29,6 @@ void ParticipantSet::addThread(const MessageContext &ctx, int thread)
         return;
     const bool inside = ctx.data.threads.threadOfMessage.value(ctx.index, -1) == thread;
     m_threads << Thread{&ctx.data.participants.ofThread(thread), inside};
-}
-
-void ParticipantSet::add(const model::MailAddress &a)
-{
-    m_quoted.add(a);
 }
 
 // A person is a participant through the other messages of a thread: more mentions than the judged message's own.

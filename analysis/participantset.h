@@ -38,7 +38,6 @@ private:
         bool inside = false; ///< the judged message is in this thread: its own counts are left out
     };
 
-    void add(const model::MailAddress &a);
     void addThread(const MessageContext &ctx, int thread);
     [[nodiscard]] bool inThreads(Table table, const QString &key) const;
     [[nodiscard]] QSet<QString> collect(Table table, const QSet<QString> &quoted) const;

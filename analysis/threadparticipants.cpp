@@ -6,15 +6,24 @@
 
 namespace th::analysis {
 
-void ThreadParticipants::Counts::add(const model::MailAddress &a, int n)
+void ThreadParticipants::Counts::add(const model::MailAddress &a)
 {
     if (!a.address.isEmpty()) {
-        addresses[a.address.toLower()] += n;
-        domains[DomainIdentity::registrable(a.address)] += n;
+        ++addresses[a.address.toLower()];
+        ++domains[DomainIdentity::registrable(a.address)];
     }
     const QString name = DisplayName::normalise(a.name);
     if (name.size() > 1)
-        names[name] += n;
+        ++names[name];
+}
+
+void ThreadParticipants::Counts::add(const model::Message &m)
+{
+    add(m.from);
+    for (const model::AddressList *list : {&m.to, &m.cc}) {
+        for (const model::MailAddress &a : *list)
+            add(a);
+    }
 }
 
 // Per thread, not kept per message: a case has a few hundred threads but thousands of messages.
@@ -22,14 +31,8 @@ ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messag
 {
     m_threads = parallelMap<QList<Counts>>(threads.threads.size(), [&](int t) {
         Counts sum;
-        for (int m : threads.threads[t].messageIndexes()) {
-            const model::Message &message = messages[size_t(m)];
-            sum.add(message.from);
-            for (const model::AddressList *list : {&message.to, &message.cc}) {
-                for (const model::MailAddress &a : *list)
-                    sum.add(a);
-            }
-        }
+        for (int m : threads.threads[t].messageIndexes())
+            sum.add(messages[size_t(m)]);
         return sum;
     });
 }
@@ -37,11 +40,7 @@ ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messag
 ThreadParticipants::Counts ThreadParticipants::countsOf(const model::Message &m)
 {
     Counts c;
-    c.add(m.from);
-    for (const model::AddressList *list : {&m.to, &m.cc}) {
-        for (const model::MailAddress &a : *list)
-            c.add(a);
-    }
+    c.add(m);
     return c;
 }
 

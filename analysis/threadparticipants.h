@@ -25,7 +25,8 @@ public:
         QHash<QString, int> addresses; ///< lower case
         QHash<QString, int> domains;   ///< registrable
         QHash<QString, int> names;     ///< normalised, two characters or more
-        void add(const model::MailAddress &a, int n = 1);
+        void add(const model::MailAddress &a);
+        void add(const model::Message &m); ///< its From, To and Cc
     };
 
     ThreadParticipants(const std::vector<model::Message> &messages, const model::ThreadSet &threads);
