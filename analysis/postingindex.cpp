@@ -73,7 +73,7 @@ std::vector<PostingIndex::Hits> PostingIndex::hits(std::span<const quint64> quer
         if (q + 2 * Ahead < query.size())
             __builtin_prefetch(&m_starts[size_t(query[q + 2 * Ahead] >> m_shift)]);
         if (q + Ahead < query.size())
-            __builtin_prefetch(&m_hashes[m_starts[size_t(query[q + Ahead] >> m_shift)]]);
+            __builtin_prefetch(m_hashes.data() + m_starts[size_t(query[q + Ahead] >> m_shift)]); // may be one past the end
         const quint64 h = query[q];
         const size_t bucket = size_t(h >> m_shift);
         for (quint32 i = m_starts[bucket]; i < m_starts[bucket + 1]; ++i) {
