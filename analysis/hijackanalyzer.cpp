@@ -25,7 +25,7 @@ public:
         inferSettings();
         const qsizetype n = qsizetype(m_messages.size());
         m_result.bodies = parallelMap<QList<BodyStructure>>(n, [this](int i) { return HijackAnalyzer::structureOf(m_messages[size_t(i)]); });
-        m_fingerprints = parallelMap<QList<ClientFingerprint>>(n, [this](int i) { return ClientFingerprint::of(m_messages[size_t(i)], m_result.bodies[i]); });
+        m_fingerprints = parallelMap<QList<ClientFingerprint>>(n, [this](int i) { return ClientFingerprint::of(m_messages[size_t(i)], std::as_const(m_result.bodies)[i]); });
         m_routes = parallelMap<QList<ReceivedRoute>>(n, [this](int i) { return ReceivedRoute::of(m_messages[size_t(i)]); });
         m_links = parallelMap<QList<QSet<QString>>>(n, [this](int i) { return linksOf(i); });
         for (int i = 0; i < n; ++i)

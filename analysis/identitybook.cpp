@@ -64,7 +64,9 @@ IdentityBook::Usage IdentityBook::usageOf(const AddressSightings &s, const QDate
 QList<IdentityBook::Usage> IdentityBook::addressesOf(const QString &displayName, const QDateTime &before, int exclude) const
 {
     QList<Usage> out;
-    for (const AddressSightings &s : m_byName.value(DisplayName::normalise(displayName))) {
+    // A const list: a loop over the non-const copy value() returns would detach it, a deep copy per question.
+    const QList<AddressSightings> addresses = m_byName.value(DisplayName::normalise(displayName));
+    for (const AddressSightings &s : addresses) {
         if (Usage u = usageOf(s, before, exclude); u.messages > 0)
             out << u;
     }

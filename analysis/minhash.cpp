@@ -27,8 +27,9 @@ const std::array<quint64, MinHash::Size> &seeds()
 } // namespace
 
 // The slots are independent, so the loop vectorises; its 64-bit multiplies need AVX-512 (x86-64-v4), which
-// GCC picks at load time where the processor has it: ten times faster, the same signatures.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+// GCC picks at load time where the processor has it: ten times faster, the same signatures. ThreadSanitizer
+// instruments the picking function, which runs before the sanitizer is set up and crashes.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_THREAD__)
 #define TH_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v4", "default")))
 #else
 #define TH_VECTOR_CLONES

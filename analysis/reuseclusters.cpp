@@ -52,7 +52,7 @@ QList<QList<int>> ReuseClusters::find(const QList<QStringList> &pieces)
             owner << m;
         }
     }
-    const auto sets = parallelMap<std::vector<std::vector<quint64>>>(texts.size(), [&texts](int i) { return Shingles::set(texts[i]); });
+    const auto sets = parallelMap<std::vector<std::vector<quint64>>>(texts.size(), [&texts](int i) { return Shingles::set(std::as_const(texts)[i]); });
     const auto signatures = parallelMap<std::vector<MinHash::Signature>>(texts.size(), [&sets](int i) {
         return sets[size_t(i)].size() < size_t(MinShingles) ? MinHash::Signature{} : MinHash::of(sets[size_t(i)]);
     });

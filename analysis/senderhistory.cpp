@@ -23,7 +23,8 @@ SenderHistory::SenderHistory(const std::vector<model::Message> &messages) : m_me
 QList<int> SenderHistory::before(const QString &address, const QDateTime &date, int exclude) const
 {
     QList<int> out;
-    for (int i : m_byAddress.value(address.toLower())) {
+    const QList<int> sent = m_byAddress.value(address.toLower()); // const: looping over it does not detach
+    for (int i : sent) {
         const QDateTime &d = m_messages[size_t(i)].date;
         if (i != exclude && (!date.isValid() || !d.isValid() || d < date))
             out << i;

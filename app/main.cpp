@@ -1,3 +1,4 @@
+#include "crashreport.h"
 #include "scancommand.h"
 
 #include "ui/mainwindow.h"
@@ -24,6 +25,7 @@ int runGui(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    th::app::CrashReport::install();
     QCoreApplication::setApplicationName(QStringLiteral("threadhound"));
     QCoreApplication::setApplicationVersion(QStringLiteral(THREADHOUND_VERSION));
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();

@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <signal.h>
+
 namespace {
 
 struct Run {
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void scanWritesTheReport();
     void unreadableInputFails();
     void usage();
+    void crashPrintsTheCallStack();
 
 private:
     QTemporaryDir m_dir;
@@ -91,6 +94,25 @@ void TestCli::unreadableInputFails()
 void TestCli::usage()
 {
     QCOMPARE(threadhound({"scan", TH_DEMO_CASE}).exitCode, 1);
+}
+
+// A crash in an unattended scan must leave the call stack behind (CrashReport). The test stops a real scan
+// with SIGSEGV once it reports progress; the kernel delivers a process signal to the main thread first.
+void TestCli::crashPrintsTheCallStack()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("sanitizer builds print their own crash reports");
+#endif
+    QProcess p;
+    p.setReadChannel(QProcess::StandardError);
+    p.start(QStringLiteral(TH_EXECUTABLE), {"scan", TH_CORPORA "/lists", "--json", m_dir.filePath("crash.json")});
+    QVERIFY(p.waitForReadyRead(60000));
+    ::kill(pid_t(p.processId()), SIGSEGV);
+    QVERIFY(p.waitForFinished(60000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+    QVERIFY2(err.contains("threadhound: fatal signal SEGV; call stack of the failing thread:\n"), qPrintable(err.right(2000)));
+    QVERIFY2(err.contains("threadhound(main+"), qPrintable(err.right(2000)));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
