@@ -11,17 +11,17 @@ namespace {
 constexpr int Signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
 constexpr int MaxFrames = 64;
 
-void write(const char *text)
+void say(const char *text)
 {
     [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, text, strlen(text));
 }
 
-// Only async-signal-safe calls: write(), and backtrace(), whose first call install() has made already.
+// Only async-signal-safe calls: write(2), and backtrace(), whose first call install() has made already.
 void onFatalSignal(int sig)
 {
-    write("threadhound: fatal signal ");
-    write(sigabbrev_np(sig) ? sigabbrev_np(sig) : "?");
-    write("; call stack of the failing thread:\n");
+    say("threadhound: fatal signal ");
+    say(sigabbrev_np(sig) ? sigabbrev_np(sig) : "?");
+    say("; call stack of the failing thread:\n");
     void *frames[MaxFrames];
     backtrace_symbols_fd(frames, backtrace(frames, MaxFrames), STDERR_FILENO);
     raise(sig); // SA_RESETHAND restored the default action: end the process as the signal would have
