@@ -70,22 +70,32 @@ QList<QByteArray> mboxMessages(const QByteArray &data)
     return out;
 }
 
-bool hasMessageId(const QByteArray &raw, const QByteArray &id)
+// The Message-ID of a raw message (without brackets), or an empty string.
+QString messageIdOf(const QByteArray &raw)
 {
     const qsizetype headerEnd = raw.indexOf("\n\n");
     const QByteArray header = raw.left(headerEnd < 0 ? raw.size() : headerEnd);
     static const QRegularExpression re(QStringLiteral("^Message-ID:\\s*<([^>]+)>"), QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
-    const QRegularExpressionMatch m = re.match(QString::fromLatin1(header));
-    return m.hasMatch() && m.captured(1).toLatin1() == id;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    return re.match(QString::fromLatin1(header)).captured(1);
 }
 
 } // namespace
+
+QByteArray CaseFixture::readFile(const QString &path)
+{
+    QFile f(corpus(path));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QHash<QString, QByteArray> CaseFixture::mboxById(const QString &path)
+{
+    QHash<QString, QByteArray> out;
+    for (const QByteArray &m : mboxMessages(readFile(path))) {
+        if (const QString id = messageIdOf(m); !id.isEmpty() && !out.contains(id))
+            out.insert(id, m);
+    }
+    return out;
+}
 
 QByteArray CaseFixture::rawMessage(const QString &path, const QString &messageId)
 {
@@ -102,11 +112,11 @@ QByteArray CaseFixture::rawMessage(const QString &path, const QString &messageId
         files << full;
     }
     for (const QString &file : files) {
-        const QByteArray data = readAll(file);
+        const QByteArray data = readFile(file);
         if (!data.contains(id))
             continue;
         for (const QByteArray &m : data.startsWith("From ") ? mboxMessages(data) : QList<QByteArray>{data}) {
-            if (hasMessageId(m, id))
+            if (messageIdOf(m).toLatin1() == id)
                 return m;
         }
     }

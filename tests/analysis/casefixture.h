@@ -6,6 +6,7 @@
 #include "model/thread.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -65,6 +66,11 @@ public:
     [[nodiscard]] const QString &bodyText(const QString &messageId) const;
 
     [[nodiscard]] static QString corpus(const QString &path);
+    /// The bytes of a file in the corpora (or absolute); empty when it cannot be read.
+    [[nodiscard]] static QByteArray readFile(const QString &path);
+    /// The messages of a corpora mbox by Message-ID (without brackets; the first of repeated ids wins),
+    /// each without its "From " line.
+    [[nodiscard]] static QHash<QString, QByteArray> mboxById(const QString &path);
     /// The five benign reference threads of corpora/README.md as QTest rows (corpus, root, size): for the
     /// _data function of every test that checks they stay quiet.
     static void referenceThreadRows();

@@ -1,7 +1,6 @@
 #include "identitycorpus.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -54,41 +53,10 @@ QString describe(const MessageAnalysis &a)
     return out.join(QStringLiteral("; "));
 }
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 QByteArray headerBlock(const QByteArray &raw)
 {
     const qsizetype end = raw.indexOf("\n\n");
     return end < 0 ? raw : raw.left(end + 1);
-}
-
-// The messages of an mboxrd file keyed by Message-ID (without brackets).
-QHash<QString, QByteArray> mboxById(const QByteArray &data)
-{
-    QHash<QString, QByteArray> out;
-    static const QRegularExpression idRe(QStringLiteral("^Message-ID:\\s*<([^>]+)>"),
-                                         QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
-    qsizetype start = 0;
-    const auto take = [&](qsizetype end) {
-        QByteArray m = data.mid(start, end - start);
-        if (m.startsWith("From "))
-            m = m.mid(m.indexOf('\n') + 1);
-        const auto match = idRe.match(QString::fromLatin1(headerBlock(m)));
-        if (match.hasMatch() && !out.contains(match.captured(1)))
-            out.insert(match.captured(1), m);
-    };
-    for (qsizetype at = data.indexOf("\nFrom "); at >= 0; at = data.indexOf("\nFrom ", at + 1)) {
-        if (at > 0 && data[at - 1] == '\n') {
-            take(at + 1);
-            start = at + 1;
-        }
-    }
-    take(data.size());
-    return out;
 }
 
 // \a raw with \a line added as the last header field (below every Received field: what the sender wrote).
@@ -114,7 +82,7 @@ QByteArray encodedWord(const QString &text)
 // manifest.tsv is a tab-separated file whose quoted fields may hold newlines.
 QList<ManifestRow> readManifest(const QString &path)
 {
-    const QString text = QString::fromUtf8(readFile(path));
+    const QString text = QString::fromUtf8(CaseFixture::readFile(path));
     QList<QStringList> records;
     QStringList record;
     QString field;
@@ -221,7 +189,7 @@ CaseFixture &IdentityCorpus::phish()
 void IdentityCorpus::load()
 {
     // hijack-dev: labels and the organisation configuration of dataset.json (the README says a detector must be told it).
-    const QByteArray labels = readFile(CaseFixture::corpus(QStringLiteral("hijack-dev/labels.jsonl")));
+    const QByteArray labels = CaseFixture::readFile(QStringLiteral("hijack-dev/labels.jsonl"));
     for (const QByteArray &line : labels.split('\n')) {
         if (line.trimmed().isEmpty())
             continue;
@@ -238,7 +206,7 @@ void IdentityCorpus::load()
         m_labelOf.insert(l.id, l.label);
     }
     QCOMPARE(m_labels.size(), 2322);
-    const QJsonObject dataset = QJsonDocument::fromJson(readFile(CaseFixture::corpus(QStringLiteral("hijack-dev/dataset.json")))).object();
+    const QJsonObject dataset = QJsonDocument::fromJson(CaseFixture::readFile(QStringLiteral("hijack-dev/dataset.json"))).object();
     for (const QJsonValue v : dataset.value(u"org_domains").toArray())
         m_devSettings.organisationDomains << v.toString();
     const QJsonObject mx = dataset.value(u"org_mx_hosts").toObject();
@@ -247,7 +215,7 @@ void IdentityCorpus::load()
     QCOMPARE(m_devSettings.organisationDomains.size(), 3);
     QVERIFY(!m_devSettings.trustedAuthservIds.isEmpty());
 
-    m_s390 = mboxById(readFile(CaseFixture::corpus(QString::fromLatin1(CaseFixture::S390))));
+    m_s390 = CaseFixture::mboxById(QString::fromLatin1(CaseFixture::S390));
     QVERIFY(m_s390.size() > 1700);
     QVERIFY(m_s390.contains(QString::fromLatin1(KevinReply)));
     m_manifest = readManifest(CaseFixture::corpus(QStringLiteral("phishing_pot/manifest.tsv")));

@@ -44,10 +44,7 @@ QString severityName(const th::analysis::Finding *f);
 const th::analysis::Finding *strongest(const th::analysis::MessageAnalysis &a, QStringView id);
 const th::analysis::Evidence *headerEvidence(const th::analysis::Finding *f, QStringView name);
 QString describe(const th::analysis::MessageAnalysis &a);
-QByteArray readFile(const QString &path);
 QByteArray headerBlock(const QByteArray &raw);
-// The messages of an mboxrd file keyed by Message-ID (without brackets).
-QHash<QString, QByteArray> mboxById(const QByteArray &data);
 // \a raw with \a line added as the last header field (below every Received field: what the sender wrote).
 QByteArray withHeaderAtBottom(const QByteArray &raw, const QByteArray &line);
 // \a raw with \a line added as the first header field (what the receiving server writes).

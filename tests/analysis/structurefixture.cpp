@@ -1,20 +1,12 @@
 #include "structurefixture.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QTest>
 
 using namespace th::analysis;
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QString severityName(const Finding *f)
 {
@@ -61,27 +53,9 @@ QByteArray offList(QByteArray raw)
     return raw;
 }
 
-// The messages of an mboxrd file by Message-ID (the first of repeated ids), without their "From " lines.
-QHash<QString, QByteArray> mboxById(const QByteArray &data)
-{
-    static const QRegularExpression idRe(QStringLiteral("^Message-ID:\\s*<([^>]+)>"), QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
-    QHash<QString, QByteArray> out;
-    for (qsizetype start = 0; start < data.size();) {
-        qsizetype next = data.indexOf("\n\nFrom ", start);
-        next = next < 0 ? data.size() : next + 2;
-        QByteArray m = data.mid(start, next - start);
-        m = m.mid(m.indexOf('\n') + 1);
-        const auto match = idRe.match(QString::fromLatin1(m.left(m.indexOf("\n\n"))));
-        if (match.hasMatch() && !out.contains(match.captured(1)))
-            out.insert(match.captured(1), m);
-        start = next;
-    }
-    return out;
-}
-
 void StructureCorpus::load()
 {
-    for (const QByteArray &line : readFile(CaseFixture::corpus(QStringLiteral("hijack-dev/labels.jsonl"))).split('\n')) {
+    for (const QByteArray &line : CaseFixture::readFile(QStringLiteral("hijack-dev/labels.jsonl")).split('\n')) {
         const QJsonObject o = QJsonDocument::fromJson(line).object();
         if (o.isEmpty())
             continue;
@@ -96,7 +70,7 @@ void StructureCorpus::load()
     }
     QCOMPARE(m_labels.size(), 2322);
     // The organisation is configuration (the README says a detector must be told it): dataset.json.
-    const QJsonObject dataset = QJsonDocument::fromJson(readFile(CaseFixture::corpus(QStringLiteral("hijack-dev/dataset.json")))).object();
+    const QJsonObject dataset = QJsonDocument::fromJson(CaseFixture::readFile(QStringLiteral("hijack-dev/dataset.json"))).object();
     for (const QJsonValue v : dataset.value(u"org_domains").toArray())
         m_devSettings.organisationDomains << v.toString();
     QCOMPARE(m_devSettings.organisationDomains.size(), 3);
@@ -115,7 +89,7 @@ void StructureCorpus::load()
 QByteArray StructureCorpus::s390(const QString &id)
 {
     if (m_s390.isEmpty()) // the archive split once: many derived cases read from it
-        m_s390 = mboxById(readFile(CaseFixture::corpus(QString::fromLatin1(CaseFixture::S390))));
+        m_s390 = CaseFixture::mboxById(QString::fromLatin1(CaseFixture::S390));
     if (!m_s390.contains(id))
         qFatal("no s390 message %s", qPrintable(id));
     return m_s390.value(id);

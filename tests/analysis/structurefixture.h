@@ -41,7 +41,6 @@ struct Label {
     [[nodiscard]] bool hardNegative() const { return label.startsWith(u"benign-"); }
 };
 
-QByteArray readFile(const QString &path);
 
 QString severityName(const th::analysis::Finding *f);
 
@@ -58,8 +57,6 @@ QByteArray asNew(const QByteArray &raw, const QByteArray &id, const QDateTime &d
 // \a raw as delivered directly, not through the list (list traffic is exempt from some checks).
 QByteArray offList(QByteArray raw);
 
-// The messages of an mboxrd file by Message-ID (the first of repeated ids), without their "From " lines.
-QHash<QString, QByteArray> mboxById(const QByteArray &data);
 
 /// hijack-dev analysed with its labels and organisation settings, and the s390 and usrp-users archives by
 /// Message-ID. The test classes derive from it and call load() in initTestCase().

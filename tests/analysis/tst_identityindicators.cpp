@@ -649,7 +649,7 @@ void TestIdentityIndicators::returnPathExemptions()
 {
     QFETCH(QByteArray, returnPath);
     QFETCH(bool, fires);
-    QByteArray raw = readFile(CaseFixture::corpus(QStringLiteral("spoof-auth-rspamd/yand_forward.eml")));
+    QByteArray raw = CaseFixture::readFile(QStringLiteral("spoof-auth-rspamd/yand_forward.eml"));
     QVERIFY(!raw.isEmpty());
     raw.replace("\r\n", "\n");
     if (!returnPath.isEmpty())

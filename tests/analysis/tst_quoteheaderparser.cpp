@@ -1,3 +1,5 @@
+#include "segmentfixture.h"
+
 #include "analysis/htmltext.h"
 #include "analysis/quoteddate.h"
 #include "analysis/quoteheaderparser.h"
@@ -6,7 +8,6 @@
 #include "model/mimeparser.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -37,19 +38,6 @@ struct Expect {
 Q_DECLARE_METATYPE(Expect)
 
 namespace {
-
-QString corpus(const QString &relative)
-{
-    return QStringLiteral(TH_CORPORA "/") + relative;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return f.readAll();
-}
 
 // Text bodies of an mbox by Message-ID, decoded once per file with MimeParser.
 QString mboxBody(const QString &path, const QString &messageId)
