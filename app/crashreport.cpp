@@ -10,6 +10,11 @@ namespace {
 
 constexpr int Signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
 constexpr int MaxFrames = 64;
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool SanitizerBuild = true;
+#else
+constexpr bool SanitizerBuild = false;
+#endif
 
 void say(const char *text)
 {
@@ -31,7 +36,8 @@ void onFatalSignal(int sig)
 
 void CrashReport::install()
 {
-#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    if (SanitizerBuild)
+        return; // their own reports are better
     void *warmUp[1];
     backtrace(warmUp, 1); // loads the unwinder now: inside the handler it could not allocate
     struct sigaction action = {};
@@ -40,7 +46,6 @@ void CrashReport::install()
     sigemptyset(&action.sa_mask);
     for (int sig : Signals)
         sigaction(sig, &action, nullptr);
-#endif
 }
 
 } // namespace th::app
