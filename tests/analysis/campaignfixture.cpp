@@ -17,6 +17,8 @@
 using namespace th;
 using namespace th::analysis;
 
+namespace campaign {
+
 QList<Label> readLabels()
 {
     QList<Label> out;
@@ -184,3 +186,5 @@ CaseFixture CampaignCorpus::fixtureWithThreads(const QStringList &threadRoots, c
     c.analyse();
     return c;
 }
+
+} // namespace campaign

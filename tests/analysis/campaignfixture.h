@@ -14,6 +14,8 @@
 #include <QList>
 #include <QString>
 
+namespace campaign {
+
 inline const QString HijackDev = QStringLiteral("hijack-dev/mailbox.mbox");
 inline const QString Kselftest = QStringLiteral("lists/linux-kselftest_2023-03.maildir");
 
@@ -173,3 +175,5 @@ protected:
     QList<Label> m_labels;
     QHash<QString, Label> m_labelById;
 };
+
+} // namespace campaign

@@ -10,6 +10,8 @@
 
 using namespace th::analysis;
 
+namespace identity {
+
 // The manifest names phishing_pot files: each stored message by the name of the file it came from.
 QHash<QString, int> messagesByFileName(const CaseFixture &c)
 {
@@ -272,3 +274,5 @@ QByteArray IdentityCorpus::kevin(const QByteArray &id) const
     raw = CaseFixture::withHeader(raw, "Date", "Wed, 1 Mar 2023 10:00:00 +0000");
     return raw;
 }
+
+} // namespace identity

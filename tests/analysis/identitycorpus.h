@@ -10,6 +10,8 @@
 
 #include <memory>
 
+namespace identity {
+
 inline constexpr auto DevMailbox = "hijack-dev/mailbox.mbox";
 
 // Reference thread 2 of corpora/README.md and two of its replies.
@@ -82,3 +84,5 @@ protected:
     QList<ManifestRow> m_manifest;
     std::unique_ptr<CaseFixture> m_dev, m_ksft, m_phish;
 };
+
+} // namespace identity

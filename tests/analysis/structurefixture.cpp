@@ -8,6 +8,8 @@
 
 using namespace th::analysis;
 
+namespace structure {
+
 QString severityName(const Finding *f)
 {
     return f ? f->severityName() : QStringLiteral("none");
@@ -137,3 +139,5 @@ const Finding *StructureCorpus::devFinding(const Label &l, const QString &id) co
     }
     return best;
 }
+
+} // namespace structure

@@ -13,6 +13,8 @@
 #include <functional>
 #include <memory>
 
+namespace structure {
+
 // Reference thread 2 of corpora/README.md: the root patch, Alex Williamson's reply quoting it, Kevin Tian's
 // Outlook reply (quoted "> From: / > Sent:" header) and the message Kevin replied to.
 inline constexpr auto VfioRoot = "20230201192010.42748-1-mjrosato@linux.ibm.com";
@@ -82,3 +84,5 @@ protected:
     QHash<QString, QByteArray> m_s390; ///< the s390 archive by Message-ID
     QHash<QString, QByteArray> m_raw;  ///< usrp-users messages fetched so far, by Message-ID
 };
+
+} // namespace structure

@@ -13,6 +13,7 @@
 
 using namespace th;
 using namespace th::analysis;
+using namespace campaign;
 
 class TestCampaignIndicators : public QObject, protected CampaignCorpus
 {

@@ -8,6 +8,7 @@
 #include <QTest>
 
 using namespace th::analysis;
+using namespace structure;
 using Severity = Finding::Severity;
 
 Q_DECLARE_METATYPE(Finding::Severity)

@@ -10,6 +10,7 @@
 #include <QTest>
 
 using namespace th::analysis;
+using namespace identity;
 using Severity = Finding::Severity;
 
 Q_DECLARE_METATYPE(Finding::Severity)

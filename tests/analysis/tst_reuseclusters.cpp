@@ -17,6 +17,7 @@
 
 using namespace th;
 using namespace th::analysis;
+using namespace campaign;
 
 class TestReuseClusters : public QObject, protected CampaignCorpus
 {

@@ -9,6 +9,7 @@
 #include <QTest>
 
 using namespace th::analysis;
+using namespace structure;
 using Severity = Finding::Severity;
 
 Q_DECLARE_METATYPE(Finding::Severity)
