@@ -36,11 +36,6 @@ QList<Label> readLabels()
     return out;
 }
 
-QByteArray rfcDate(const QDateTime &d)
-{
-    return d.toUTC().toString(Qt::RFC2822Date).toLatin1();
-}
-
 // The bytes of a tiny archive: an empty zip (end-of-central-directory record only).
 QByteArray tinyZip()
 {

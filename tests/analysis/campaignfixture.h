@@ -73,7 +73,6 @@ struct Library {
     }
 };
 
-QByteArray rfcDate(const QDateTime &d);
 
 // A message written from scratch around real text, as the attacker's or the victim's client would send it.
 struct Mail {
@@ -98,7 +97,7 @@ struct Mail {
                 h += name + ": " + value + '\n';
         };
         add("Message-ID", '<' + messageId + '>');
-        add("Date", rfcDate(date));
+        add("Date", CaseFixture::rfcDate(date));
         add("From", from);
         add("To", to);
         add("Cc", cc);

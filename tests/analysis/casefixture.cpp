@@ -187,12 +187,27 @@ const analysis::MessageAnalysis &CaseFixture::result(const QString &messageId) c
 
 const analysis::Finding *CaseFixture::finding(const QString &messageId, const QString &id) const
 {
+    return strongest(result(messageId), id);
+}
+
+const analysis::Finding *CaseFixture::strongest(const analysis::MessageAnalysis &analysis, QStringView id)
+{
     const analysis::Finding *best = nullptr;
-    for (const analysis::Finding &f : result(messageId).findings) {
+    for (const analysis::Finding &f : analysis.findings) {
         if (f.id == id && (!best || f.severity > best->severity))
             best = &f;
     }
     return best;
+}
+
+QString CaseFixture::severityName(const analysis::Finding *f)
+{
+    return f ? f->severityName() : QStringLiteral("none");
+}
+
+QByteArray CaseFixture::rfcDate(const QDateTime &d)
+{
+    return d.toUTC().toString(Qt::RFC2822Date).toLatin1();
 }
 
 QString CaseFixture::describe(const QString &messageId) const

@@ -6,6 +6,7 @@
 #include "model/thread.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -60,6 +61,12 @@ public:
     [[nodiscard]] const th::analysis::MessageAnalysis &result(const QString &messageId) const;
     /// The strongest finding \a id on the message, or nullptr.
     [[nodiscard]] const th::analysis::Finding *finding(const QString &messageId, const QString &id) const;
+    /// The strongest finding \a id of \a analysis, or nullptr.
+    [[nodiscard]] static const th::analysis::Finding *strongest(const th::analysis::MessageAnalysis &analysis, QStringView id);
+    /// The severity of \a f by name, "none" for no finding.
+    [[nodiscard]] static QString severityName(const th::analysis::Finding *f);
+    /// \a d as a Date header value.
+    [[nodiscard]] static QByteArray rfcDate(const QDateTime &d);
     /// Every finding id on the message, e.g. "A1:strong B6:medium", for failure messages.
     [[nodiscard]] QString describe(const QString &messageId) const;
     /// The analysed body text of the message (what Evidence ranges index).

@@ -21,21 +21,6 @@ QHash<QString, int> messagesByFileName(const CaseFixture &c)
     return out;
 }
 
-QString severityName(const Finding *f)
-{
-    return f ? f->severityName() : QStringLiteral("none");
-}
-
-const Finding *strongest(const MessageAnalysis &a, QStringView id)
-{
-    const Finding *best = nullptr;
-    for (const Finding &f : a.findings) {
-        if (f.id == id && (!best || f.severity > best->severity))
-            best = &f;
-    }
-    return best;
-}
-
 const Evidence *headerEvidence(const Finding *f, QStringView name)
 {
     if (!f)

@@ -42,8 +42,6 @@ struct ManifestRow {
 
 // The manifest names phishing_pot files: each stored message by the name of the file it came from.
 QHash<QString, int> messagesByFileName(const CaseFixture &c);
-QString severityName(const th::analysis::Finding *f);
-const th::analysis::Finding *strongest(const th::analysis::MessageAnalysis &a, QStringView id);
 const th::analysis::Evidence *headerEvidence(const th::analysis::Finding *f, QStringView name);
 QString describe(const th::analysis::MessageAnalysis &a);
 QByteArray headerBlock(const QByteArray &raw);

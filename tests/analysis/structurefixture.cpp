@@ -10,11 +10,6 @@ using namespace th::analysis;
 
 namespace structure {
 
-QString severityName(const Finding *f)
-{
-    return f ? f->severityName() : QStringLiteral("none");
-}
-
 const Evidence *evidenceOf(const Finding *f, Evidence::Kind kind)
 {
     if (!f)
@@ -35,16 +30,11 @@ QString unmarked(QString line)
     return line;
 }
 
-QByteArray rfcDate(const QDateTime &d)
-{
-    return d.toUTC().toString(Qt::RFC2822Date).toLatin1();
-}
-
 // A copy of \a raw as another message: a new Message-ID (the engine keys on it) and optionally a new date.
 QByteArray asNew(const QByteArray &raw, const QByteArray &id, const QDateTime &date)
 {
     QByteArray out = CaseFixture::withHeader(raw, "Message-ID", '<' + id + '>');
-    return date.isValid() ? CaseFixture::withHeader(out, "Date", rfcDate(date)) : out;
+    return date.isValid() ? CaseFixture::withHeader(out, "Date", CaseFixture::rfcDate(date)) : out;
 }
 
 // \a raw as delivered directly, not through the list (list traffic is exempt from some checks).
@@ -132,12 +122,7 @@ QList<Label> StructureCorpus::labelled(const std::function<bool(const Label &)> 
 
 const Finding *StructureCorpus::devFinding(const Label &l, const QString &id) const
 {
-    const Finding *best = nullptr;
-    for (const Finding &f : devResult(l).findings) {
-        if (f.id == id && (!best || f.severity > best->severity))
-            best = &f;
-    }
-    return best;
+    return CaseFixture::strongest(devResult(l), id);
 }
 
 } // namespace structure

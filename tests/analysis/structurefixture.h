@@ -44,14 +44,12 @@ struct Label {
 };
 
 
-QString severityName(const th::analysis::Finding *f);
 
 const th::analysis::Evidence *evidenceOf(const th::analysis::Finding *f, th::analysis::Evidence::Kind kind);
 
 // A line without quote marks and surrounding blanks: how the labels' authentic_first_line is compared.
 QString unmarked(QString line);
 
-QByteArray rfcDate(const QDateTime &d);
 
 // A copy of \a raw as another message: a new Message-ID (the engine keys on it) and optionally a new date.
 QByteArray asNew(const QByteArray &raw, const QByteArray &id, const QDateTime &date = {});

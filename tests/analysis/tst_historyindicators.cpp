@@ -80,7 +80,7 @@ void TestHistoryIndicators::replyToEveryQuotedAddress()
     QVERIFY2(bool(b5) == fires, qPrintable(c->describe(sid)));
     if (!b5)
         return;
-    QCOMPARE(severityName(b5), QStringLiteral("weak"));
+    QCOMPARE(CaseFixture::severityName(b5), QStringLiteral("weak"));
     const Evidence *e = evidenceOf(b5, Evidence::Kind::Header);
     QVERIFY(e && e->name == u"To" && e->value.contains(QStringLiteral("jgg@nvidia.com")));
 }
@@ -144,7 +144,7 @@ void TestHistoryIndicators::revivalGapDerived()
     const QString sid = QString::fromLatin1(id);
     QVERIFY(c->analysis().bodies[c->indexOf(sid)].headers.size() >= 3); // a deep history, days apart
     const Finding *b6 = c->finding(sid, QStringLiteral("B6"));
-    QVERIFY2(severityName(b6) == severity, qPrintable(c->describe(sid)));
+    QVERIFY2(CaseFixture::severityName(b6) == severity, qPrintable(c->describe(sid)));
     if (!b6)
         return;
     QVERIFY2(qAbs(b6->magnitude - days) <= 1, qPrintable(QStringLiteral("%1 days, %2 after the newest quote").arg(b6->magnitude).arg(days)));
@@ -179,7 +179,7 @@ void TestHistoryIndicators::threadIndexDerived()
     const auto c = caseOf({parent, asNew(CaseFixture::withHeader(s390(QString::fromLatin1(KevinReply)), "Thread-Index", value), id)});
     const QString sid = QString::fromLatin1(id);
     const Finding *b7 = c->finding(sid, QStringLiteral("B7"));
-    QVERIFY2(severityName(b7) == severity, qPrintable(c->describe(sid) + (b7 ? QStringLiteral(" / ") + b7->summary : QString())));
+    QVERIFY2(CaseFixture::severityName(b7) == severity, qPrintable(c->describe(sid) + (b7 ? QStringLiteral(" / ") + b7->summary : QString())));
     const Evidence *e = evidenceOf(b7, Evidence::Kind::Header);
     QVERIFY(e && e->name == u"Thread-Index" && e->value == QString::fromLatin1(value));
 }
@@ -225,7 +225,7 @@ void TestHistoryIndicators::quoteStyleChangeDerived()
     const QString sid = QString::fromLatin1(id);
     const Finding *b8 = c->finding(sid, QStringLiteral("B8"));
     QVERIFY2(b8, qPrintable(c->describe(sid)));
-    QCOMPARE(severityName(b8), QStringLiteral("medium"));
+    QCOMPARE(CaseFixture::severityName(b8), QStringLiteral("medium"));
     QVERIFY2(b8->summary.contains(QStringLiteral("frankja@linux.ibm.com")) && b8->summary.contains(QStringLiteral("on-wrote")), qPrintable(b8->summary));
     const Evidence *e = evidenceOf(b8, Evidence::Kind::Text);
     QVERIFY(e);
@@ -290,7 +290,7 @@ void TestHistoryIndicators::internalHistoryDerived()
     QVERIFY2(bool(b10) == fires, qPrintable(c->describe(sid)));
     if (!b10)
         return;
-    QCOMPARE(severityName(b10), QStringLiteral("medium"));
+    QCOMPARE(CaseFixture::severityName(b10), QStringLiteral("medium"));
     const Evidence *e = evidenceOf(b10, Evidence::Kind::Header);
     QVERIFY(e && e->name == u"From" && e->value.contains(QStringLiteral("janosch.frank.de@gmail.com")));
 }
@@ -305,7 +305,7 @@ void TestHistoryIndicators::internalHistoryInHijackDev()
         if (!b10)
             continue;
         QVERIFY2(l.hijack(), qPrintable(devDescribe(l)));
-        QCOMPARE(severityName(b10), QStringLiteral("medium"));
+        QCOMPARE(CaseFixture::severityName(b10), QStringLiteral("medium"));
         // the impersonated participant is one of the quoted people; an outsider makes the history not internal
         const QString domain = l.spoofedAddress.section(u'@', 1);
         if (!l.spoofedAddress.isEmpty() && !m_devSettings.isOrganisation(domain))
@@ -331,7 +331,7 @@ void TestHistoryIndicators::lureProfileInHijackDev()
         if (!c1)
             continue;
         ++fired;
-        QCOMPARE(severityName(c1), QStringLiteral("medium"));
+        QCOMPARE(CaseFixture::severityName(c1), QStringLiteral("medium"));
         const Evidence *e = evidenceOf(c1, Evidence::Kind::Text);
         QVERIFY(e);
         const qsizetype splice = devResult(l).splice;
@@ -364,7 +364,7 @@ void TestHistoryIndicators::lureProfileDerived()
     const QString id = QStringLiteral("derived-c1-hijack@outlook.com");
     const Finding *c1 = c->finding(id, QStringLiteral("C1"));
     QVERIFY2(c1, qPrintable(c->describe(id)));
-    QCOMPARE(severityName(c1), QStringLiteral("medium"));
+    QCOMPARE(CaseFixture::severityName(c1), QStringLiteral("medium"));
     QVERIFY2(c1->summary.contains(QStringLiteral("docs-review.net")), qPrintable(c1->summary));
     const Evidence *e = evidenceOf(c1, Evidence::Kind::Text);
     QVERIFY(e);

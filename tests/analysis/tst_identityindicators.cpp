@@ -82,7 +82,7 @@ void TestIdentityIndicators::spoofedParticipantInHijackDev()
         if (m.from.name.contains(u'@') && !m.from.name.contains(u' '))
             continue; // the display name is only an address: A2's business
         ++candidates;
-        const Finding *a1 = strongest(c.analysis().messages[i], u"A1");
+        const Finding *a1 = CaseFixture::strongest(c.analysis().messages[i], u"A1");
         if (!a1) {
             missed << l.id + u' ' + m.from.toString() + QStringLiteral(" [") + l.variant + QStringLiteral("] ") + describe(c.analysis().messages[i]);
             // Engine defects (see the report), recognised from the data, not from the ids: (1) the forged address is on the
@@ -170,7 +170,7 @@ void TestIdentityIndicators::spoofedParticipantDerived()
         return;
     }
     QVERIFY2(a1, qPrintable(describe(c->result(id))));
-    QVERIFY2(int(a1->severity) == expected, qPrintable(severityName(a1) + u' ' + a1->summary));
+    QVERIFY2(int(a1->severity) == expected, qPrintable(CaseFixture::severityName(a1) + u' ' + a1->summary));
     const th::model::Message &m = c->store().message(c->indexOf(id));
     QVERIFY2(a1->summary.contains(m.from.address, Qt::CaseInsensitive), qPrintable(a1->summary));
     QVERIFY2(a1->summary.contains(realAddress, Qt::CaseInsensitive), qPrintable(a1->summary));
@@ -210,7 +210,7 @@ void TestIdentityIndicators::ownSecondAddressStaysWeak()
             if (m.from.name.compare(p.name, Qt::CaseInsensitive) != 0 || (p.c == m_dev.get() && m_labelOf.value(m.messageId) != u"clean"))
                 continue;
             addresses.insert(m.from.address.toLower());
-            const Finding *a1 = strongest(p.c->analysis().messages[i], u"A1");
+            const Finding *a1 = CaseFixture::strongest(p.c->analysis().messages[i], u"A1");
             if (!a1)
                 continue;
             ++fired;
@@ -221,7 +221,7 @@ void TestIdentityIndicators::ownSecondAddressStaysWeak()
                 fromDomain += DomainIdentity::registrable(p.c->store().message(j).from.address) == domain ? 1 : 0;
             if (a1->severity != Severity::Weak && fromDomain < 2) {
                 qInfo("A1 %s on %s: %s sent no other message in this case (spec: S; mitigation: the alias book)",
-                      qPrintable(severityName(a1)), qPrintable(m.from.toString()), qPrintable(domain));
+                      qPrintable(CaseFixture::severityName(a1)), qPrintable(m.from.toString()), qPrintable(domain));
                 continue;
             }
             QVERIFY2(a1->severity == Severity::Weak, qPrintable(m.from.toString() + u' ' + a1->summary));
@@ -245,10 +245,10 @@ void TestIdentityIndicators::addressInNameInHijackDev()
         const int i = c.indexOf(l.id);
         const th::model::Message &m = c.store().message(i);
         QVERIFY2(m.from.name.contains(l.spoofedAddress, Qt::CaseInsensitive), qPrintable(m.from.toString()));
-        const Finding *a2 = strongest(c.analysis().messages[i], u"A2");
+        const Finding *a2 = CaseFixture::strongest(c.analysis().messages[i], u"A2");
         QVERIFY2(a2, qPrintable(m.from.toString() + u' ' + describe(c.analysis().messages[i])));
         ++fired;
-        QCOMPARE(severityName(a2), QStringLiteral("medium"));
+        QCOMPARE(CaseFixture::severityName(a2), QStringLiteral("medium"));
         QVERIFY2(a2->summary.contains(l.spoofedAddress, Qt::CaseInsensitive) && a2->summary.contains(m.from.address, Qt::CaseInsensitive),
                  qPrintable(a2->summary));
         const Evidence *e = headerEvidence(a2, u"From");
@@ -262,7 +262,7 @@ void TestIdentityIndicators::addressInNameInHijackDev()
         if (l.label != u"clean")
             continue;
         const int i = c.indexOf(l.id);
-        if (i >= 0 && strongest(c.analysis().messages[i], u"A2"))
+        if (i >= 0 && CaseFixture::strongest(c.analysis().messages[i], u"A2"))
             ++clean;
     }
     QCOMPARE(clean, 0);
@@ -295,7 +295,7 @@ void TestIdentityIndicators::addressInNameDerived()
         return;
     }
     QVERIFY2(a2, qPrintable(describe(c->result(id))));
-    QCOMPARE(severityName(a2), QStringLiteral("medium"));
+    QCOMPARE(CaseFixture::severityName(a2), QStringLiteral("medium"));
     QVERIFY2(a2->summary.contains(embedded, Qt::CaseInsensitive), qPrintable(a2->summary));
     QVERIFY2(a2->summary.contains(QStringLiteral("k.tnavien@ordalex.com")), qPrintable(a2->summary));
     QVERIFY(headerEvidence(a2, u"From"));
@@ -315,7 +315,7 @@ void TestIdentityIndicators::addressInNameAgreesWithPhishingManifest()
             continue;
         const int i = byFile.value(r.file);
         const th::model::Message &m = c.store().message(i);
-        const Finding *a2 = strongest(c.analysis().messages[i], u"A2");
+        const Finding *a2 = CaseFixture::strongest(c.analysis().messages[i], u"A2");
         if (r.flag(QStringLiteral("display_name_addr_spoof"))) {
             static const QRegularExpression realAddress(QStringLiteral("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"));
             if (m.from.address.isEmpty() || m.from.name.contains(QStringLiteral("phishing@pot")) || !realAddress.match(m.from.name).hasMatch())
@@ -353,7 +353,7 @@ void TestIdentityIndicators::lookalikeInHijackDev()
         if (!l.variant.startsWith(u"lookalike-"))
             continue;
         const int i = c.indexOf(l.id);
-        const Finding *a3 = strongest(c.analysis().messages[i], u"A3");
+        const Finding *a3 = CaseFixture::strongest(c.analysis().messages[i], u"A3");
         if (a3)
             ++total;
         const QString real = DomainIdentity::registrable(l.spoofedAddress);
@@ -385,8 +385,8 @@ void TestIdentityIndicators::lookalikeInHijackDev()
             QVERIFY(a3->severity >= Severity::Weak); // see the report: the spec says M, the code makes other TLDs weak
         } else {
             // Spec A3: "M; S when combined with A1" - strong exactly when the participant's name is on it too.
-            const Severity expected = strongest(c.analysis().messages[i], u"A1") ? Severity::Strong : Severity::Medium;
-            QVERIFY2(a3->severity == expected, qPrintable(l.variant + u' ' + severityName(a3) + u' ' + a3->summary));
+            const Severity expected = CaseFixture::strongest(c.analysis().messages[i], u"A1") ? Severity::Strong : Severity::Medium;
+            QVERIFY2(a3->severity == expected, qPrintable(l.variant + u' ' + CaseFixture::severityName(a3) + u' ' + a3->summary));
             ++medium;
         }
     }
@@ -445,7 +445,7 @@ void TestIdentityIndicators::lookalikeDerived()
         return;
     }
     QVERIFY2(a3, qPrintable(describe(c->result(id))));
-    QVERIFY2(int(a3->severity) >= severity, qPrintable(severityName(a3) + u' ' + a3->summary)); // other TLD: see the report
+    QVERIFY2(int(a3->severity) >= severity, qPrintable(CaseFixture::severityName(a3) + u' ' + a3->summary)); // other TLD: see the report
     QVERIFY2(a3->summary.contains(known) && a3->summary.contains(shown), qPrintable(a3->summary));
     const Evidence *e = headerEvidence(a3, u"From");
     QVERIFY(e);
@@ -479,7 +479,7 @@ void TestIdentityIndicators::replyToMismatchRspamd()
     c.analyse();
     QCOMPARE(c.store().size(), 1);
     const th::model::Message &m = c.store().message(0);
-    const Finding *a4 = strongest(c.analysis().messages[0], u"A4");
+    const Finding *a4 = CaseFixture::strongest(c.analysis().messages[0], u"A4");
     if (file.endsWith(u"sample-5293.eml")) {
         // A compromised Exchange account with a gmail Reply-To: free mail must be called out.
         QVERIFY2(a4, qPrintable(describe(c.analysis().messages[0])));
@@ -492,7 +492,7 @@ void TestIdentityIndicators::replyToMismatchRspamd()
         return;
     }
     QVERIFY2(a4, qPrintable(describe(c.analysis().messages[0])));
-    QCOMPARE(severityName(a4), QStringLiteral("medium"));
+    QCOMPARE(CaseFixture::severityName(a4), QStringLiteral("medium"));
     QVERIFY2(a4->summary.contains(replyTo) && a4->summary.contains(fromDomain), qPrintable(a4->summary));
     QVERIFY2(!a4->summary.contains(QStringLiteral("free-mail")), qPrintable(a4->summary));
     const Evidence *e = headerEvidence(a4, u"Reply-To");
@@ -526,7 +526,7 @@ void TestIdentityIndicators::replyToMismatchDerived()
         return;
     }
     QVERIFY2(a4, qPrintable(describe(c->result(id))));
-    QCOMPARE(severityName(a4), QStringLiteral("medium"));
+    QCOMPARE(CaseFixture::severityName(a4), QStringLiteral("medium"));
     const QString address = addressIn(QString::fromLatin1(replyTo));
     QVERIFY2(a4->summary.contains(address) && a4->summary.contains(QStringLiteral("intel.com")), qPrintable(a4->summary));
     QCOMPARE(a4->summary.contains(QStringLiteral("free-mail")), freemail);
@@ -547,9 +547,9 @@ void TestIdentityIndicators::replyToAgreesWithPhishingManifest()
             continue;
         const int i = byFile.value(r.file);
         const th::model::Message &m = c.store().message(i);
-        const Finding *a4 = strongest(c.analysis().messages[i], u"A4");
+        const Finding *a4 = CaseFixture::strongest(c.analysis().messages[i], u"A4");
         if (a4) {
-            QCOMPARE(severityName(a4), QStringLiteral("medium"));
+            QCOMPARE(CaseFixture::severityName(a4), QStringLiteral("medium"));
             const Evidence *e = headerEvidence(a4, u"Reply-To");
             QVERIFY2(e, qPrintable(r.file));
             // Whatever it fires on must be a real mismatch: Reply-To under another organisation than From.
@@ -591,9 +591,9 @@ void TestIdentityIndicators::returnPathAgreesWithPhishingManifest()
             continue;
         const int i = byFile.value(r.file);
         const th::model::Message &m = c.store().message(i);
-        const Finding *a5 = strongest(c.analysis().messages[i], u"A5");
+        const Finding *a5 = CaseFixture::strongest(c.analysis().messages[i], u"A5");
         if (a5) {
-            QCOMPARE(severityName(a5), QStringLiteral("weak")); // spec: W, count only with other signals
+            QCOMPARE(CaseFixture::severityName(a5), QStringLiteral("weak")); // spec: W, count only with other signals
             const Evidence *e = headerEvidence(a5, u"Return-Path");
             QVERIFY2(e && a5->summary.contains(e->value), qPrintable(a5->summary));
             QVERIFY2(a5->summary.contains(DomainIdentity::registrable(m.from.address)), qPrintable(a5->summary));
@@ -658,13 +658,13 @@ void TestIdentityIndicators::returnPathExemptions()
     CaseFixture c;
     c.addMessage(raw);
     c.analyse();
-    const Finding *a5 = strongest(c.analysis().messages[0], u"A5");
+    const Finding *a5 = CaseFixture::strongest(c.analysis().messages[0], u"A5");
     if (!fires) {
         QVERIFY2(!a5, qPrintable(describe(c.analysis().messages[0])));
         return;
     }
     QVERIFY2(a5, qPrintable(describe(c.analysis().messages[0])));
-    QCOMPARE(severityName(a5), QStringLiteral("weak"));
+    QCOMPARE(CaseFixture::severityName(a5), QStringLiteral("weak"));
     QVERIFY2(a5->summary.contains(QStringLiteral("test@test.net")) && a5->summary.contains(QStringLiteral("test.eu")), qPrintable(a5->summary));
     QVERIFY(headerEvidence(a5, u"Return-Path"));
 }

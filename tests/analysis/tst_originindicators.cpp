@@ -145,11 +145,11 @@ void TestOriginIndicators::authenticationInHijackDev()
         if (l.label == u"clean")
             continue;
         const int i = c.indexOf(l.id);
-        const Finding *a6 = strongest(c.analysis().messages[i], u"A6");
+        const Finding *a6 = CaseFixture::strongest(c.analysis().messages[i], u"A6");
         if (l.label == u"external-thread-hijack" && l.auth.contains(QStringLiteral("dmarc=fail"))) {
             ++dmarcFail;
             QVERIFY2(a6, qPrintable(l.id + u' ' + describe(c.analysis().messages[i])));
-            QCOMPARE(severityName(a6), QStringLiteral("medium"));
+            QCOMPARE(CaseFixture::severityName(a6), QStringLiteral("medium"));
             QVERIFY2(a6->summary.contains(DomainIdentity::registrable(l.attacker)), qPrintable(a6->summary));
             ++fired;
         } else {
@@ -201,9 +201,9 @@ void TestOriginIndicators::authenticationOnlyTrustedInPhishingPot()
                 microsoftFail |= v.contains(QStringLiteral("dmarc=fail")) || v.contains(QStringLiteral("spf=fail"));
             }
         }
-        const Finding *a6 = strongest(c.analysis().messages[i], u"A6");
+        const Finding *a6 = CaseFixture::strongest(c.analysis().messages[i], u"A6");
         QCOMPARE(untrusted.store().message(i).messageId, m.messageId);
-        QVERIFY2(!strongest(untrusted.analysis().messages[i], u"A6"), "A6 without any trusted authserv-id");
+        QVERIFY2(!CaseFixture::strongest(untrusted.analysis().messages[i], u"A6"), "A6 without any trusted authserv-id");
         googleDmarcFail += googleFail ? 1 : 0;
         if (microsoftFail && !named) {
             ++microsoftOnlyFail;
@@ -254,7 +254,7 @@ void TestOriginIndicators::messageIdDomainDerived()
         return;
     }
     QVERIFY2(a7, qPrintable(describe(c->result(id))));
-    QCOMPARE(severityName(a7), QStringLiteral("weak"));
+    QCOMPARE(CaseFixture::severityName(a7), QStringLiteral("weak"));
     QVERIFY2(a7->summary.contains(host) && a7->summary.contains(kevinAddr), qPrintable(a7->summary));
     const Evidence *e = headerEvidence(a7, u"Message-ID");
     QVERIFY(e && e->value == id);
@@ -290,7 +290,7 @@ void TestOriginIndicators::clientChangeDerived()
     }
     QVERIFY2(a8, qPrintable(describe(c->result(id))));
     // Mailer and Message-ID: two of four traits, as a phone beside a desktop changes; medium needs a third.
-    QCOMPARE(severityName(a8), QStringLiteral("weak"));
+    QCOMPARE(CaseFixture::severityName(a8), QStringLiteral("weak"));
     // Spec A8: "Show which traits changed".
     QVERIFY2(a8->summary.contains(QStringLiteral("mailer=")) && a8->summary.contains(QStringLiteral("message-id=")), qPrintable(a8->summary));
     QVERIFY2(a8->summary.contains(QStringLiteral("kevin.tian@intel.com")), qPrintable(a8->summary));
@@ -337,7 +337,7 @@ void TestOriginIndicators::transportDerived()
         return;
     }
     QVERIFY2(a9, qPrintable(describe(c->result(id))));
-    QCOMPARE(severityName(a9), QStringLiteral("weak"));
+    QCOMPARE(CaseFixture::severityName(a9), QStringLiteral("weak"));
     QVERIFY2(a9->summary.contains(expect), qPrintable(a9->summary));
     QVERIFY(headerEvidence(a9, u"Received"));
 }
@@ -357,28 +357,28 @@ void TestOriginIndicators::victimHijacksInHijackDev()
         if (l.label == u"victim-thread-hijack") {
             ++victims;
             for (QStringView id : {u"A1", u"A2", u"A3", u"A10"})
-                QVERIFY2(!strongest(a, id), qPrintable(l.id + u' ' + describe(a))); // the real address
-            if (const Finding *f = strongest(a, u"A8")) {
+                QVERIFY2(!CaseFixture::strongest(a, id), qPrintable(l.id + u' ' + describe(a))); // the real address
+            if (const Finding *f = CaseFixture::strongest(a, u"A8")) {
                 ++a8;
                 // medium from ClientChange::FirmHistory earlier messages on (spec A8: at least five), weak below
                 const bool firm = f->summary.contains(QRegularExpression(QStringLiteral("^[34] of 4 .* in the ([5-9]|\\d\\d+) earlier messages")));
-                QCOMPARE(severityName(f), firm ? QStringLiteral("medium") : QStringLiteral("weak"));
+                QCOMPARE(CaseFixture::severityName(f), firm ? QStringLiteral("medium") : QStringLiteral("weak"));
                 QVERIFY(f->summary.contains(c.store().message(i).from.address, Qt::CaseInsensitive));
             }
-            if (const Finding *f = strongest(a, u"A9")) {
+            if (const Finding *f = CaseFixture::strongest(a, u"A9")) {
                 ++a9;
                 QVERIFY(f->severity == Severity::Weak);
             }
-            a7 += strongest(a, u"A7") ? 1 : 0;
+            a7 += CaseFixture::strongest(a, u"A7") ? 1 : 0;
         } else if (l.label == u"benign-revival" || l.label == u"benign-forward") {
             ++revivals;
             for (QStringView id : {u"A1", u"A2", u"A3", u"A4", u"A6", u"A10"})
-                QVERIFY2(!strongest(a, id), qPrintable(l.id + u' ' + l.label + u' ' + describe(a)));
-            if (strongest(a, u"A8")) {
+                QVERIFY2(!CaseFixture::strongest(a, id), qPrintable(l.id + u' ' + l.label + u' ' + describe(a)));
+            if (CaseFixture::strongest(a, u"A8")) {
                 ++revivalA8;
                 qInfo("A8 on a benign %s: %s", qPrintable(l.label), qPrintable(describe(a)));
             }
-            revivalA7 += strongest(a, u"A7") ? 1 : 0;
+            revivalA7 += CaseFixture::strongest(a, u"A7") ? 1 : 0;
         }
     }
     qInfo("hijack-dev victim hijacks: A7 %d, A8 %d, A9 %d of %d; benign revivals/forwards: A8 %d, A7 %d of %d",
@@ -402,7 +402,7 @@ void TestOriginIndicators::scrambledSenderInHijackDev()
             continue;
         ++scrambled;
         const int i = c.indexOf(l.id);
-        const Finding *a10 = strongest(c.analysis().messages[i], u"A10");
+        const Finding *a10 = CaseFixture::strongest(c.analysis().messages[i], u"A10");
         if (!a10) {
             // Spec A10's anagram hypothesis: letter multiset overlap >= 0.7 with the display name.
             const th::model::MailAddress &from = c.store().message(i).from;
@@ -424,7 +424,7 @@ void TestOriginIndicators::scrambledSenderInHijackDev()
         ++fired;
         // Spec A10: W alone ("random-looking corporate IDs, so combine with A1"); behind a participant's name
         // (A1 on the same message) the engine combines them to medium.
-        QCOMPARE(severityName(a10), strongest(c.analysis().messages[i], u"A1") ? QStringLiteral("medium") : QStringLiteral("weak"));
+        QCOMPARE(CaseFixture::severityName(a10), CaseFixture::strongest(c.analysis().messages[i], u"A1") ? QStringLiteral("medium") : QStringLiteral("weak"));
         const QString local = l.attacker.section(u'@', 0, 0);
         QVERIFY2(a10->summary.contains(local, Qt::CaseInsensitive) && a10->summary.contains(c.store().message(i).from.name), qPrintable(a10->summary));
         QVERIFY(headerEvidence(a10, u"From"));
@@ -464,7 +464,7 @@ void TestOriginIndicators::scrambledSenderDerived()
         return;
     }
     QVERIFY2(a10, qPrintable(describe(c.result(id))));
-    QCOMPARE(severityName(a10), QStringLiteral("weak"));
+    QCOMPARE(CaseFixture::severityName(a10), QStringLiteral("weak"));
     const QString local = addressIn(QString::fromLatin1(from)).section(u'@', 0, 0);
     QVERIFY2(a10->summary.contains(local) && a10->summary.contains(QStringLiteral("Tian, Kevin")), qPrintable(a10->summary));
 }
@@ -535,7 +535,7 @@ void TestOriginIndicators::listRewritingIsNotSpoofing()
             continue;
         ++rewritten;
         for (QStringView id : {u"A1", u"A2", u"A3", u"A4", u"A5", u"A10"})
-            QVERIFY2(!strongest(c.analysis().messages[i], id), qPrintable(m.from.toString() + u' ' + describe(c.analysis().messages[i])));
+            QVERIFY2(!CaseFixture::strongest(c.analysis().messages[i], id), qPrintable(m.from.toString() + u' ' + describe(c.analysis().messages[i])));
     }
     qInfo("%d real 'via USRP-users' posts: no A1-A5 or A10", rewritten);
     QVERIFY(rewritten >= 50);
@@ -569,7 +569,7 @@ void TestOriginIndicators::benignTrafficStaysQuiet()
                 continue;
             ++total;
             for (const QString id : {"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10"}) {
-                const Finding *f = strongest(c.analysis().messages[i], id);
+                const Finding *f = CaseFixture::strongest(c.analysis().messages[i], id);
                 if (!f)
                     continue;
                 ++counts[id].any;

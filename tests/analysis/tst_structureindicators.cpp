@@ -57,7 +57,7 @@ void TestStructureIndicators::fakeReplyInHijackDev()
             continue;
         }
         ++fired;
-        QCOMPARE(severityName(b1), QStringLiteral("medium"));
+        QCOMPARE(CaseFixture::severityName(b1), QStringLiteral("medium"));
         const Evidence *subject = evidenceOf(b1, Evidence::Kind::Header);
         QVERIFY(subject && subject->name == u"Subject");
         QCOMPARE(subject->value, m_dev->store().message(l.index).subject);
@@ -103,7 +103,7 @@ void TestStructureIndicators::fakeReplyDerived()
         return;
     }
     QVERIFY2(b1, qPrintable(c->describe(id)));
-    QCOMPARE(severityName(b1), QStringLiteral("medium"));
+    QCOMPARE(CaseFixture::severityName(b1), QStringLiteral("medium"));
     QVERIFY2(b1->summary.contains(missing), qPrintable(b1->summary));
 }
 
@@ -142,7 +142,7 @@ void TestStructureIndicators::brokenLinkageDerived()
     const auto c = caseOf({s390(QString::fromLatin1(VfioRoot)), s390(QString::fromLatin1(VirtioRoot)), raw});
     const QString sid = QString::fromLatin1(id);
     const Finding *b2 = c->finding(sid, QStringLiteral("B2"));
-    QVERIFY2(severityName(b2) == severity, qPrintable(c->describe(sid) + (b2 ? QStringLiteral(" / ") + b2->summary : QString())));
+    QVERIFY2(CaseFixture::severityName(b2) == severity, qPrintable(c->describe(sid) + (b2 ? QStringLiteral(" / ") + b2->summary : QString())));
     if (!b2)
         return;
     const bool header = pointsAt == u"References";
@@ -197,7 +197,7 @@ void TestStructureIndicators::missingAttributionInHijackDev()
         const Finding *b3 = devFinding(l, QStringLiteral("B3"));
         if (!b3)
             continue;
-        QCOMPARE(severityName(b3), QStringLiteral("medium"));
+        QCOMPARE(CaseFixture::severityName(b3), QStringLiteral("medium"));
         const Evidence *first = evidenceOf(b3, Evidence::Kind::Text);
         QVERIFY(first && first->begin >= 0);
         const QString &text = m_dev->analysis().bodies[l.index].text;
@@ -254,7 +254,7 @@ void TestStructureIndicators::missingAttributionDerived()
         return;
     }
     QVERIFY2(b3, qPrintable(c->describe(sid)));
-    QCOMPARE(severityName(b3), QStringLiteral("medium"));
+    QCOMPARE(CaseFixture::severityName(b3), QStringLiteral("medium"));
     QVERIFY2(b3->summary.contains(expect), qPrintable(b3->summary));
     const Evidence *e = evidenceOf(b3, Evidence::Kind::Text);
     QVERIFY(e);
@@ -361,7 +361,7 @@ void TestStructureIndicators::damagedHeaderDerived()
     const auto c = caseOf({s390(QString::fromLatin1(YiParent)), asNew(raw, id)});
     const QString sid = QString::fromLatin1(id);
     const Finding *b4 = c->finding(sid, QStringLiteral("B4"));
-    QVERIFY2(severityName(b4) == severity, qPrintable(c->describe(sid)));
+    QVERIFY2(CaseFixture::severityName(b4) == severity, qPrintable(c->describe(sid)));
     if (!b4)
         return;
     QVERIFY2(b4->summary.contains(expect), qPrintable(b4->summary));
@@ -397,7 +397,7 @@ void TestStructureIndicators::insertedLinkDerived()
     QVERIFY2(bool(b9) == fires, qPrintable(c->describe(id) + (b9 ? QStringLiteral(" / ") + b9->summary : QString())));
     if (!b9)
         return;
-    QCOMPARE(severityName(b9), QStringLiteral("strong"));
+    QCOMPARE(CaseFixture::severityName(b9), QStringLiteral("strong"));
     QVERIFY2(b9->summary.contains(QString::fromLatin1(link.trimmed()), Qt::CaseInsensitive), qPrintable(b9->summary));
     const Evidence *e = evidenceOf(b9, Evidence::Kind::Message);
     QVERIFY(e && e->name == QString::fromLatin1(VfioRoot));
