@@ -114,29 +114,32 @@ private:
 // ---------------------------------------------------------------------------------------------------------
 // Dates: RFC 5322 date-time with the obsolete forms (two-digit years, named zones) that old MTAs still write.
 
-int monthNumber(const QString &name)
+int monthNumber(QStringView name)
 {
-    static const QStringList months = {QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"),
-                                       QStringLiteral("apr"), QStringLiteral("may"), QStringLiteral("jun"),
-                                       QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
-                                       QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
-    return int(months.indexOf(name.toLower())) + 1;
+    static constexpr std::array<std::u16string_view, 12> months = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
+                                                                   u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
+    const auto it = std::find_if(months.cbegin(), months.cend(), [name](std::u16string_view m) {
+        return name.compare(QStringView(m), Qt::CaseInsensitive) == 0;
+    });
+    return it == months.cend() ? 0 : int(it - months.cbegin()) + 1;
 }
 
 // Seconds east of UTC. RFC 5322 section 4.3: unknown (military) zone letters mean -0000, i.e. UTC, as does no zone.
-int zoneOffset(const QString &zone)
+int zoneOffset(QStringView zone)
 {
-    static const QHash<QString, int> named = {
-        {QStringLiteral("EST"), -5}, {QStringLiteral("EDT"), -4}, {QStringLiteral("CST"), -6}, {QStringLiteral("CDT"), -5},
-        {QStringLiteral("MST"), -7}, {QStringLiteral("MDT"), -6}, {QStringLiteral("PST"), -8}, {QStringLiteral("PDT"), -7}};
+    static constexpr std::array<std::pair<std::u16string_view, int>, 8> named = {{
+        {u"EST", -5}, {u"EDT", -4}, {u"CST", -6}, {u"CDT", -5}, {u"MST", -7}, {u"MDT", -6}, {u"PST", -8}, {u"PDT", -7}}};
     if (zone.size() == 5 && (zone[0] == u'+' || zone[0] == u'-')) {
         const int sign = zone[0] == u'-' ? -1 : 1;
-        return sign * (zone.mid(1, 2).toInt() * 3600 + zone.mid(3, 2).toInt() * 60);
+        return sign * (zone.sliced(1, 2).toInt() * 3600 + zone.sliced(3, 2).toInt() * 60);
     }
-    return named.value(zone.toUpper()) * 3600;
+    const auto it = std::find_if(named.cbegin(), named.cend(), [zone](const auto &n) {
+        return zone.compare(QStringView(n.first), Qt::CaseInsensitive) == 0;
+    });
+    return it == named.cend() ? 0 : it->second * 3600;
 }
 
-int fullYear(const QString &digits)
+int fullYear(QStringView digits)
 {
     const int y = digits.toInt();
     if (digits.size() == 2) // RFC 5322 section 4.3 obs-year
@@ -144,7 +147,7 @@ int fullYear(const QString &digits)
     return digits.size() == 3 ? 1900 + y : y;
 }
 
-QDateTime utcFrom(const QDate &date, const QTime &time, const QString &zone)
+QDateTime utcFrom(const QDate &date, const QTime &time, QStringView zone)
 {
     if (!date.isValid() || !time.isValid())
         return {};
@@ -159,10 +162,11 @@ QDateTime parseIsoDate(const QString &text)
     const auto m = re.match(text);
     if (!m.hasMatch())
         return {};
-    return utcFrom(QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()),
-                   QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt()), m.captured(7).remove(u':'));
+    return utcFrom(QDate(m.capturedView(1).toInt(), m.capturedView(2).toInt(), m.capturedView(3).toInt()),
+                   QTime(m.capturedView(4).toInt(), m.capturedView(5).toInt(), m.capturedView(6).toInt()), m.captured(7).remove(u':'));
 }
 
+// Captures are read in place: a case has tens of thousands of hops, and each owned copy is an allocation.
 QDateTime parseDate(const QString &text)
 {
     static const QRegularExpression re(
@@ -171,8 +175,25 @@ QDateTime parseDate(const QString &text)
     const auto m = re.match(text);
     if (!m.hasMatch())
         return parseIsoDate(text);
-    return utcFrom(QDate(fullYear(m.captured(3)), monthNumber(m.captured(2)), m.captured(1).toInt()),
-                   QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt()), m.captured(7));
+    return utcFrom(QDate(fullYear(m.capturedView(3)), monthNumber(m.capturedView(2)), m.capturedView(1).toInt()),
+                   QTime(m.capturedView(4).toInt(), m.capturedView(5).toInt(), m.capturedView(6).toInt()), m.capturedView(7));
+}
+
+// The words after the last ';' without their comments, as run() joins them; for values endsWithPlainDate() accepts.
+QString plainDateWords(QStringView tail)
+{
+    QString words;
+    words.reserve(tail.size());
+    int depth = 0;
+    for (QChar c : tail) {
+        if (c == u'(' || c == u')') {
+            depth += c == u'(' ? 1 : -1;
+            words += u' ';
+        } else if (depth == 0 && c != u'\r') {
+            words += c;
+        }
+    }
+    return words.simplified();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -377,6 +398,26 @@ qsizetype lastSemicolon(const QList<Token> &tokens)
     return at;
 }
 
+// Is the ';' at \a semicolon, the last of \a value, the one run() takes for the date separator, with nothing
+// after it that the lexer would read across it? Then lexing from there gives run()'s date tokens, and a hop's
+// time costs a date instead of the whole value. Any doubt (quotes, escapes, brackets after it, a comment open
+// across it) takes the long way.
+bool endsWithPlainDate(QStringView value, qsizetype semicolon)
+{
+    if (value.contains(u'\\') || value.contains(u'"'))
+        return false;
+    const QStringView tail = value.sliced(semicolon + 1);
+    if (std::any_of(tail.cbegin(), tail.cend(), [](QChar c) { return c == u'<' || c == u'>' || c == u'[' || c == u']'; }))
+        return false;
+    int depth = 0;
+    for (qsizetype i = 0; i < value.size() && depth >= 0; ++i) {
+        depth += value[i] == u'(' ? 1 : value[i] == u')' ? -1 : 0;
+        if (i == semicolon && depth != 0)
+            return false;
+    }
+    return depth == 0;
+}
+
 class HopParser
 {
 public:
@@ -489,6 +530,10 @@ ReceivedHop ReceivedHop::parse(QStringView headerValue)
 
 QDateTime ReceivedHop::timeOf(QStringView headerValue)
 {
+    const QStringView value = headerValue.left(MaxValueLength);
+    const qsizetype semicolon = value.lastIndexOf(u';');
+    if (semicolon >= 0 && endsWithPlainDate(value, semicolon))
+        return parseDate(plainDateWords(value.sliced(semicolon + 1)));
     return HopParser(headerValue).time();
 }
 

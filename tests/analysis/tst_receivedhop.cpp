@@ -166,6 +166,12 @@ void addDateRows()
                                                             << "from a by b id c (ORCPT <rfc822;x@y>) for <rfc822;x@y>; 6 Jul 2015 09:01:00 +0000"
                                                             << QStringList{"for=rfc822;x@y", "time=2015-07-06T09:01:00Z"};
     QTest::newRow("impossible date") << none << 0 << "from a by b; 31 Feb 2023 10:00:00 +0000" << QStringList{"time=", "problem=yes"};
+    // timeOf() reads only what follows the last ';' unless something could span it: these must take the long way.
+    QTest::newRow("';' in a comment after the date") << none << 0 << "from a by b; 6 Jul 2015 09:01:00 +0000 (x; y)"
+                                                   << QStringList{"time=2015-07-06T09:01:00Z"};
+    QTest::newRow("';' in an unterminated comment") << none << 0 << "from a by b (c; 6 Jul 2015 09:01:00 +0000" << QStringList{"problem=yes"};
+    QTest::newRow("escaped ')' in a comment across ';'") << none << 0 << "from a by b (c \\) d; 6 Jul 2015 09:01:00 +0000)"
+                                                        << QStringList{"problem=yes"};
     QTest::newRow("folded value") << none << 0 << "from a\r\n\tby b\r\n with ESMTP;\r\n Mon, 6 Jul 2015 09:01:20 +0000"
                                   << QStringList{"by=b", "with=ESMTP", "time=2015-07-06T09:01:20Z"};
 }
@@ -227,6 +233,7 @@ void TestReceivedHop::parse()
     QVERIFY(hop.raw.size() <= ReceivedHop::MaxValueLength);
     const QStringList wrong = mismatches(render(hop), facts);
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join("\n")));
+    QCOMPARE(ReceivedHop::timeOf(value), hop.time);
 }
 
 // Every Received field of four real sets parses without crash; nearly all give a "by" host or a time, and
