@@ -273,6 +273,18 @@ std::optional<AttributionLine::Parts> AttributionLine::match(QStringView text, F
     return matchAttribution(text, form == Form::Leading ? leadingPatterns() : authorFirstPatterns(), signs);
 }
 
+// Lead words hold no space, so a first line that does not open with one cannot once more lines follow it.
+bool AttributionLine::mayOpen(QStringView firstLine, Signs signs)
+{
+    if (signs.verb || signs.address)
+        return true;
+    const auto opensWithLeadWord = [firstLine](const AttributionPattern &p) {
+        return p.needs == Needs::Prefix && firstLine.startsWith(p.prefix, Qt::CaseInsensitive);
+    };
+    return std::any_of(leadingPatterns().cbegin(), leadingPatterns().cend(), opensWithLeadWord)
+        || std::any_of(authorFirstPatterns().cbegin(), authorFirstPatterns().cend(), opensWithLeadWord);
+}
+
 // Cheap test before any regex: attributions end in a colon, in "wrote" (talon lets English go
 // without the colon), in dashes (Android), or in a bracket (Gmail's "2013/7/20 Name <a@b>", "Quoting
 // X (date)").
@@ -290,6 +302,9 @@ bool AttributionLine::mayEnd(QStringView content)
         const qsizetype open = content.lastIndexOf(u'(');
         return open >= 0 && open + 1 < content.size() && content[open + 1].isDigit();
     }
+    const QChar last = content.back().toLower();
+    if (last != u'e' && last != u's' && last != u't') // the verbs' last letters: most lines stop here
+        return false;
     for (const char16_t *word : {u"wrote", u"writes", u"sent", u"viết"})
         if (content.endsWith(QStringView(word), Qt::CaseInsensitive))
             return true;

@@ -533,23 +533,38 @@ struct Window {
     AttributionLine::Signs signs;
 };
 
+// The lines [first, last] as one text: the non-empty contents joined by spaces.
+QString joinedContent(const QList<Line> &lines, int first, int last)
+{
+    QString text;
+    for (int k = first; k <= last; ++k) {
+        if (lines[k].content.isEmpty())
+            continue;
+        if (!text.isEmpty())
+            text += u' ';
+        text += lines[k].content;
+    }
+    return text;
+}
+
 // The windows ending at line \a last, latest start first: one line, two lines, ... up to
-// MaxWindowLines lines or MaxWindowLength characters, none starting on an empty line.
+// MaxWindowLines lines or MaxWindowLength characters, none starting on an empty line. A window no
+// attribution form could match (AttributionLine::mayOpen) is left out before its text is built.
 QList<Window> windowsEndingAt(const QList<Line> &lines, int last, int floor)
 {
     QList<Window> windows;
     AttributionLine::Signs signs;
-    QString text;
+    qsizetype length = 0;
     for (int first = last; first >= std::max(floor, last - MaxWindowLines + 1); --first) {
         const Line &line = lines[first];
         if (!line.content.isEmpty())
-            text = text.isEmpty() ? line.content.toString() : line.content.toString() + u' ' + text;
-        if (text.size() > MaxWindowLength)
+            length += (length > 0 ? 1 : 0) + line.content.size();
+        if (length > MaxWindowLength)
             break;
         signs.verb = signs.verb || hasVerb(line);
         signs.address = signs.address || line.content.contains(u'@');
-        if (!line.content.isEmpty())
-            windows.append({first, text, signs});
+        if (!line.content.isEmpty() && AttributionLine::mayOpen(line.content, signs))
+            windows.append({first, joinedContent(lines, first, last), signs});
     }
     return windows;
 }

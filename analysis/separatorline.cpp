@@ -3,6 +3,8 @@
 #include <QHash>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace th::analysis {
 namespace {
 
@@ -101,10 +103,17 @@ const SeparatorLine::Phrase *SeparatorLine::phrase(QStringView content)
     static const QRegularExpression colon(QStringLiteral(R"re(^[*_]{0,2}\s*([^:：]{4,60}?)\s*[:：]\s*[*_]{0,2}$)re"), Caseless);
     static const QHash<QString, const Phrase *> dashedTable = phraseTable(DashedPhrases);
     static const QHash<QString, const Phrase *> colonTable = phraseTable(ColonPhrases);
-    if (const QRegularExpressionMatch m = content.contains(u"--") ? dashed.match(content) : QRegularExpressionMatch(); m.hasMatch())
-        return dashedPhrase(dashedTable, phraseKey(m.capturedView(1)));
-    if (const QRegularExpressionMatch m = (colonEnd || content.endsWith(u'_')) ? colon.match(content) : QRegularExpressionMatch(); m.hasMatch())
-        return colonTable.value(phraseKey(m.capturedView(1)));
+    if (content.contains(u"--")) {
+        if (const QRegularExpressionMatch m = dashed.match(content); m.hasMatch())
+            return dashedPhrase(dashedTable, phraseKey(m.capturedView(1)));
+    }
+    // The colon form's phrase is at most 60 characters and the rest is markers and spaces: most lines that
+    // end in a colon are prose, too long to be one.
+    const qsizetype visible = std::count_if(content.cbegin(), content.cend(), [](QChar c) { return !c.isSpace(); });
+    if ((colonEnd || content.endsWith(u'_')) && visible <= 60 + 5) {
+        if (const QRegularExpressionMatch m = colon.match(content); m.hasMatch())
+            return colonTable.value(phraseKey(m.capturedView(1)));
+    }
     return nullptr;
 }
 
@@ -113,11 +122,14 @@ QString SeparatorLine::ruleKind(QStringView content)
 {
     if (!content.startsWith(u'_') && !content.startsWith(u'-'))
         return QString();
-    static const QRegularExpression underscores(QStringLiteral(R"re(^_{29,}$)re"), Caseless);
-    static const QRegularExpression dashes(QStringLiteral(R"re(^-{30,}$)re"), Caseless);
-    if (underscores.match(content).hasMatch())
+    // One character repeated, compared without a regex: patches give many lines that start with '-'.
+    const QStringView line = content.endsWith(u'\n') ? content.chopped(1) : content;
+    const auto repeats = [line](QChar c, qsizetype least) {
+        return line.size() >= least && std::all_of(line.cbegin(), line.cend(), [c](QChar x) { return x == c; });
+    };
+    if (repeats(u'_', 29))
         return QStringLiteral("underscores");
-    return dashes.match(content).hasMatch() ? QStringLiteral("rule") : QString();
+    return repeats(u'-', 30) ? QStringLiteral("rule") : QString();
 }
 
 } // namespace th::analysis
