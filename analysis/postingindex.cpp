@@ -9,7 +9,7 @@ namespace th::analysis {
 // A counting sort on the top bits of the hash places each posting in its bucket; buckets hold a few
 // postings each and are then sorted on their own (insertion sort). Linear, where a comparison sort of a
 // case's million postings was the slowest step of the analysis set-up.
-PostingIndex::PostingIndex(const std::vector<std::vector<quint64>> &sets)
+PostingIndex::PostingIndex(const std::vector<std::span<const quint64>> &sets)
     : m_itemCount(sets.size())
 {
     size_t total = 0;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "populatedallocator.h"
+
 #include <QtGlobal>
 
 #include <span>
@@ -20,7 +22,7 @@ public:
     };
 
     /// Item i is sets[i].
-    explicit PostingIndex(const std::vector<std::vector<quint64>> &sets);
+    explicit PostingIndex(const std::vector<std::span<const quint64>> &sets);
     PostingIndex() = default;
 
     /// The distinct hashes held by more than \a limit sets.
@@ -32,11 +34,11 @@ public:
 
 private:
     // Postings sorted by hash, as two arrays: a lookup scans hashes only (eight to a cache line).
-    std::vector<quint64> m_hashes;
-    std::vector<int> m_items;
+    std::vector<quint64, PopulatedAllocator<quint64>> m_hashes;
+    std::vector<int, PopulatedAllocator<int>> m_items;
     /// Postings whose hash starts with the bits b lie at [m_starts[b], m_starts[b + 1]): hashes are uniform,
     /// so a lookup reads a few neighbouring postings instead of binary-searching them all.
-    std::vector<quint32> m_starts;
+    std::vector<quint32, PopulatedAllocator<quint32>> m_starts;
     int m_shift = 64;
     size_t m_itemCount = 0;
 };

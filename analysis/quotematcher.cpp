@@ -43,7 +43,7 @@ bool fuller(const QuoteMatcher::Match &a, double coverageA, const QuoteMatcher::
 
 // The shingles of these segments' words, in order: how the segments read when put together. One
 // segment (most messages' own text) is a slice of the tokens, without a copy.
-std::vector<quint64> gatheredSet(const std::vector<Shingles::Token> &tokens, const QList<Segment> &segments)
+std::vector<quint64> gatheredSet(std::span<const Shingles::Token> tokens, const QList<Segment> &segments)
 {
     if (segments.size() == 1)
         return Shingles::set(Shingles::within(tokens, segments.first().begin, segments.first().end));
@@ -72,18 +72,18 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
 {
     const size_t n = messages.size();
     m_tokens.resize(n);
-    std::vector<std::vector<quint64>> own(n);
+    std::vector<std::span<const quint64>> own(n);
     parallelFor(qsizetype(n), [&](int i) {
-        m_tokens[size_t(i)] = Shingles::tokens(bodies[i].text);
-        own[size_t(i)] = gatheredSet(m_tokens[size_t(i)], bodies[i].ownSegments());
+        m_tokens[size_t(i)] = m_arena.keep(Shingles::tokens(bodies[i].text));
+        own[size_t(i)] = m_arena.keep(gatheredSet(m_tokens[size_t(i)], bodies[i].ownSegments()));
     });
     m_own = PostingIndex(own);
     m_boilerplate = m_own.frequentHashes(qMax(25, int(n / 100)));
     m_sets.resize(n);
     m_fullSets.resize(n);
     parallelFor(qsizetype(n), [&](int i) {
-        m_sets[size_t(i)] = withoutBoilerplate(std::move(own[size_t(i)]));
-        m_fullSets[size_t(i)] = withoutBoilerplate(Shingles::set(m_tokens[size_t(i)]));
+        m_sets[size_t(i)] = m_arena.keep(withoutBoilerplate({own[size_t(i)].begin(), own[size_t(i)].end()}));
+        m_fullSets[size_t(i)] = m_arena.keep(withoutBoilerplate(Shingles::set(m_tokens[size_t(i)])));
     });
     m_full = SketchIndex(m_fullSets, MinOriginalShingles);
 }
@@ -99,7 +99,7 @@ bool QuoteMatcher::isBoilerplate(QStringView text) const
     return !set.empty() && std::includes(m_boilerplate.cbegin(), m_boilerplate.cend(), set.cbegin(), set.cend());
 }
 
-// In place: a case's shingle sets are its largest data, and each fresh page costs a fault.
+// In place: no second copy of a set that may hold a whole thread.
 std::vector<quint64> QuoteMatcher::withoutBoilerplate(std::vector<quint64> set) const
 {
     auto kept = set.begin();
@@ -123,20 +123,20 @@ bool QuoteMatcher::eligible(int candidate, int message) const
     return !c.date.isValid() || !m.date.isValid() || c.date <= m.date;
 }
 
-qsizetype QuoteMatcher::copyEnd(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original)
+qsizetype QuoteMatcher::copyEnd(const std::vector<Shingles::Shingle> &text, std::span<const quint64> original)
 {
     for (auto it = text.crbegin(); it != text.crend(); ++it) {
-        if (std::binary_search(original.cbegin(), original.cend(), it->hash))
+        if (std::binary_search(original.begin(), original.end(), it->hash))
             return it->end;
     }
     return -1;
 }
 
-qsizetype QuoteMatcher::copyStart(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original)
+qsizetype QuoteMatcher::copyStart(const std::vector<Shingles::Shingle> &text, std::span<const quint64> original)
 {
     int run = 0;
     for (size_t i = 0; i < text.size(); ++i) {
-        run = std::binary_search(original.cbegin(), original.cend(), text[i].hash) ? run + 1 : 0;
+        run = std::binary_search(original.begin(), original.end(), text[i].hash) ? run + 1 : 0;
         if (run == RunLength)
             return text[i + 1 - RunLength].begin;
     }
@@ -144,7 +144,7 @@ qsizetype QuoteMatcher::copyStart(const std::vector<Shingles::Shingle> &text, co
 }
 
 // The region's shingle set without boilerplate; the whole body's was computed with the index.
-const std::vector<quint64> &QuoteMatcher::regionSet(int message, qsizetype from, std::vector<quint64> &storage) const
+std::span<const quint64> QuoteMatcher::regionSet(int message, qsizetype from, std::vector<quint64> &storage) const
 {
     if (from <= 0)
         return m_fullSets[size_t(message)];
@@ -152,7 +152,7 @@ const std::vector<quint64> &QuoteMatcher::regionSet(int message, qsizetype from,
     return storage;
 }
 
-QuoteMatcher::Match QuoteMatcher::locate(int message, qsizetype from, Match best, const std::vector<quint64> &original) const
+QuoteMatcher::Match QuoteMatcher::locate(int message, qsizetype from, Match best, std::span<const quint64> original) const
 {
     const std::vector<Shingles::Shingle> shingles = Shingles::shingles(Shingles::within(m_tokens[size_t(message)], from, m_bodies[message].text.size()));
     const qsizetype start = copyStart(shingles, original);
@@ -164,7 +164,7 @@ QuoteMatcher::Match QuoteMatcher::locate(int message, qsizetype from, Match best
 QuoteMatcher::Match QuoteMatcher::original(int message, qsizetype from) const
 {
     std::vector<quint64> storage;
-    const std::vector<quint64> &set = regionSet(message, from, storage);
+    const std::span<const quint64> set = regionSet(message, from, storage);
     if (set.size() < MinShingles)
         return {};
     Match best;
@@ -185,26 +185,26 @@ QuoteMatcher::Match QuoteMatcher::original(int message, qsizetype from) const
 QuoteMatcher::Match QuoteMatcher::pasted(int message) const
 {
     constexpr double Whole = 0.85, Most = 0.6;
-    const std::vector<quint64> &set = m_fullSets[size_t(message)];
+    const std::span<const quint64> set = m_fullSets[size_t(message)];
     if (set.size() < MinOriginalShingles)
         return {};
     Match best;
     double bestCoverage = 0;
-    const std::vector<quint64> *bestSet = nullptr;
+    std::span<const quint64> bestSet;
     // coverage >= Most needs a candidate of at least that share of the body's size
     for (int c : m_full.candidates(set, Whole, qsizetype(Most * double(set.size())))) {
         if (!eligible(c, message))
             continue;
-        const std::vector<quint64> &full = m_fullSets[size_t(c)];
+        const std::span<const quint64> full = m_fullSets[size_t(c)];
         const Match m{c, Shingles::containment(full, set), -1, -1};
         const double coverage = Shingles::containment(set, full);
         if (m.containment >= Whole && coverage >= Most && fuller(m, coverage, best, bestCoverage, m_messages)) {
             best = m;
             bestCoverage = coverage;
-            bestSet = &full;
+            bestSet = full;
         }
     }
-    return best.isValid() ? locate(message, 0, best, *bestSet) : best;
+    return best.isValid() ? locate(message, 0, best, bestSet) : best;
 }
 
 } // namespace th::analysis

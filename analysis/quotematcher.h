@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bodystructure.h"
+#include "bulkarena.h"
 #include "postingindex.h"
 #include "shingles.h"
 #include "sketchindex.h"
@@ -43,25 +44,26 @@ public:
     /// The shingle set of these segments of bodies[message].text, without the case's boilerplate.
     [[nodiscard]] std::vector<quint64> significantShingles(int message, const QList<Segment> &segments) const;
     /// bodies[message].text as words, tokenised once for every region a check compares.
-    [[nodiscard]] const std::vector<Shingles::Token> &tokens(int message) const { return m_tokens[size_t(message)]; }
+    [[nodiscard]] std::span<const Shingles::Token> tokens(int message) const { return m_tokens[size_t(message)]; }
     /// The shingle set of bodies[message]'s own words, boilerplate removed (sorted).
-    [[nodiscard]] const std::vector<quint64> &ownShingles(int message) const { return m_sets[size_t(message)]; }
+    [[nodiscard]] std::span<const quint64> ownShingles(int message) const { return m_sets[size_t(message)]; }
     /// The messages sharing shingles of their own words (boilerplate removed) with the sorted \a set, and how many.
-    [[nodiscard]] std::vector<PostingIndex::Hits> ownWordHits(const std::vector<quint64> &set) const { return m_own.hits(set); }
+    [[nodiscard]] std::vector<PostingIndex::Hits> ownWordHits(std::span<const quint64> set) const { return m_own.hits(set); }
 
 private:
     [[nodiscard]] bool eligible(int candidate, int message) const;
     [[nodiscard]] std::vector<quint64> withoutBoilerplate(std::vector<quint64> set) const;
-    [[nodiscard]] const std::vector<quint64> &regionSet(int message, qsizetype from, std::vector<quint64> &storage) const;
-    [[nodiscard]] Match locate(int message, qsizetype from, Match best, const std::vector<quint64> &original) const;
-    [[nodiscard]] static qsizetype copyStart(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original);
-    [[nodiscard]] static qsizetype copyEnd(const std::vector<Shingles::Shingle> &text, const std::vector<quint64> &original);
+    [[nodiscard]] std::span<const quint64> regionSet(int message, qsizetype from, std::vector<quint64> &storage) const;
+    [[nodiscard]] Match locate(int message, qsizetype from, Match best, std::span<const quint64> original) const;
+    [[nodiscard]] static qsizetype copyStart(const std::vector<Shingles::Shingle> &text, std::span<const quint64> original);
+    [[nodiscard]] static qsizetype copyEnd(const std::vector<Shingles::Shingle> &text, std::span<const quint64> original);
 
     const std::vector<model::Message> &m_messages;
     const QList<BodyStructure> &m_bodies;
-    std::vector<std::vector<Shingles::Token>> m_tokens;
-    std::vector<std::vector<quint64>> m_sets; ///< per message: its own text's shingles, boilerplate removed
-    std::vector<std::vector<quint64>> m_fullSets; ///< per message: its whole text's shingles, boilerplate removed
+    BulkArena m_arena; ///< holds the arrays below: a case's words and shingles
+    std::vector<std::span<const Shingles::Token>> m_tokens;
+    std::vector<std::span<const quint64>> m_sets; ///< per message: its own text's shingles, boilerplate removed
+    std::vector<std::span<const quint64>> m_fullSets; ///< per message: its whole text's shingles, boilerplate removed
     PostingIndex m_own; ///< by each message's own words
     std::vector<quint64> m_boilerplate;       ///< shingles in so many messages that they prove nothing (sorted)
     SketchIndex m_full; ///< by each message's whole text

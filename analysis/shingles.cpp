@@ -121,13 +121,13 @@ std::vector<quint64> sortedDistinct(std::vector<quint64> hashes)
 }
 
 // |small ∩ large| by binary search: a quote of a few lines against a whole mailing-list thread.
-qsizetype probedIntersection(const std::vector<quint64> &small, const std::vector<quint64> &large)
+qsizetype probedIntersection(std::span<const quint64> small, std::span<const quint64> large)
 {
     qsizetype n = 0;
-    auto from = large.cbegin();
+    auto from = large.begin();
     for (quint64 h : small) {
-        from = std::lower_bound(from, large.cend(), h);
-        if (from == large.cend())
+        from = std::lower_bound(from, large.end(), h);
+        if (from == large.end())
             break;
         n += *from == h ? 1 : 0;
     }
@@ -152,10 +152,10 @@ std::vector<Shingles::Token> Shingles::tokens(QStringView text)
     return out;
 }
 
-std::span<const Shingles::Token> Shingles::within(const std::vector<Token> &tokens, qsizetype from, qsizetype to)
+std::span<const Shingles::Token> Shingles::within(std::span<const Token> tokens, qsizetype from, qsizetype to)
 {
-    const auto first = std::lower_bound(tokens.cbegin(), tokens.cend(), from, [](const Token &t, qsizetype at) { return t.begin < at; });
-    const auto last = std::lower_bound(first, tokens.cend(), to, [](const Token &t, qsizetype at) { return t.end <= at; });
+    const auto first = std::lower_bound(tokens.begin(), tokens.end(), from, [](const Token &t, qsizetype at) { return t.begin < at; });
+    const auto last = std::lower_bound(first, tokens.end(), to, [](const Token &t, qsizetype at) { return t.end <= at; });
     return {first, last};
 }
 
@@ -195,7 +195,7 @@ std::vector<quint64> Shingles::set(std::span<const Token> tokens, int size)
     return sortedDistinct(std::move(out));
 }
 
-qsizetype Shingles::intersectionSize(const std::vector<quint64> &a, const std::vector<quint64> &b)
+qsizetype Shingles::intersectionSize(std::span<const quint64> a, std::span<const quint64> b)
 {
     constexpr size_t Unbalanced = 16; // size ratio from which binary search beats a merge
     if (a.size() * Unbalanced < b.size())
@@ -203,7 +203,7 @@ qsizetype Shingles::intersectionSize(const std::vector<quint64> &a, const std::v
     if (b.size() * Unbalanced < a.size())
         return probedIntersection(b, a);
     qsizetype n = 0;
-    for (auto i = a.cbegin(), j = b.cbegin(); i != a.cend() && j != b.cend();) {
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
         if (*i < *j) {
             ++i;
         } else if (*j < *i) {
@@ -217,14 +217,14 @@ qsizetype Shingles::intersectionSize(const std::vector<quint64> &a, const std::v
     return n;
 }
 
-double Shingles::jaccard(const std::vector<quint64> &a, const std::vector<quint64> &b)
+double Shingles::jaccard(std::span<const quint64> a, std::span<const quint64> b)
 {
     const qsizetype common = intersectionSize(a, b);
     const qsizetype all = qsizetype(a.size() + b.size()) - common;
     return all == 0 ? 0.0 : double(common) / double(all);
 }
 
-double Shingles::containment(const std::vector<quint64> &a, const std::vector<quint64> &b)
+double Shingles::containment(std::span<const quint64> a, std::span<const quint64> b)
 {
     return a.empty() ? 0.0 : double(intersectionSize(a, b)) / double(a.size());
 }

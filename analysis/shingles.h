@@ -44,17 +44,17 @@ public:
     [[nodiscard]] static QStringList wordTexts(QStringView text);
     [[nodiscard]] static std::vector<Token> tokens(QStringView text);
     /// The tokens lying inside [from, to) of their text.
-    [[nodiscard]] static std::span<const Token> within(const std::vector<Token> &tokens, qsizetype from, qsizetype to);
+    [[nodiscard]] static std::span<const Token> within(std::span<const Token> tokens, qsizetype from, qsizetype to);
     [[nodiscard]] static std::vector<Shingle> shingles(std::span<const Token> tokens, int size = DefaultSize);
     /// The distinct hashes, sorted: the set form used for Jaccard and containment.
     [[nodiscard]] static std::vector<quint64> set(QStringView text, int size = DefaultSize);
     [[nodiscard]] static std::vector<quint64> set(std::span<const Token> tokens, int size = DefaultSize);
 
     /// |a ∩ b| / |a ∪ b| over sorted distinct hashes.
-    [[nodiscard]] static double jaccard(const std::vector<quint64> &a, const std::vector<quint64> &b);
+    [[nodiscard]] static double jaccard(std::span<const quint64> a, std::span<const quint64> b);
     /// |a ∩ b| / |a|: how much of \a a is found in \a b.
-    [[nodiscard]] static double containment(const std::vector<quint64> &a, const std::vector<quint64> &b);
-    [[nodiscard]] static qsizetype intersectionSize(const std::vector<quint64> &a, const std::vector<quint64> &b);
+    [[nodiscard]] static double containment(std::span<const quint64> a, std::span<const quint64> b);
+    [[nodiscard]] static qsizetype intersectionSize(std::span<const quint64> a, std::span<const quint64> b);
 };
 
 } // namespace th::analysis

@@ -5,21 +5,22 @@
 namespace th::analysis {
 namespace {
 
-std::vector<std::vector<quint64>> sketches(const std::vector<std::vector<quint64>> &sets, int minSize)
+// A set's sketch is its smallest hashes: a prefix of the sorted set, not a copy.
+std::vector<std::span<const quint64>> sketches(const std::vector<std::span<const quint64>> &sets, int minSize)
 {
-    std::vector<std::vector<quint64>> out(sets.size());
+    std::vector<std::span<const quint64>> out(sets.size());
     for (size_t i = 0; i < sets.size(); ++i) {
         if (int(sets[i].size()) >= minSize)
-            out[i].assign(sets[i].cbegin(), sets[i].cbegin() + qMin<qsizetype>(SketchIndex::SketchSize, qsizetype(sets[i].size())));
+            out[i] = sets[i].first(qMin(size_t(SketchIndex::SketchSize), sets[i].size()));
     }
     return out;
 }
 
 } // namespace
 
-SketchIndex::SketchIndex(const std::vector<std::vector<quint64>> &sets, int minSize)
+SketchIndex::SketchIndex(const std::vector<std::span<const quint64>> &sets, int minSize)
 {
-    const std::vector<std::vector<quint64>> s = sketches(sets, minSize);
+    const std::vector<std::span<const quint64>> s = sketches(sets, minSize);
     m_sketches = PostingIndex(s);
     for (size_t i = 0; i < s.size(); ++i) {
         m_sketchSize.push_back(int(s[i].size()));
@@ -34,14 +35,14 @@ SketchIndex::SketchIndex(const std::vector<std::vector<quint64>> &sets, int minS
 
 // A sketch holds its set's smallest hashes, so the large sets asked for have small sketch hashes: only the
 // query's hashes up to the largest of them can hit one, and a long query reads just that sorted prefix.
-QList<int> SketchIndex::candidates(const std::vector<quint64> &query, double minShare, qsizetype minSetSize) const
+QList<int> SketchIndex::candidates(std::span<const quint64> query, double minShare, qsizetype minSetSize) const
 {
     const auto sized = std::lower_bound(m_sketchBound.cbegin(), m_sketchBound.cend(), std::pair(minSetSize, quint64(0)));
     if (sized == m_sketchBound.cend())
         return {};
-    const auto end = std::upper_bound(query.cbegin(), query.cend(), sized->second);
+    const auto end = std::upper_bound(query.begin(), query.end(), sized->second);
     QList<int> out;
-    for (const PostingIndex::Hits &h : m_sketches.hits({query.cbegin(), end})) {
+    for (const PostingIndex::Hits &h : m_sketches.hits({query.begin(), end})) {
         if (m_setSize[size_t(h.item)] >= minSetSize && h.shared >= minShare * m_sketchSize[size_t(h.item)])
             out << h.item;
     }

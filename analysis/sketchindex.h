@@ -4,6 +4,7 @@
 
 #include <QList>
 
+#include <span>
 #include <vector>
 
 namespace th::analysis {
@@ -18,11 +19,11 @@ public:
     static constexpr int SketchSize = 24;
 
     /// Item i is sets[i] (sorted, distinct hashes); sets smaller than \a minSize are not findable.
-    SketchIndex(const std::vector<std::vector<quint64>> &sets, int minSize);
+    SketchIndex(const std::vector<std::span<const quint64>> &sets, int minSize);
     SketchIndex() = default;
 
     /// Items of at least \a minSetSize hashes whose sketch lies at least \a minShare inside \a query, sorted.
-    [[nodiscard]] QList<int> candidates(const std::vector<quint64> &query, double minShare, qsizetype minSetSize) const;
+    [[nodiscard]] QList<int> candidates(std::span<const quint64> query, double minShare, qsizetype minSetSize) const;
 
 private:
     PostingIndex m_sketches;

@@ -81,7 +81,7 @@ const QRegularExpression &addressPattern()
 }
 
 // A text's words as hashes, without the words of its addresses.
-std::vector<quint64> wordsWithoutAddresses(QStringView text, const std::vector<Shingles::Token> &tokens)
+std::vector<quint64> wordsWithoutAddresses(QStringView text, std::span<const Shingles::Token> tokens)
 {
     QRegularExpressionMatchIterator matches = text.contains(u'@') ? addressPattern().globalMatch(text) : QRegularExpressionMatchIterator();
     qsizetype skipFrom = -1, skipTo = -1;

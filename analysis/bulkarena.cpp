@@ -1,0 +1,32 @@
+#include "bulkarena.h"
+
+#include "pages.h"
+
+namespace th::analysis {
+
+BulkArena::~BulkArena()
+{
+    for (const Chunk &c : m_chunks)
+        Pages::release(c.data, c.size);
+}
+
+// Small arrays are cut from the current chunk; an array of a quarter chunk or more gets a chunk of its own,
+// so that the unused tail of a chunk stays small.
+void *BulkArena::allocate(size_t bytes, size_t alignment)
+{
+    const std::lock_guard<std::mutex> guard(m_lock);
+    if (bytes >= ChunkSize / 4) {
+        const Chunk own{static_cast<std::byte *>(Pages::populated(bytes)), bytes};
+        m_chunks.insert(m_chunks.end() - (m_chunks.empty() ? 0 : 1), own); // the current chunk stays last
+        return own.data;
+    }
+    size_t at = (m_used + alignment - 1) / alignment * alignment;
+    if (m_chunks.empty() || at + bytes > m_chunks.back().size) {
+        m_chunks.push_back({static_cast<std::byte *>(Pages::populated(ChunkSize)), ChunkSize});
+        at = 0;
+    }
+    m_used = at + bytes;
+    return m_chunks.back().data + at;
+}
+
+} // namespace th::analysis

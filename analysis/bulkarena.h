@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <algorithm>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <type_traits>
+#include <vector>
+
+namespace th::analysis {
+
+/// Memory for the analysis's many small bulk arrays (a message's word tokens and shingle sets; tens of MB a
+/// case), cut from large chunks of Pages::populated and given back all at once with the arena: the chunk
+/// is populated in one call instead of trapping on each fresh page.
+///
+/// Thread-safe; the arrays are immutable once kept. Only for trivially copyable elements.
+///
+/// Typical usage:
+/// \code
+///   BulkArena arena;
+///   const std::span<const quint64> kept = arena.keep(scratch);   // a copy of a std::vector<quint64>
+/// \endcode
+class BulkArena
+{
+public:
+    BulkArena() = default;
+    ~BulkArena();
+    BulkArena(const BulkArena &) = delete;
+    BulkArena &operator=(const BulkArena &) = delete;
+
+    /// A copy of \a items that lives as long as the arena.
+    template<typename T>
+    std::span<const T> keep(std::span<const T> items)
+    {
+        T *first = raw<T>(items.size());
+        std::uninitialized_copy(items.begin(), items.end(), first);
+        return {first, items.size()};
+    }
+
+    template<typename T>
+    std::span<const T> keep(const std::vector<T> &items)
+    {
+        return keep(std::span<const T>(items));
+    }
+
+    /// \a n value-initialised elements that live as long as the arena.
+    template<typename T>
+    std::span<T> array(size_t n)
+    {
+        T *first = raw<T>(n);
+        std::uninitialized_value_construct_n(first, n);
+        return {first, n};
+    }
+
+private:
+    struct Chunk {
+        std::byte *data = nullptr;
+        size_t size = 0;
+    };
+    static constexpr size_t ChunkSize = size_t(16) << 20;
+
+    template<typename T>
+    T *raw(size_t n)
+    {
+        static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+        return n == 0 ? nullptr : static_cast<T *>(allocate(n * sizeof(T), alignof(T)));
+    }
+    void *allocate(size_t bytes, size_t alignment);
+
+    std::mutex m_lock;
+    std::vector<Chunk> m_chunks;
+    size_t m_used = 0; ///< bytes taken from the last chunk
+};
+
+} // namespace th::analysis

@@ -1,0 +1,104 @@
+// The analysis's bulk memory: BulkArena (many small arrays), PopulatedAllocator (one large array) and Pages.
+#include "analysis/bulkarena.h"
+#include "analysis/populatedallocator.h"
+
+#include <QtConcurrent>
+#include <QtTest>
+
+#include <numeric>
+
+using namespace th::analysis;
+
+class TestBulkArena : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void keepsCopiesMadeFromManyThreads();
+    void alignsEachArray();
+    void largeArraysDoNotEndTheCurrentChunk();
+    void arraysStartZeroed();
+    void populatedVectorGrowsAcrossTheThreshold();
+};
+
+namespace {
+
+std::vector<quint64> numbered(size_t n, quint64 seed)
+{
+    std::vector<quint64> v(n);
+    std::iota(v.begin(), v.end(), seed * 1000003);
+    return v;
+}
+
+} // namespace
+
+// Message-sized arrays (0 to 5,000 elements) kept concurrently, as the quote matcher does, come back intact:
+// no two overlap, and none was cut short at a chunk boundary.
+void TestBulkArena::keepsCopiesMadeFromManyThreads()
+{
+    BulkArena arena;
+    std::vector<std::span<const quint64>> kept(3000);
+    std::vector<int> indexes(kept.size());
+    std::iota(indexes.begin(), indexes.end(), 0);
+    QtConcurrent::blockingMap(indexes, [&](int i) { kept[size_t(i)] = arena.keep(numbered(size_t(i * 7919 % 5001), quint64(i))); });
+    size_t total = 0;
+    for (size_t i = 0; i < kept.size(); ++i) {
+        const std::vector<quint64> expected = numbered(i * 7919 % 5001, i);
+        QVERIFY2(std::equal(kept[i].begin(), kept[i].end(), expected.begin(), expected.end()), qPrintable(QString::number(i)));
+        total += kept[i].size_bytes();
+    }
+    QVERIFY(total > size_t(48) << 20); // several chunks were filled
+}
+
+void TestBulkArena::alignsEachArray()
+{
+    BulkArena arena;
+    for (int i = 0; i < 100; ++i) {
+        const std::span<const char> bytes = arena.keep(std::vector<char>(size_t(i % 7 + 1), 'x'));
+        const std::span<const quint64> words = arena.keep(numbered(3, quint64(i)));
+        QCOMPARE(bytes.size(), size_t(i % 7 + 1));
+        QCOMPARE(reinterpret_cast<quintptr>(words.data()) % alignof(quint64), quintptr(0));
+        QCOMPARE(words[2], quint64(i) * 1000003 + 2);
+    }
+}
+
+// A large array gets a chunk of its own; the small arrays before and after it share the current chunk.
+void TestBulkArena::largeArraysDoNotEndTheCurrentChunk()
+{
+    BulkArena arena;
+    const std::span<const quint64> before = arena.keep(numbered(10, 1));
+    const std::span<const quint64> large = arena.keep(numbered(size_t(1) << 20, 2)); // 8 MB: half a chunk
+    const std::span<const quint64> after = arena.keep(numbered(10, 3));
+    QCOMPARE(after.data(), before.data() + before.size());
+    QCOMPARE(large.back(), quint64(2) * 1000003 + (size_t(1) << 20) - 1);
+    QCOMPARE(before.front(), quint64(1000003));
+}
+
+void TestBulkArena::arraysStartZeroed()
+{
+    BulkArena arena;
+    (void)arena.keep(numbered(1000, 7));
+    const std::span<int> counts = arena.array<int>(300000);
+    QVERIFY(std::all_of(counts.begin(), counts.end(), [](int c) { return c == 0; }));
+    QVERIFY(arena.array<int>(0).empty());
+}
+
+// From the heap below PopulatedAllocator::MinBytes, from Pages above it, and the contents survive the move.
+void TestBulkArena::populatedVectorGrowsAcrossTheThreshold()
+{
+    std::vector<quint64, PopulatedAllocator<quint64>> v;
+    const size_t n = 3 * PopulatedAllocator<quint64>::MinBytes / sizeof(quint64);
+    for (size_t i = 0; i < n; ++i)
+        v.push_back(i * 3);
+    QCOMPARE(v.size(), n);
+    QVERIFY(v.capacity() * sizeof(quint64) >= PopulatedAllocator<quint64>::MinBytes);
+    for (size_t i = 0; i < n; i += 4099)
+        QCOMPARE(v[i], i * 3);
+    v.resize(10);
+    v.shrink_to_fit();
+    QCOMPARE(v.back(), quint64(27));
+    std::vector<int, PopulatedAllocator<int>> zeroes(PopulatedAllocator<int>::MinBytes);
+    QVERIFY(std::all_of(zeroes.begin(), zeroes.end(), [](int z) { return z == 0; }));
+}
+
+QTEST_GUILESS_MAIN(TestBulkArena)
+#include "tst_bulkarena.moc"
