@@ -24,21 +24,15 @@ PostingIndex::PostingIndex(const std::vector<std::span<const quint64>> &sets)
     }
     std::partial_sum(m_starts.cbegin(), m_starts.cend(), m_starts.begin());
     std::vector<quint32> next(m_starts.cbegin(), m_starts.cend() - 1);
-    m_hashes.resize(total);
-    m_items.resize(total);
+    m_postings.resize(total);
     for (size_t i = 0; i < sets.size(); ++i) {
-        for (quint64 h : sets[i]) {
-            const quint32 at = next[size_t(h >> m_shift)]++;
-            m_hashes[at] = h;
-            m_items[at] = int(i);
-        }
+        for (quint64 h : sets[i])
+            m_postings[next[size_t(h >> m_shift)]++] = {h, int(i)};
     }
     for (size_t b = 0; b + 1 < m_starts.size(); ++b) {
         for (quint32 i = m_starts[b] + 1; i < m_starts[b + 1]; ++i) {
-            for (quint32 j = i; j > m_starts[b] && m_hashes[j] < m_hashes[j - 1]; --j) {
-                std::swap(m_hashes[j], m_hashes[j - 1]);
-                std::swap(m_items[j], m_items[j - 1]);
-            }
+            for (quint32 j = i; j > m_starts[b] && m_postings[j].hash < m_postings[j - 1].hash; --j)
+                std::swap(m_postings[j], m_postings[j - 1]);
         }
     }
 }
@@ -46,12 +40,12 @@ PostingIndex::PostingIndex(const std::vector<std::span<const quint64>> &sets)
 std::vector<quint64> PostingIndex::frequentHashes(int limit) const
 {
     std::vector<quint64> out;
-    for (size_t i = 0; i < m_hashes.size();) {
+    for (size_t i = 0; i < m_postings.size();) {
         size_t j = i;
-        while (j < m_hashes.size() && m_hashes[j] == m_hashes[i])
+        while (j < m_postings.size() && m_postings[j].hash == m_postings[i].hash)
             ++j;
         if (int(j - i) > limit)
-            out.push_back(m_hashes[i]);
+            out.push_back(m_postings[i].hash);
         i = j;
     }
     return out;
@@ -73,12 +67,13 @@ std::vector<PostingIndex::Hits> PostingIndex::hits(std::span<const quint64> quer
         if (q + 2 * Ahead < query.size())
             __builtin_prefetch(&m_starts[size_t(query[q + 2 * Ahead] >> m_shift)]);
         if (q + Ahead < query.size())
-            __builtin_prefetch(m_hashes.data() + m_starts[size_t(query[q + Ahead] >> m_shift)]); // may be one past the end
+            __builtin_prefetch(m_postings.data() + m_starts[size_t(query[q + Ahead] >> m_shift)]); // may be one past the end
         const quint64 h = query[q];
         const size_t bucket = size_t(h >> m_shift);
         for (quint32 i = m_starts[bucket]; i < m_starts[bucket + 1]; ++i) {
-            if (m_hashes[i] == h && counts[size_t(m_items[i])]++ == 0)
-                touched.push_back(m_items[i]);
+            const Posting &p = m_postings[i];
+            if (p.hash == h && counts[size_t(p.item)]++ == 0)
+                touched.push_back(p.item);
         }
     }
     std::sort(touched.begin(), touched.end());

@@ -33,9 +33,13 @@ public:
     [[nodiscard]] static int sharedBy(const std::vector<Hits> &hits, int item);
 
 private:
-    // Postings sorted by hash, as two arrays: a lookup scans hashes only (eight to a cache line).
-    std::vector<quint64, PopulatedAllocator<quint64>> m_hashes;
-    std::vector<int, PopulatedAllocator<int>> m_items;
+    // A posting's item sits next to its hash: most query hashes are found, and a found one costs one
+    // cache miss, not one in a hash array and another in an item array.
+    struct Posting {
+        quint64 hash = 0;
+        int item = 0;
+    };
+    std::vector<Posting, PopulatedAllocator<Posting>> m_postings; ///< sorted by hash
     /// Postings whose hash starts with the bits b lie at [m_starts[b], m_starts[b + 1]): hashes are uniform,
     /// so a lookup reads a few neighbouring postings instead of binary-searching them all.
     std::vector<quint32, PopulatedAllocator<quint32>> m_starts;

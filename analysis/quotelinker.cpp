@@ -45,7 +45,8 @@ QList<int> QuoteLinker::candidates(int message, int copied, const QuotedHeader *
 bool QuoteLinker::writtenBy(int candidate, const QuotedHeader &header) const
 {
     const model::Message &c = m_messages[size_t(candidate)];
-    if (!header.date.isValid() || !c.date.isValid() || qAbs(header.date.secsTo(c.date)) > DateSlackSecs)
+    const qint64 sent = m_matcher.sentAt(candidate);
+    if (!header.date.isValid() || sent == QuoteMatcher::NoDate || qAbs(sent - header.date.toMSecsSinceEpoch()) / 1000 > DateSlackSecs)
         return false;
     if (!header.fromAddress.isEmpty())
         return header.fromAddress.compare(c.from.address, Qt::CaseInsensitive) == 0;
@@ -67,12 +68,10 @@ QuoteLink QuoteLinker::best(int message, int k, const QList<int> &candidates) co
     const auto shared = [&](int c) {
         return fewCandidates ? Shingles::intersectionSize(set, m_matcher.ownShingles(c)) : PostingIndex::sharedBy(hits, c);
     };
-    const model::Message &self = m_messages[size_t(message)];
     QuoteLink best;
     QList<int> named;
     for (int c : candidates) {
-        const model::Message &m = m_messages[size_t(c)];
-        if (m.contentSha256 == self.contentSha256 || (m.date.isValid() && self.date.isValid() && m.date > self.date))
+        if (!m_matcher.eligible(c, message))
             continue;
         const bool byHeader = header && writtenBy(c, *header);
         if (byHeader)

@@ -71,6 +71,10 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
     : m_messages(messages), m_bodies(bodies)
 {
     const size_t n = messages.size();
+    for (const model::Message &m : messages) {
+        m_sent.push_back(m.date.isValid() ? m.date.toMSecsSinceEpoch() : NoDate);
+        m_contentKey.push_back(qHash(m.contentSha256));
+    }
     m_tokens.resize(n);
     std::vector<std::span<const quint64>> own(n);
     parallelFor(qsizetype(n), [&](int i) {
@@ -116,11 +120,10 @@ std::vector<quint64> QuoteMatcher::withoutBoilerplate(std::vector<quint64> set) 
 
 bool QuoteMatcher::eligible(int candidate, int message) const
 {
-    const model::Message &c = m_messages[size_t(candidate)];
-    const model::Message &m = m_messages[size_t(message)];
-    if (candidate == message || c.contentSha256 == m.contentSha256)
+    const size_t c = size_t(candidate), m = size_t(message);
+    if (c == m || (m_contentKey[c] == m_contentKey[m] && m_messages[c].contentSha256 == m_messages[m].contentSha256))
         return false;
-    return !c.date.isValid() || !m.date.isValid() || c.date <= m.date;
+    return m_sent[c] == NoDate || m_sent[m] == NoDate || m_sent[c] <= m_sent[m];
 }
 
 qsizetype QuoteMatcher::copyEnd(const std::vector<Shingles::Shingle> &text, std::span<const quint64> original)

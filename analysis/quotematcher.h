@@ -8,6 +8,7 @@
 
 #include "model/message.h"
 
+#include <limits>
 #include <vector>
 
 namespace th::analysis {
@@ -47,11 +48,15 @@ public:
     [[nodiscard]] std::span<const Shingles::Token> tokens(int message) const { return m_tokens[size_t(message)]; }
     /// The shingle set of bodies[message]'s own words, boilerplate removed (sorted).
     [[nodiscard]] std::span<const quint64> ownShingles(int message) const { return m_sets[size_t(message)]; }
+    /// May \a candidate be copied by \a message: another message, of different content, not dated after it.
+    [[nodiscard]] bool eligible(int candidate, int message) const;
+    /// The message's date in ms since the epoch, or NoDate: compared as integers, many times per message.
+    [[nodiscard]] qint64 sentAt(int message) const { return m_sent[size_t(message)]; }
+    static constexpr qint64 NoDate = std::numeric_limits<qint64>::min();
     /// The messages sharing shingles of their own words (boilerplate removed) with the sorted \a set, and how many.
     [[nodiscard]] std::vector<PostingIndex::Hits> ownWordHits(std::span<const quint64> set) const { return m_own.hits(set); }
 
 private:
-    [[nodiscard]] bool eligible(int candidate, int message) const;
     [[nodiscard]] std::vector<quint64> withoutBoilerplate(std::vector<quint64> set) const;
     [[nodiscard]] std::span<const quint64> regionSet(int message, qsizetype from, std::vector<quint64> &storage) const;
     [[nodiscard]] Match locate(int message, qsizetype from, Match best, std::span<const quint64> original) const;
@@ -60,6 +65,8 @@ private:
 
     const std::vector<model::Message> &m_messages;
     const QList<BodyStructure> &m_bodies;
+    std::vector<qint64> m_sent;      ///< per message: sentAt()
+    std::vector<size_t> m_contentKey; ///< per message: hash of its content digest, the quick test of equal content
     BulkArena m_arena; ///< holds the arrays below: a case's words and shingles
     std::vector<std::span<const Shingles::Token>> m_tokens;
     std::vector<std::span<const quint64>> m_sets; ///< per message: its own text's shingles, boilerplate removed
