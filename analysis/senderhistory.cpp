@@ -6,9 +6,11 @@
 
 namespace th::analysis {
 
-SenderHistory::SenderHistory(const std::vector<model::Message> &messages) : m_messages(messages)
+SenderHistory::SenderHistory(const std::vector<model::Message> &messages)
 {
     for (int i = 0; i < int(messages.size()); ++i) {
+        const QDateTime &date = messages[size_t(i)].date;
+        m_sent.push_back(date.isValid() ? date.toMSecsSinceEpoch() : NoDate);
         const QString author = Author::of(messages[size_t(i)]).address.toLower();
         if (!author.isEmpty())
             m_byAddress[author] << i;
@@ -24,9 +26,10 @@ QList<int> SenderHistory::before(const QString &address, const QDateTime &date, 
 {
     QList<int> out;
     const QList<int> sent = m_byAddress.value(address.toLower()); // const: looping over it does not detach
+    const qint64 limit = date.isValid() ? date.toMSecsSinceEpoch() : NoDate;
     for (int i : sent) {
-        const QDateTime &d = m_messages[size_t(i)].date;
-        if (i != exclude && (!date.isValid() || !d.isValid() || d < date))
+        const qint64 d = m_sent[size_t(i)];
+        if (i != exclude && (limit == NoDate || d == NoDate || d < limit))
             out << i;
     }
     return out;

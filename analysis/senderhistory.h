@@ -4,6 +4,7 @@
 
 #include <QHash>
 
+#include <limits>
 #include <vector>
 
 namespace th::analysis {
@@ -20,8 +21,10 @@ public:
     [[nodiscard]] QList<int> all(const QString &address) const { return m_byAddress.value(address.toLower()); }
 
 private:
-    const std::vector<model::Message> &m_messages;
+    static constexpr qint64 NoDate = std::numeric_limits<qint64>::min();
+
     QHash<QString, QList<int>> m_byAddress;
+    std::vector<qint64> m_sent; ///< per message: its date in ms since the epoch, or NoDate (compared many times)
 };
 
 } // namespace th::analysis

@@ -179,7 +179,8 @@ void IndicatorSet::locateSplice(MessageContext &ctx)
         ctx.splice = afterForeignHeaders(ctx, whole.begin);
         return;
     }
-    ctx.original = ownTextRemoved(ctx, ctx.data.matcher.original(ctx.index, 0));
+    const QuoteMatcher::Match copied = ctx.data.matcher.original(ctx.index, 0);
+    ctx.original = ownTextRemoved(ctx, copied);
     const bool pasted = ctx.original.containment >= QuoteMatcher::AuthenticCopy && ctx.original.begin > 0;
     if (ctx.body.history.isEmpty()) {
         ctx.splice = pasted ? ctx.original.begin : -1;
@@ -190,7 +191,9 @@ void IndicatorSet::locateSplice(MessageContext &ctx)
         ctx.splice = ctx.original.begin;
         return;
     }
-    if (!ctx.original.isValid())
+    // The quoted part's shingles are a subset of the body's, so it holds no copy the body lacks: it is only
+    // searched again when the body's best copy was one of the sender's own messages.
+    if (!ctx.original.isValid() && copied.isValid())
         ctx.original = ownTextRemoved(ctx, ctx.data.matcher.original(ctx.index, ctx.splice));
     const QuotedMessage &first = ctx.body.history.first();
     if (ctx.original.isValid() && first.header >= 0 && originalContains(ctx, ctx.body.lineAt(ctx.body.headers[first.header].begin)))
