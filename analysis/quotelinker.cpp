@@ -42,17 +42,22 @@ QList<int> QuoteLinker::candidates(int message, int copied, const QuotedHeader *
     return out;
 }
 
-bool QuoteLinker::writtenBy(int candidate, const QuotedHeader &header) const
+// Archives write "Name <user at host>": the name is what comes before the obfuscated address.
+QuoteLinker::Attribution QuoteLinker::attributionOf(const QuotedHeader &header)
+{
+    return {header.date.isValid() ? header.date.toMSecsSinceEpoch() : QuoteMatcher::NoDate, header.fromAddress,
+            header.fromAddress.isEmpty() ? header.fromName.section(u'<', 0, 0).trimmed() : QString()};
+}
+
+bool QuoteLinker::writtenBy(int candidate, const Attribution &author) const
 {
     const model::Message &c = m_messages[size_t(candidate)];
     const qint64 sent = m_matcher.sentAt(candidate);
-    if (!header.date.isValid() || sent == QuoteMatcher::NoDate || qAbs(sent - header.date.toMSecsSinceEpoch()) / 1000 > DateSlackSecs)
+    if (author.sent == QuoteMatcher::NoDate || sent == QuoteMatcher::NoDate || qAbs(sent - author.sent) / 1000 > DateSlackSecs)
         return false;
-    if (!header.fromAddress.isEmpty())
-        return header.fromAddress.compare(c.from.address, Qt::CaseInsensitive) == 0;
-    // Archives write "Name <user at host>": the name is what comes before the obfuscated address.
-    const QString name = header.fromName.section(u'<', 0, 0).trimmed();
-    return !name.isEmpty() && name.compare(c.from.name, Qt::CaseInsensitive) == 0;
+    if (!author.address.isEmpty())
+        return author.address.compare(c.from.address, Qt::CaseInsensitive) == 0;
+    return !author.name.isEmpty() && author.name.compare(c.from.name, Qt::CaseInsensitive) == 0;
 }
 
 // The candidate that wrote most of the quote; between equals, the one its attribution names; a quote too
@@ -61,6 +66,7 @@ QuoteLink QuoteLinker::best(int message, int k, const QList<int> &candidates) co
 {
     const BodyStructure &b = m_bodies[message];
     const QuotedHeader *header = b.history[k].header >= 0 ? &b.headers[b.history[k].header] : nullptr;
+    const Attribution author = header ? attributionOf(*header) : Attribution{};
     const std::vector<quint64> set = m_matcher.significantShingles(message, b.contentSegments(k));
     // A few candidates (a short thread) are cheaper to intersect one by one than to look up in the index.
     const bool fewCandidates = candidates.size() <= MaxDirectCandidates;
@@ -73,7 +79,7 @@ QuoteLink QuoteLinker::best(int message, int k, const QList<int> &candidates) co
     for (int c : candidates) {
         if (!m_matcher.eligible(c, message))
             continue;
-        const bool byHeader = header && writtenBy(c, *header);
+        const bool byHeader = header && writtenBy(c, author);
         if (byHeader)
             named << c;
         if (set.size() < size_t(MinShingles))

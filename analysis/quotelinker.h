@@ -42,7 +42,14 @@ public:
 private:
     [[nodiscard]] QList<int> candidates(int message, int copied, const QuotedHeader *header) const;
     [[nodiscard]] QuoteLink best(int message, int k, const QList<int> &candidates) const;
-    [[nodiscard]] bool writtenBy(int candidate, const QuotedHeader &header) const;
+    /// What a quoted header says of its author, read once for all the candidates.
+    struct Attribution {
+        qint64 sent = QuoteMatcher::NoDate; ///< ms since the epoch
+        QString address;
+        QString name; ///< for a header without an address
+    };
+    [[nodiscard]] static Attribution attributionOf(const QuotedHeader &header);
+    [[nodiscard]] bool writtenBy(int candidate, const Attribution &author) const;
     [[nodiscard]] QuoteLink byAttribution(int message, const QList<int> &named) const;
 
     const std::vector<model::Message> &m_messages;
