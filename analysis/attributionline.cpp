@@ -273,7 +273,7 @@ std::optional<AttributionLine::Parts> AttributionLine::match(QStringView text, F
     return matchAttribution(text, form == Form::Leading ? leadingPatterns() : authorFirstPatterns(), signs);
 }
 
-// Lead words hold no space, so a first line that does not open with one cannot once more lines follow it.
+// A window's text opens with its first line, and lead words hold no space: the first line alone shows one.
 bool AttributionLine::mayOpen(QStringView firstLine, Signs signs)
 {
     if (signs.verb || signs.address)

@@ -2,7 +2,6 @@
 
 #include "rfc5322comment.h"
 
-#include <QHash>
 #include <QList>
 #include <QRegularExpression>
 

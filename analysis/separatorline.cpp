@@ -107,10 +107,11 @@ const SeparatorLine::Phrase *SeparatorLine::phrase(QStringView content)
         if (const QRegularExpressionMatch m = dashed.match(content); m.hasMatch())
             return dashedPhrase(dashedTable, phraseKey(m.capturedView(1)));
     }
-    // The colon form's phrase is at most 60 characters and the rest is markers and spaces: most lines that
-    // end in a colon are prose, too long to be one.
-    const qsizetype visible = std::count_if(content.cbegin(), content.cend(), [](QChar c) { return !c.isSpace(); });
-    if ((colonEnd || content.endsWith(u'_')) && visible <= 60 + 5) {
+    // The colon form is at most two markers, 60 characters of phrase, the colon and two markers, besides
+    // spaces: most lines that end in a colon are prose, too long to be one.
+    constexpr qsizetype MaxColonForm = 2 + 60 + 1 + 2;
+    const auto visible = [content] { return std::count_if(content.cbegin(), content.cend(), [](QChar c) { return !c.isSpace(); }); };
+    if ((colonEnd || content.endsWith(u'_')) && visible() <= MaxColonForm) {
         if (const QRegularExpressionMatch m = colon.match(content); m.hasMatch())
             return colonTable.value(phraseKey(m.capturedView(1)));
     }
