@@ -16,17 +16,17 @@ void *BulkArena::allocate(size_t bytes, size_t alignment)
 {
     const std::lock_guard<std::mutex> guard(m_lock);
     if (bytes >= ChunkSize / 4) {
-        const Chunk own{static_cast<std::byte *>(Pages::populated(bytes)), bytes};
-        m_chunks.insert(m_chunks.end() - (m_chunks.empty() ? 0 : 1), own); // the current chunk stays last
-        return own.data;
+        m_chunks.push_back({static_cast<std::byte *>(Pages::populated(bytes)), bytes});
+        return m_chunks.back().data;
     }
     size_t at = (m_used + alignment - 1) / alignment * alignment;
-    if (m_chunks.empty() || at + bytes > m_chunks.back().size) {
-        m_chunks.push_back({static_cast<std::byte *>(Pages::populated(ChunkSize)), ChunkSize});
+    if (!m_current.data || at + bytes > m_current.size) {
+        m_current = {static_cast<std::byte *>(Pages::populated(ChunkSize)), ChunkSize};
+        m_chunks.push_back(m_current);
         at = 0;
     }
     m_used = at + bytes;
-    return m_chunks.back().data + at;
+    return m_current.data + at;
 }
 
 } // namespace th::analysis

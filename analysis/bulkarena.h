@@ -71,8 +71,9 @@ private:
     void *allocate(size_t bytes, size_t alignment);
 
     std::mutex m_lock;
-    std::vector<Chunk> m_chunks;
-    size_t m_used = 0; ///< bytes taken from the last chunk
+    std::vector<Chunk> m_chunks; ///< all of them, to release
+    Chunk m_current;             ///< the chunk small arrays are cut from
+    size_t m_used = 0;           ///< bytes taken from m_current
 };
 
 } // namespace th::analysis
