@@ -1,8 +1,5 @@
 #pragma once
 
-#include <QtGlobal>
-
-#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <mutex>
@@ -44,15 +41,6 @@ public:
     std::span<const T> keep(const std::vector<T> &items)
     {
         return keep(std::span<const T>(items));
-    }
-
-    /// \a n value-initialised elements that live as long as the arena.
-    template<typename T>
-    std::span<T> array(size_t n)
-    {
-        T *first = raw<T>(n);
-        std::uninitialized_value_construct_n(first, n);
-        return {first, n};
     }
 
 private:
