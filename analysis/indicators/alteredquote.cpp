@@ -1,5 +1,6 @@
 #include "alteredquote.h"
 
+#include "analysis/anchoredmatches.h"
 #include "analysis/shingles.h"
 
 #include <QRegularExpression>
@@ -141,8 +142,8 @@ QSet<QString> AlteredQuote::addressesIn(QStringView text)
 {
     static const QRegularExpression re(QStringLiteral("(?<![/=A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"));
     QSet<QString> out;
-    for (auto it = re.globalMatch(text); it.hasNext();)
-        out.insert(it.next().captured().toLower());
+    for (const QRegularExpressionMatch &m : AnchoredMatches::of(re, text, {u"@"}))
+        out.insert(m.captured().toLower());
     return out;
 }
 
@@ -150,8 +151,8 @@ QSet<QString> AlteredQuote::linksIn(QStringView text)
 {
     static const QRegularExpression re(QStringLiteral("https?://[^\\s<>\"')\\]]+"), QRegularExpression::CaseInsensitiveOption);
     QSet<QString> out;
-    for (auto it = re.globalMatch(text); it.hasNext();)
-        out.insert(it.next().captured().toLower());
+    for (const QRegularExpressionMatch &m : AnchoredMatches::of(re, text, {u"://"}))
+        out.insert(m.captured().toLower());
     return out;
 }
 

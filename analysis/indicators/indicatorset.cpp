@@ -1,5 +1,6 @@
 #include "indicatorset.h"
 
+#include "analysis/anchoredmatches.h"
 #include "analysis/author.h"
 #include "analysis/displayname.h"
 #include "analysis/shingles.h"
@@ -83,15 +84,15 @@ const QRegularExpression &addressPattern()
 // A text's words as hashes, without the words of its addresses.
 std::vector<quint64> wordsWithoutAddresses(QStringView text, std::span<const Shingles::Token> tokens)
 {
-    QRegularExpressionMatchIterator matches = text.contains(u'@') ? addressPattern().globalMatch(text) : QRegularExpressionMatchIterator();
+    const QList<QRegularExpressionMatch> matches = AnchoredMatches::of(addressPattern(), text, {u"@"});
+    auto next = matches.cbegin();
     qsizetype skipFrom = -1, skipTo = -1;
     std::vector<quint64> out;
     out.reserve(tokens.size());
     for (const Shingles::Token &t : tokens) {
-        while (t.begin >= skipTo && matches.hasNext()) {
-            const QRegularExpressionMatch m = matches.next();
-            skipFrom = m.capturedStart();
-            skipTo = m.capturedEnd();
+        for (; t.begin >= skipTo && next != matches.cend(); ++next) {
+            skipFrom = next->capturedStart();
+            skipTo = next->capturedEnd();
         }
         if (t.begin < skipFrom || t.begin >= skipTo)
             out.push_back(t.hash);

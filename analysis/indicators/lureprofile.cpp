@@ -2,6 +2,7 @@
 
 #include "alteredquote.h"
 
+#include "analysis/anchoredmatches.h"
 #include "analysis/domainidentity.h"
 #include "analysis/shingles.h"
 
@@ -35,8 +36,8 @@ QStringList outsideAddresses(const MessageContext &ctx, QStringView text)
 {
     static const QRegularExpression address(QStringLiteral("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}"));
     QStringList out;
-    for (auto it = address.globalMatch(text); it.hasNext();) {
-        const QString found = it.next().captured().toLower();
+    for (const QRegularExpressionMatch &m : AnchoredMatches::of(address, text, {u"@"})) {
+        const QString found = m.captured().toLower();
         const QString domain = DomainIdentity::registrable(found.section(u'@', 1));
         const bool known = ctx.participants.hasAddress(found) || ctx.participants.hasDomain(domain)
                            || ctx.data.settings.isOrganisation(domain) || DomainIdentity::registrable(ctx.message.from.address.section(u'@', 1)) == domain;
@@ -96,7 +97,7 @@ int LureProfile::wordCount(QStringView text)
     static const QRegularExpression link(QStringLiteral("(?:https?://|www\\.)\\S+"), QRegularExpression::CaseInsensitiveOption);
     int links = 0;
     qsizetype linkWords = 0;
-    for (const QRegularExpressionMatch &m : link.globalMatch(text)) {
+    for (const QRegularExpressionMatch &m : AnchoredMatches::of(link, text, {u"://", u"www."}, Qt::CaseInsensitive)) {
         ++links;
         linkWords += Shingles::wordCount(m.capturedView());
     }

@@ -1,0 +1,73 @@
+#include "anchoredmatches.h"
+
+#include <vector>
+
+namespace th::analysis {
+namespace {
+
+// White space as a pattern's \s sees it without Unicode properties: ASCII only. A link may hold an NBSP.
+bool isAsciiSpace(QChar c)
+{
+    return c == u' ' || (c >= u'\t' && c <= u'\r');
+}
+
+// The next occurrence of each anchor, sought again only once the scan has passed it: an anchor the text
+// lacks is looked for once, not once per match.
+class Anchors
+{
+public:
+    Anchors(QStringView text, const QList<QStringView> &anchors, Qt::CaseSensitivity cs)
+        : m_text(text), m_anchors(anchors), m_cs(cs)
+    {
+        for (QStringView a : anchors)
+            m_next.push_back(text.indexOf(a, 0, cs));
+    }
+
+    /// The first anchor at or after \a from, and its length; -1 when none is left.
+    std::pair<qsizetype, qsizetype> first(qsizetype from)
+    {
+        std::pair<qsizetype, qsizetype> out{-1, 0};
+        for (size_t i = 0; i < m_next.size(); ++i) {
+            if (m_next[i] >= 0 && m_next[i] < from)
+                m_next[i] = m_text.indexOf(m_anchors[qsizetype(i)], from, m_cs);
+            if (m_next[i] >= 0 && (out.first < 0 || m_next[i] < out.first))
+                out = {m_next[i], m_anchors[qsizetype(i)].size()};
+        }
+        return out;
+    }
+
+private:
+    QStringView m_text;
+    QList<QStringView> m_anchors;
+    Qt::CaseSensitivity m_cs;
+    std::vector<qsizetype> m_next; ///< per anchor: its next position, or -1 when the text has no more
+};
+
+} // namespace
+
+// Every match lies inside one run of characters other than ASCII white space that holds an anchor. The first
+// match at or after `from` therefore starts in the run holding the first anchor after `from`, or in a later one: the
+// pattern is tried from the start of that run, with the text cut at its end.
+QList<QRegularExpressionMatch> AnchoredMatches::of(const QRegularExpression &re, QStringView text, const QList<QStringView> &anchors,
+                                                   Qt::CaseSensitivity cs)
+{
+    QList<QRegularExpressionMatch> out;
+    Anchors next(text, anchors, cs);
+    for (qsizetype from = 0; from < text.size();) {
+        const auto [at, length] = next.first(from);
+        if (at < 0)
+            break;
+        qsizetype begin = at, end = at + length;
+        while (begin > from && !isAsciiSpace(text[begin - 1]))
+            --begin;
+        while (end < text.size() && !isAsciiSpace(text[end]))
+            ++end;
+        QRegularExpressionMatch m = re.match(text.first(end), begin);
+        from = m.hasMatch() ? m.capturedEnd() : end;
+        if (m.hasMatch())
+            out << std::move(m);
+    }
+    return out;
+}
+
+} // namespace th::analysis

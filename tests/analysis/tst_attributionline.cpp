@@ -1,0 +1,81 @@
+// AttributionLine::hasVerb is a literal search standing in for a caseless regex alternation of the
+// attribution verbs; it must answer as the alternation does, on crafted edges and on every real line.
+#include "segmentfixture.h"
+
+#include "analysis/attributionline.h"
+
+#include <QtTest>
+
+using namespace th::analysis;
+
+class TestAttributionLine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void hasVerb_data();
+    void hasVerb();
+    void hasVerbAgreesWithTheAlternationOnRealMail();
+};
+
+namespace {
+
+const QRegularExpression &alternation()
+{
+    static const QRegularExpression re(
+        QString::fromUtf16(uR"re(wrote|writes|\bsent\b|schrieb|schreef|verzond|geschreven|[ée]crit|escribió|scritto|escreveu|napisał|pisze|nadesłał|skrev|napsal|napisal|napísal|viết|写道|寫道|のメッセージ|작성|írta|yazdı|написал|написав|пише|kirjoitti|書きました)re"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    return re;
+}
+
+} // namespace
+
+void TestAttributionLine::hasVerb_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("expected");
+    QTest::newRow("en") << QStringLiteral("On Mon, 3 Apr 2023, Anna Keller wrote:") << true;
+    QTest::newRow("capitals") << QStringLiteral("ANNA KELLER WROTE:") << true;
+    QTest::newRow("sent as a word") << QStringLiteral("Sent: Monday") << true;
+    QTest::newRow("sent inside a word") << QStringLiteral("with the consent of the sender") << false;
+    QTest::newRow("sent before an underscore") << QStringLiteral("sent_at: 10:00") << false;
+    QTest::newRow("sent before a Cyrillic letter") << QStringLiteral("sentд") << false;
+    QTest::newRow("long s folds to s") << QStringLiteral("\u017Fkrev") << true;
+    QTest::newRow("Kelvin sign folds to k") << QStringLiteral("\u212Airjoitti") << true;
+    QTest::newRow("capital accented") << QStringLiteral("Jean a ÉCRIT :") << true;
+    QTest::newRow("Cyrillic capitals") << QStringLiteral("Иван НАПИСАЛ:") << true;
+    QTest::newRow("Turkish capital I is not dotless i") << QStringLiteral("YAZDI:") << false;
+    QTest::newRow("Turkish") << QStringLiteral("şunu yazdı:") << true;
+    QTest::newRow("Japanese") << QStringLiteral("山田 太郎 さんは書きました:") << true;
+    QTest::newRow("Korean") << QStringLiteral("2023. 4. 3. 오전 10:12, 김민준 작성:") << true;
+    QTest::newRow("verb cut at the end") << QStringLiteral("he wro") << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestAttributionLine::hasVerb()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, expected);
+    QCOMPARE(alternation().match(text).hasMatch(), expected);
+    QCOMPARE(AttributionLine::hasVerb(text), expected);
+}
+
+// Every line of the three list sets, text and HTML bodies: the search and the alternation agree.
+void TestAttributionLine::hasVerbAgreesWithTheAlternationOnRealMail()
+{
+    int lines = 0, verbs = 0;
+    for (const auto &[corpusPath, location] : Corpora::instance().listMessages()) {
+        const th::model::Message &m = Corpora::instance().message(corpusPath, location);
+        for (const QString *text : {&m.textBody, &m.htmlBody}) {
+            for (QStringView line : QStringView(*text).split(u'\n')) {
+                const bool expected = alternation().match(line).hasMatch();
+                QVERIFY2(AttributionLine::hasVerb(line) == expected, qPrintable(line.toString()));
+                ++lines;
+                verbs += expected ? 1 : 0;
+            }
+        }
+    }
+    QVERIFY2(lines > 300000 && verbs > 3000, qPrintable(QStringLiteral("%1 lines, %2 with a verb").arg(lines).arg(verbs)));
+}
+
+QTEST_GUILESS_MAIN(TestAttributionLine)
+#include "tst_attributionline.moc"
