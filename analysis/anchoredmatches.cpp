@@ -1,5 +1,6 @@
 #include "anchoredmatches.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace th::analysis {
@@ -20,7 +21,7 @@ public:
         : m_text(text), m_anchors(anchors), m_cs(cs)
     {
         for (QStringView a : anchors)
-            m_next.push_back(text.indexOf(a, 0, cs));
+            m_next.push_back(find(a, 0));
     }
 
     /// The first anchor at or after \a from, and its length; -1 when none is left.
@@ -29,7 +30,7 @@ public:
         std::pair<qsizetype, qsizetype> out{-1, 0};
         for (size_t i = 0; i < m_next.size(); ++i) {
             if (m_next[i] >= 0 && m_next[i] < from)
-                m_next[i] = m_text.indexOf(m_anchors[qsizetype(i)], from, m_cs);
+                m_next[i] = find(m_anchors[qsizetype(i)], from);
             if (m_next[i] >= 0 && (out.first < 0 || m_next[i] < out.first))
                 out = {m_next[i], m_anchors[qsizetype(i)].size()};
         }
@@ -37,6 +38,21 @@ public:
     }
 
 private:
+    // Qt's caseless search folds every character of the text. A caseless anchor is found by its first
+    // character that is not a letter ("www." by its '.'), sought as it is, and checked in its place.
+    qsizetype find(QStringView anchor, qsizetype from) const
+    {
+        const auto pivot = std::find_if(anchor.cbegin(), anchor.cend(), [](QChar c) { return !c.isLetter(); }) - anchor.cbegin();
+        if (m_cs == Qt::CaseSensitive || pivot == anchor.size())
+            return m_text.indexOf(anchor, from, m_cs);
+        for (qsizetype at = m_text.indexOf(anchor[pivot], from + pivot); at >= 0; at = m_text.indexOf(anchor[pivot], at + 1)) {
+            const qsizetype start = at - pivot;
+            if (start + anchor.size() <= m_text.size() && m_text.sliced(start, anchor.size()).compare(anchor, Qt::CaseInsensitive) == 0)
+                return start;
+        }
+        return -1;
+    }
+
     QStringView m_text;
     QList<QStringView> m_anchors;
     Qt::CaseSensitivity m_cs;

@@ -8,7 +8,7 @@ namespace th::analysis {
 ParticipantSet ParticipantSet::of(const MessageContext &ctx)
 {
     ParticipantSet ps;
-    ps.m_own = ThreadParticipants::countsOf(ctx.message);
+    ps.m_own = ThreadParticipants::mentionsOf(ctx.message);
     const model::ThreadSet &threads = ctx.data.threads;
     ps.addThread(ctx, threads.threadOfMessage.value(ctx.index, -1));
     if (ctx.original.isValid())
@@ -32,10 +32,15 @@ void ParticipantSet::addThread(const MessageContext &ctx, int thread)
 }
 
 // A person is a participant through the other messages of a thread: more mentions than the judged message's own.
+bool ParticipantSet::inThread(const Thread &t, Table table, const QString &key, int mentions) const
+{
+    return mentions > (t.inside ? int((m_own.*table.own).count(key)) : 0);
+}
+
 bool ParticipantSet::inThreads(Table table, const QString &key) const
 {
     return std::any_of(m_threads.cbegin(), m_threads.cend(), [&](const Thread &t) {
-        return (t.all->*table).value(key) > (t.inside ? (m_own.*table).value(key) : 0);
+        return inThread(t, table, key, (t.all->*table.counts).value(key));
     });
 }
 
@@ -43,9 +48,9 @@ QSet<QString> ParticipantSet::collect(Table table, const QSet<QString> &quoted) 
 {
     QSet<QString> out = quoted;
     for (const Thread &t : m_threads) {
-        const QHash<QString, int> &all = t.all->*table;
+        const QHash<QString, int> &all = t.all->*table.counts;
         for (auto it = all.cbegin(); it != all.cend(); ++it) {
-            if (it.value() > (t.inside ? (m_own.*table).value(it.key()) : 0))
+            if (inThread(t, table, it.key(), it.value()))
                 out.insert(it.key());
         }
     }
@@ -55,22 +60,22 @@ QSet<QString> ParticipantSet::collect(Table table, const QSet<QString> &quoted) 
 bool ParticipantSet::hasAddress(const QString &address) const
 {
     const QString a = address.toLower();
-    return m_quoted.addresses.contains(a) || inThreads(&ThreadParticipants::Counts::addresses, a);
+    return m_quoted.addresses.contains(a) || inThreads(Addresses, a);
 }
 
 bool ParticipantSet::hasDomain(const QString &registrable) const
 {
-    return m_quoted.domains.contains(registrable) || inThreads(&ThreadParticipants::Counts::domains, registrable);
+    return m_quoted.domains.contains(registrable) || inThreads(Domains, registrable);
 }
 
 QSet<QString> ParticipantSet::domains() const
 {
-    return collect(&ThreadParticipants::Counts::domains, QSet<QString>(m_quoted.domains.keyBegin(), m_quoted.domains.keyEnd()));
+    return collect(Domains, QSet<QString>(m_quoted.domains.keyBegin(), m_quoted.domains.keyEnd()));
 }
 
 QSet<QString> ParticipantSet::names() const
 {
-    return collect(&ThreadParticipants::Counts::names, QSet<QString>(m_quoted.names.keyBegin(), m_quoted.names.keyEnd()));
+    return collect(Names, QSet<QString>(m_quoted.names.keyBegin(), m_quoted.names.keyEnd()));
 }
 
 bool ParticipantSet::hasName(const QString &displayName) const
@@ -78,7 +83,7 @@ bool ParticipantSet::hasName(const QString &displayName) const
     const QString n = DisplayName::normalise(displayName);
     if (n.isEmpty())
         return false;
-    if (m_quoted.names.contains(n) || inThreads(&ThreadParticipants::Counts::names, n))
+    if (m_quoted.names.contains(n) || inThreads(Names, n))
         return true;
     const QSet<QString> all = names();
     return std::any_of(all.cbegin(), all.cend(), [&n](const QString &known) { return DisplayName::same(known, n); });

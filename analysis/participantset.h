@@ -32,7 +32,14 @@ public:
     [[nodiscard]] QSet<QString> names() const;   ///< normalised
 
 private:
-    using Table = QHash<QString, int> ThreadParticipants::Counts::*;
+    /// A kind of key: its table in the threads' counts and its list in the judged message's mentions.
+    struct Table {
+        QHash<QString, int> ThreadParticipants::Counts::*counts;
+        QStringList ThreadParticipants::Mentions::*own;
+    };
+    static constexpr Table Addresses{&ThreadParticipants::Counts::addresses, &ThreadParticipants::Mentions::addresses};
+    static constexpr Table Domains{&ThreadParticipants::Counts::domains, &ThreadParticipants::Mentions::domains};
+    static constexpr Table Names{&ThreadParticipants::Counts::names, &ThreadParticipants::Mentions::names};
     struct Thread {
         const ThreadParticipants::Counts *all = nullptr;
         bool inside = false; ///< the judged message is in this thread: its own counts are left out
@@ -40,10 +47,11 @@ private:
 
     void addThread(const MessageContext &ctx, int thread);
     [[nodiscard]] bool inThreads(Table table, const QString &key) const;
+    [[nodiscard]] bool inThread(const Thread &t, Table table, const QString &key, int mentions) const;
     [[nodiscard]] QSet<QString> collect(Table table, const QSet<QString> &quoted) const;
 
     QList<Thread> m_threads;
-    ThreadParticipants::Counts m_own;    ///< the judged message's
+    ThreadParticipants::Mentions m_own;  ///< the judged message's
     ThreadParticipants::Counts m_quoted; ///< from the quoted header blocks
 };
 
