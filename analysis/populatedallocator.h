@@ -35,6 +35,13 @@ public:
         else
             std::allocator<T>().deallocate(p, n);
     }
+    /// Elements are default-initialised, which leaves a plain struct unwritten: populated pages come zeroed,
+    /// and an index fills its array anyway. Writing it twice would touch every page on one thread first.
+    template<typename U>
+    void construct(U *p) noexcept
+    {
+        ::new (static_cast<void *>(p)) U;
+    }
     template<typename U>
     bool operator==(const PopulatedAllocator<U> &) const noexcept { return true; }
 };

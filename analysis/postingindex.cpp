@@ -1,5 +1,7 @@
 #include "postingindex.h"
 
+#include "parallel.h"
+
 #include <algorithm>
 #include <bit>
 #include <numeric>
@@ -9,6 +11,9 @@ namespace th::analysis {
 // A counting sort on the top bits of the hash places each posting in its bucket; buckets hold a few
 // postings each and are then sorted on their own (insertion sort). Linear, where a comparison sort of a
 // case's million postings was the slowest step of the analysis set-up.
+//
+// The buckets are cut into ranges sorted in parallel: the sets are sorted, so each set's hashes in a range
+// are a slice of it, found by binary search. A range's postings are placed set by set, as one pass would.
 PostingIndex::PostingIndex(const std::vector<std::span<const quint64>> &sets)
     : m_itemCount(sets.size())
 {
@@ -18,23 +23,37 @@ PostingIndex::PostingIndex(const std::vector<std::span<const quint64>> &sets)
     const int bits = std::clamp(int(std::bit_width(total)) - 2, 1, 24); // four postings a bucket: a small table stays in cache
     m_shift = 64 - bits;
     m_starts.assign((size_t(1) << bits) + 1, 0);
-    for (const auto &s : sets) {
-        for (quint64 h : s)
-            ++m_starts[size_t(h >> m_shift) + 1];
-    }
-    std::partial_sum(m_starts.cbegin(), m_starts.cend(), m_starts.begin());
-    std::vector<quint32> next(m_starts.cbegin(), m_starts.cend() - 1);
-    m_postings.resize(total);
-    for (size_t i = 0; i < sets.size(); ++i) {
-        for (quint64 h : sets[i])
-            m_postings[next[size_t(h >> m_shift)]++] = {h, int(i)};
-    }
-    for (size_t b = 0; b + 1 < m_starts.size(); ++b) {
-        for (quint32 i = m_starts[b] + 1; i < m_starts[b + 1]; ++i) {
-            for (quint32 j = i; j > m_starts[b] && m_postings[j].hash < m_postings[j - 1].hash; --j)
-                std::swap(m_postings[j], m_postings[j - 1]);
+    constexpr int Ranges = 16;
+    const auto bucketRange = [this](int r) { return std::pair(r * (m_starts.size() - 1) / Ranges, (r + 1) * (m_starts.size() - 1) / Ranges); };
+    // The hashes of set i in buckets [from, to).
+    const auto slice = [&](size_t i, size_t from, size_t to) {
+        const auto first = std::lower_bound(sets[i].begin(), sets[i].end(), quint64(from) << m_shift);
+        const auto last = to + 1 == m_starts.size() ? sets[i].end() : std::lower_bound(first, sets[i].end(), quint64(to) << m_shift);
+        return std::span<const quint64>(first, last);
+    };
+    parallelFor(Ranges, [&](int r) {
+        const auto [from, to] = bucketRange(r);
+        for (size_t i = 0; i < sets.size(); ++i) {
+            for (quint64 h : slice(i, from, to))
+                ++m_starts[size_t(h >> m_shift) + 1];
         }
-    }
+    });
+    std::partial_sum(m_starts.cbegin(), m_starts.cend(), m_starts.begin());
+    m_postings.resize(total);
+    parallelFor(Ranges, [&](int r) {
+        const auto [from, to] = bucketRange(r);
+        std::vector<quint32> next(m_starts.cbegin() + qsizetype(from), m_starts.cbegin() + qsizetype(to));
+        for (size_t i = 0; i < sets.size(); ++i) {
+            for (quint64 h : slice(i, from, to))
+                m_postings[next[size_t(h >> m_shift) - from]++] = {h, int(i)};
+        }
+        for (size_t b = from; b < to; ++b) {
+            for (quint32 i = m_starts[b] + 1; i < m_starts[b + 1]; ++i) {
+                for (quint32 j = i; j > m_starts[b] && m_postings[j].hash < m_postings[j - 1].hash; --j)
+                    std::swap(m_postings[j], m_postings[j - 1]);
+            }
+        }
+    });
 }
 
 std::vector<quint64> PostingIndex::frequentHashes(int limit) const

@@ -35,9 +35,10 @@ public:
 private:
     // A posting's item sits next to its hash: most query hashes are found, and a found one costs one
     // cache miss, not one in a hash array and another in an item array.
+    // No initial values: the postings array is allocated without them (PopulatedAllocator) and then filled.
     struct Posting {
-        quint64 hash = 0;
-        int item = 0;
+        quint64 hash;
+        int item;
     };
     std::vector<Posting, PopulatedAllocator<Posting>> m_postings; ///< sorted by hash
     /// Postings whose hash starts with the bits b lie at [m_starts[b], m_starts[b + 1]): hashes are uniform,
