@@ -21,7 +21,7 @@ public:
         : m_text(text), m_anchors(anchors), m_cs(cs)
     {
         for (QStringView a : anchors)
-            m_next.push_back(find(a, 0));
+            m_next.push_back(AnchoredMatches::indexOf(text, a, 0, cs));
     }
 
     /// The first anchor at or after \a from, and its length; -1 when none is left.
@@ -30,7 +30,7 @@ public:
         std::pair<qsizetype, qsizetype> out{-1, 0};
         for (size_t i = 0; i < m_next.size(); ++i) {
             if (m_next[i] >= 0 && m_next[i] < from)
-                m_next[i] = find(m_anchors[qsizetype(i)], from);
+                m_next[i] = AnchoredMatches::indexOf(m_text, m_anchors[qsizetype(i)], from, m_cs);
             if (m_next[i] >= 0 && (out.first < 0 || m_next[i] < out.first))
                 out = {m_next[i], m_anchors[qsizetype(i)].size()};
         }
@@ -38,21 +38,6 @@ public:
     }
 
 private:
-    // Qt's caseless search folds every character of the text. A caseless anchor is found by its first
-    // character that is not a letter ("www." by its '.'), sought as it is, and checked in its place.
-    qsizetype find(QStringView anchor, qsizetype from) const
-    {
-        const auto pivot = std::find_if(anchor.cbegin(), anchor.cend(), [](QChar c) { return !c.isLetter(); }) - anchor.cbegin();
-        if (m_cs == Qt::CaseSensitive || pivot == anchor.size())
-            return m_text.indexOf(anchor, from, m_cs);
-        for (qsizetype at = m_text.indexOf(anchor[pivot], from + pivot); at >= 0; at = m_text.indexOf(anchor[pivot], at + 1)) {
-            const qsizetype start = at - pivot;
-            if (start + anchor.size() <= m_text.size() && m_text.sliced(start, anchor.size()).compare(anchor, Qt::CaseInsensitive) == 0)
-                return start;
-        }
-        return -1;
-    }
-
     QStringView m_text;
     QList<QStringView> m_anchors;
     Qt::CaseSensitivity m_cs;
@@ -60,6 +45,23 @@ private:
 };
 
 } // namespace
+
+// Qt's search for a short string hashes every window of the text, and its caseless search folds every
+// character. The first ASCII character of the anchor that is not a letter has no other case; a search
+// for that one character runs on SIMD, and the anchor is checked where it is found.
+qsizetype AnchoredMatches::indexOf(QStringView text, QStringView anchor, qsizetype from, Qt::CaseSensitivity cs)
+{
+    const auto isPivot = [](QChar c) { return c.unicode() < 0x80 && !c.isLetter(); };
+    const qsizetype pivot = std::find_if(anchor.cbegin(), anchor.cend(), isPivot) - anchor.cbegin();
+    if (pivot == anchor.size())
+        return text.indexOf(anchor, from, cs);
+    for (qsizetype at = text.indexOf(anchor[pivot], from + pivot); at >= 0; at = text.indexOf(anchor[pivot], at + 1)) {
+        const qsizetype start = at - pivot;
+        if (start + anchor.size() <= text.size() && text.sliced(start, anchor.size()).compare(anchor, cs) == 0)
+            return start;
+    }
+    return -1;
+}
 
 // Every match lies inside one run of characters other than ASCII white space that holds an anchor. The first
 // match at or after `from` therefore starts in the run holding the first anchor after `from`, or in a later one: the

@@ -3,6 +3,8 @@
 #include <QHash>
 #include <QString>
 
+#include <unordered_map>
+
 namespace th::analysis {
 
 /// Remembers the results of a pure QString function for the calling thread. The indicators ask for the same
@@ -16,20 +18,30 @@ namespace th::analysis {
 class Memo
 {
 public:
-    static constexpr qsizetype MaxEntries = 200000; ///< bounded memory on huge cases: start over when full
+    static constexpr size_t MaxEntries = 200000; ///< bounded memory on huge cases: start over when full
 
     /// \a Table separates the functions that use it.
     template<int Table, typename Compute>
     static QString of(QStringView key, Compute &&compute)
     {
-        thread_local QHash<QString, QString> cache;
-        const QString k = key.toString();
-        if (const auto it = cache.constFind(k); it != cache.cend())
-            return *it;
+        thread_local std::unordered_map<QString, QString, ViewHash, ViewEqual> cache;
+        if (const auto it = cache.find(key); it != cache.cend())
+            return it->second;
         if (cache.size() >= MaxEntries)
             cache.clear();
-        return *cache.insert(k, compute(key));
+        return cache.emplace(key.toString(), compute(key)).first->second;
     }
+
+private:
+    // A lookup by QStringView builds no QString: most lookups find their key.
+    struct ViewHash {
+        using is_transparent = void;
+        size_t operator()(QStringView s) const noexcept { return qHash(s); }
+    };
+    struct ViewEqual {
+        using is_transparent = void;
+        bool operator()(QStringView a, QStringView b) const noexcept { return a == b; }
+    };
 };
 
 } // namespace th::analysis

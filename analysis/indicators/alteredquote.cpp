@@ -58,7 +58,7 @@ QSet<QString> conversationLinks(const MessageContext &ctx)
 bool autoLinked(const QString &link, const QString &originalText)
 {
     const QString target = link.section(QStringLiteral("://"), 1).chopped(link.endsWith(u'/') ? 1 : 0);
-    return !target.isEmpty() && originalText.contains(target, Qt::CaseInsensitive);
+    return !target.isEmpty() && AnchoredMatches::indexOf(originalText, target, 0, Qt::CaseInsensitive) >= 0;
 }
 
 // A quoted link is inserted when no known link matches it; quoting may cut a long link at a line end.

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void matchesAsGlobalMatch_data();
     void matchesAsGlobalMatch();
     void agreesWithGlobalMatchOnRealMail();
+    void indexOfAgreesWithQtOnRealMail();
 };
 
 namespace {
@@ -104,6 +105,28 @@ void TestAnchoredMatches::agreesWithGlobalMatchOnRealMail()
     }
     for (const Pattern &p : patterns())
         QVERIFY2(matches.value(QLatin1String(p.name)) > 1000, p.name);
+}
+
+// Every occurrence, found one after the other, as QStringView::indexOf finds them.
+void TestAnchoredMatches::indexOfAgreesWithQtOnRealMail()
+{
+    const QList<QStringView> needles{u"@", u"://", u"www.", u"WWW.", u"Kernel.org", u"4.1", u"ettus", u"-"};
+    qsizetype found = 0;
+    for (const auto &[corpusPath, location] : Corpora::instance().listMessages()) {
+        const QString &text = Corpora::instance().message(corpusPath, location).textBody;
+        for (QStringView needle : needles) {
+            for (Qt::CaseSensitivity cs : {Qt::CaseSensitive, Qt::CaseInsensitive}) {
+                for (qsizetype from = 0;; ++found) {
+                    const qsizetype expected = QStringView(text).indexOf(needle, from, cs);
+                    QCOMPARE(AnchoredMatches::indexOf(text, needle, from, cs), expected);
+                    if (expected < 0)
+                        break;
+                    from = expected + 1;
+                }
+            }
+        }
+    }
+    QVERIFY(found > 100000);
 }
 
 QTEST_GUILESS_MAIN(TestAnchoredMatches)
