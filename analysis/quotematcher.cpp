@@ -92,9 +92,14 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
     m_full = SketchIndex(m_fullSets, MinOriginalShingles);
 }
 
+std::vector<quint64> QuoteMatcher::shingles(int message, const QList<Segment> &segments) const
+{
+    return gatheredSet(m_tokens[size_t(message)], segments);
+}
+
 std::vector<quint64> QuoteMatcher::significantShingles(int message, const QList<Segment> &segments) const
 {
-    return withoutBoilerplate(gatheredSet(m_tokens[size_t(message)], segments));
+    return withoutBoilerplate(shingles(message, segments));
 }
 
 bool QuoteMatcher::isBoilerplate(QStringView text) const

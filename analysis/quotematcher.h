@@ -42,7 +42,10 @@ public:
     [[nodiscard]] Match pasted(int message) const;
     /// Text made only of phrases that recur across the case (list footers, disclaimers).
     [[nodiscard]] bool isBoilerplate(QStringView text) const;
-    /// The shingle set of these segments of bodies[message].text, without the case's boilerplate.
+    /// The shingle set of these segments of bodies[message].text, read as one text: quote marks and line
+    /// breaks between them only separate words. Segments start and end between words (at line breaks).
+    [[nodiscard]] std::vector<quint64> shingles(int message, const QList<Segment> &segments) const;
+    /// shingles() without the case's boilerplate.
     [[nodiscard]] std::vector<quint64> significantShingles(int message, const QList<Segment> &segments) const;
     /// bodies[message].text as words, tokenised once for every region a check compares.
     [[nodiscard]] std::span<const Shingles::Token> tokens(int message) const { return m_tokens[size_t(message)]; }

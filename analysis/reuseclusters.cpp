@@ -32,33 +32,29 @@ private:
 
 QList<QList<int>> ReuseClusters::find(const QList<QStringView> &quoted)
 {
-    QList<QStringList> pieces(quoted.size());
-    for (qsizetype i = 0; i < quoted.size(); ++i) {
-        if (!quoted[i].isEmpty())
-            pieces[i] << quoted[i].toString();
-    }
-    return find(pieces);
+    return find(parallelMap<QList<QList<std::vector<quint64>>>>(quoted.size(), [&quoted](int i) {
+        return quoted[i].isEmpty() ? QList<std::vector<quint64>>() : QList{Shingles::set(quoted[i])};
+    }));
 }
 
 // Every piece is indexed on its own (spec D1: attackers truncate the history, so a later wave may carry
 // only the older part of what an earlier one quoted); two messages join when any of their pieces match.
-QList<QList<int>> ReuseClusters::find(const QList<QStringList> &pieces)
+QList<QList<int>> ReuseClusters::find(const QList<QList<std::vector<quint64>>> &pieces)
 {
-    QList<QString> texts;
-    QList<int> owner; // piece -> message
+    std::vector<const std::vector<quint64> *> sets; // piece -> its shingles
+    QList<int> owner;                               // piece -> message
     for (int m = 0; m < pieces.size(); ++m) {
-        for (const QString &piece : pieces[m]) {
-            texts << piece;
+        for (const std::vector<quint64> &piece : pieces[m]) {
+            sets.push_back(&piece);
             owner << m;
         }
     }
-    const auto sets = parallelMap<std::vector<std::vector<quint64>>>(texts.size(), [&texts](int i) { return Shingles::set(std::as_const(texts)[i]); });
-    const auto signatures = parallelMap<std::vector<MinHash::Signature>>(texts.size(), [&sets](int i) {
-        return sets[size_t(i)].size() < size_t(MinShingles) ? MinHash::Signature{} : MinHash::of(sets[size_t(i)]);
+    const auto signatures = parallelMap<std::vector<MinHash::Signature>>(qsizetype(sets.size()), [&sets](int i) {
+        return sets[size_t(i)]->size() < size_t(MinShingles) ? MinHash::Signature{} : MinHash::of(*sets[size_t(i)]);
     });
     LshIndex index;
-    for (int i = 0; i < texts.size(); ++i) {
-        if (sets[size_t(i)].size() >= size_t(MinShingles))
+    for (int i = 0; i < int(sets.size()); ++i) {
+        if (sets[size_t(i)]->size() >= size_t(MinShingles))
             index.add(i, signatures[size_t(i)]);
     }
     UnionFind groups(int(pieces.size()));
@@ -69,7 +65,7 @@ QList<QList<int>> ReuseClusters::find(const QList<QStringList> &pieces)
     index.forEachCandidatePair([&](int a, int b) {
         if (owner[a] == owner[b] || groups.find(owner[a]) == groups.find(owner[b]) || dissimilar.contains({a, b}))
             return;
-        if (Shingles::jaccard(sets[size_t(a)], sets[size_t(b)]) < MinJaccard) {
+        if (Shingles::jaccard(*sets[size_t(a)], *sets[size_t(b)]) < MinJaccard) {
             dissimilar.insert({a, b});
             return;
         }

@@ -2,7 +2,9 @@
 
 #include <QList>
 #include <QString>
-#include <QStringList>
+#include <QStringView>
+
+#include <vector>
 
 namespace th::analysis {
 
@@ -18,9 +20,10 @@ public:
     /// \a quoted[i] is message i's authentic content (empty when it has none). Returns clusters of at least
     /// two message indexes, each sorted, ordered by their first member.
     [[nodiscard]] static QList<QList<int>> find(const QList<QStringView> &quoted);
-    /// The same over several pieces per message (its whole quoted content and each quoted message): a
-    /// message joins a cluster when any of its pieces is a near-copy of a piece of another member.
-    [[nodiscard]] static QList<QList<int>> find(const QList<QStringList> &pieces);
+    /// The same over several pieces per message (its whole quoted content and each quoted message), given as
+    /// shingle sets (Shingles::set): a message joins a cluster when any of its pieces is a near-copy of a
+    /// piece of another member.
+    [[nodiscard]] static QList<QList<int>> find(const QList<QList<std::vector<quint64>>> &pieces);
 };
 
 } // namespace th::analysis

@@ -1,6 +1,8 @@
 #include "threadreuse.h"
 
+#include "analysis/parallel.h"
 #include "analysis/reuseclusters.h"
+#include "analysis/shingles.h"
 
 #include <xxhash.h>
 
@@ -11,21 +13,24 @@ namespace {
 
 // The authentic (quoted) content of each message, whole and its newest quoted message alone: a wave that
 // cut the older history away still carries the message it stole. (Older quoted messages are shared by
-// every theft from the same list thread, so they are not pieces of their own.)
-QList<QStringList> authenticContent(const CaseData &data, const QList<MessageAnalysis> &analyses)
+// every theft from the same list thread, so they are not pieces of their own.) As shingle sets of the
+// words the matcher has tokenised: quote marks only separate words, so stripping them changes no shingle.
+QList<QList<std::vector<quint64>>> authenticContent(const CaseData &data, const QList<MessageAnalysis> &analyses)
 {
-    QList<QStringList> out(analyses.size());
-    for (int i = 0; i < analyses.size(); ++i) {
+    return parallelMap<QList<QList<std::vector<quint64>>>>(analyses.size(), [&](int i) {
+        QList<std::vector<quint64>> out;
         const qsizetype splice = analyses[i].splice;
         if (splice < 0 || analyses[i].senderInConversation)
-            continue;
+            return out;
         const BodyStructure &b = data.bodies[i];
-        out[i] << b.text.mid(splice);
+        const bool betweenWords = splice == 0 || b.text[splice - 1] == u'\n';
+        out << (betweenWords ? data.matcher.shingles(i, {Segment{Segment::Kind::Quoted, 0, splice, b.text.size()}})
+                             : Shingles::set(QStringView(b.text).sliced(splice)));
         const auto newest = std::find_if(b.history.cbegin(), b.history.cend(), [splice](const QuotedMessage &q) { return q.end > splice; });
         if (newest != b.history.cend())
-            out[i] << b.contentOf(int(newest - b.history.cbegin()));
-    }
-    return out;
+            out << data.matcher.shingles(i, b.contentSegments(int(newest - b.history.cbegin())));
+        return out;
+    });
 }
 
 QString clusterId(const CaseData &data, const QList<int> &members)
