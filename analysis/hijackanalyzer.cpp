@@ -8,6 +8,8 @@
 #include "indicators/alteredquote.h"
 #include "indicators/indicatorset.h"
 
+#include <optional>
+
 namespace th::analysis {
 namespace {
 
@@ -20,9 +22,11 @@ public:
         m_result.settings = settings;
     }
 
+    // Steps that read only the messages run on one thread beside the parallel ones, instead of holding up
+    // the other cores on their own.
     CaseAnalysis run()
     {
-        inferSettings();
+        QFuture<void> settings = QtConcurrent::run([this] { inferSettings(); });
         const qsizetype n = qsizetype(m_messages.size());
         m_result.bodies = parallelMap<QList<BodyStructure>>(n, [this](int i) { return HijackAnalyzer::structureOf(m_messages[size_t(i)]); });
         m_fingerprints = parallelMap<QList<ClientFingerprint>>(n, [this](int i) { return ClientFingerprint::of(m_messages[size_t(i)], std::as_const(m_result.bodies)[i]); });
@@ -30,9 +34,17 @@ public:
         m_links = parallelMap<QList<QSet<QString>>>(n, [this](int i) { return linksOf(i); });
         for (int i = 0; i < n; ++i)
             m_byId.insert(m_messages[size_t(i)].messageId, i);
-        const IdentityBook identities(m_messages);
-        const SenderHistory senders(m_messages);
+        std::optional<IdentityBook> identitiesLater;
+        std::optional<SenderHistory> sendersLater;
+        QFuture<void> people = QtConcurrent::run([&] {
+            identitiesLater.emplace(m_messages);
+            sendersLater.emplace(m_messages);
+        });
         const QuoteMatcher matcher(m_messages, m_result.bodies);
+        people.waitForFinished();
+        settings.waitForFinished();
+        const IdentityBook &identities = *identitiesLater;
+        const SenderHistory &senders = *sendersLater;
         const QuoteLinker linker(m_messages, m_result.bodies, m_threads, matcher);
         const ThreadParticipants participants(m_messages, m_threads);
         const CaseData data{m_messages, m_result.bodies, m_threads, m_result.settings, identities, senders,
