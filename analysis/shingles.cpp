@@ -166,6 +166,15 @@ qsizetype Shingles::wordCount(QStringView text)
     return n;
 }
 
+qsizetype Shingles::wordCount(QStringView text, std::span<const Token> tokens, qsizetype from, qsizetype to)
+{
+    const std::span<const Token> inside = within(tokens, from, to);
+    const auto first = inside.begin(), last = inside.end();
+    const bool cutAtStart = first != tokens.begin() && std::prev(first)->end > from;
+    const bool cutAtEnd = last != tokens.end() && last->begin < to;
+    return cutAtStart || cutAtEnd ? wordCount(text.sliced(from, to - from)) : qsizetype(inside.size());
+}
+
 QStringList Shingles::wordTexts(QStringView text)
 {
     QStringList out;

@@ -40,6 +40,9 @@ public:
 
     [[nodiscard]] static QList<Word> words(QStringView text);
     [[nodiscard]] static qsizetype wordCount(QStringView text); ///< words() without building them
+    /// wordCount() of text[from, to), read off the text's \a tokens: a binary search, unless a word crosses
+    /// either end (then the part is tokenised on its own).
+    [[nodiscard]] static qsizetype wordCount(QStringView text, std::span<const Token> tokens, qsizetype from, qsizetype to);
     /// Just the normalised words, in order.
     [[nodiscard]] static QStringList wordTexts(QStringView text);
     [[nodiscard]] static std::vector<Token> tokens(QStringView text);

@@ -92,28 +92,30 @@ QString LureProfile::passwordLabel()
     return QStringLiteral("\\b(?:password|passwort|kennwort|mot de passe|contrase[ñn]a|senha|has[łl]o|wachtwoord|lösenord)|パスワード|密码|密碼|비밀번호");
 }
 
-int LureProfile::wordCount(QStringView text)
+int LureProfile::wordCount(const MessageContext &ctx, QStringView part)
 {
+    const qsizetype from = part.constData() - ctx.body.text.constData();
+    const qsizetype words = Shingles::wordCount(ctx.body.text, ctx.data.matcher.tokens(ctx.index), from, from + part.size());
     static const QRegularExpression link(QStringLiteral("(?:https?://|www\\.)\\S+"), QRegularExpression::CaseInsensitiveOption);
     int links = 0;
     qsizetype linkWords = 0;
-    for (const QRegularExpressionMatch &m : AnchoredMatches::of(link, text, {u"://", u"www."}, Qt::CaseInsensitive)) {
+    for (const QRegularExpressionMatch &m : AnchoredMatches::of(link, part, {u"://", u"www."}, Qt::CaseInsensitive)) {
         ++links;
         linkWords += Shingles::wordCount(m.capturedView());
     }
-    return int(Shingles::wordCount(text) - linkWords + links);
+    return int(words - linkWords + links);
 }
 
 void LureProfile::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
     const QStringView text = newText(ctx);
-    const int words = wordCount(text);
+    const int words = wordCount(ctx, text);
     if (words > MaxWords)
         return;
     const QStringList actions = actionObjects(ctx); // before counting the quoted words, often thousands
     if (actions.isEmpty())
         return;
-    const int quoted = ctx.quotesOnlyItself() ? 0 : wordCount(QStringView(ctx.body.text).sliced(text.size()));
+    const int quoted = ctx.quotesOnlyItself() ? 0 : wordCount(ctx, QStringView(ctx.body.text).sliced(text.size()));
     if (!ctx.quotesOnlyItself() && quoted < qMax(words * MinQuotedRatio, MinQuotedWords))
         return;
     const QString action = actions.join(QStringLiteral("; "));

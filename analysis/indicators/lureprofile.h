@@ -20,8 +20,9 @@ public:
     [[nodiscard]] static QStringView newText(const MessageContext &ctx);
     /// What the lure asks the reader to act on, one description per object.
     [[nodiscard]] static QStringList actionObjects(const MessageContext &ctx);
-    /// Words as a reader counts them: a link is one, however many parts its address has.
-    [[nodiscard]] static int wordCount(QStringView text);
+    /// Words of \a part, a slice of the message's body text, as a reader counts them: a link is one,
+    /// however many parts its address has.
+    [[nodiscard]] static int wordCount(const MessageContext &ctx, QStringView part);
     /// The word that introduces an archive password, in the lures' languages, as a regex alternation.
     [[nodiscard]] static QString passwordLabel();
 };

@@ -45,7 +45,7 @@ bool lureSent(const MessageContext &ctx, const QList<Finding> &findings)
 {
     if (fired(findings, u"C1"))
         return true;
-    return LureProfile::wordCount(LureProfile::newText(ctx)) <= 2 * LureProfile::MaxWords && !LureProfile::actionObjects(ctx).isEmpty();
+    return LureProfile::wordCount(ctx, LureProfile::newText(ctx)) <= 2 * LureProfile::MaxWords && !LureProfile::actionObjects(ctx).isEmpty();
 }
 
 } // namespace
