@@ -13,7 +13,7 @@ namespace th::analysis {
 /// case), cut from large chunks of Pages::populated and given back all at once with the arena: the chunk
 /// is populated in one call instead of trapping on each fresh page.
 ///
-/// Thread-safe; the arrays are immutable once kept. Only for trivially copyable elements.
+/// Thread-safe. Only for trivially copyable elements.
 ///
 /// Typical usage:
 /// \code
@@ -28,9 +28,9 @@ public:
     BulkArena(const BulkArena &) = delete;
     BulkArena &operator=(const BulkArena &) = delete;
 
-    /// A copy of \a items that lives as long as the arena.
+    /// A copy of \a items that lives as long as the arena; the caller may still edit it in place.
     template<typename T>
-    std::span<const T> keep(std::span<const T> items)
+    std::span<T> keep(std::span<const T> items)
     {
         T *first = raw<T>(items.size());
         std::uninitialized_copy(items.begin(), items.end(), first);
@@ -38,7 +38,7 @@ public:
     }
 
     template<typename T>
-    std::span<const T> keep(const std::vector<T> &items)
+    std::span<T> keep(const std::vector<T> &items)
     {
         return keep(std::span<const T>(items));
     }

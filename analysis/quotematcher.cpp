@@ -76,17 +76,17 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
         m_contentKey.push_back(qHash(m.contentSha256));
     }
     m_tokens.resize(n);
-    std::vector<std::span<const quint64>> own(n);
+    std::vector<std::span<quint64>> own(n);
     parallelFor(qsizetype(n), [&](int i) {
         m_tokens[size_t(i)] = m_arena.keep(Shingles::tokens(bodies[i].text));
         own[size_t(i)] = m_arena.keep(gatheredSet(m_tokens[size_t(i)], bodies[i].ownSegments()));
     });
-    m_own = PostingIndex(own);
+    m_own = PostingIndex({own.cbegin(), own.cend()});
     m_boilerplate = m_own.frequentHashes(qMax(25, int(n / 100)));
     m_sets.resize(n);
     m_fullSets.resize(n);
     parallelFor(qsizetype(n), [&](int i) {
-        m_sets[size_t(i)] = m_arena.keep(withoutBoilerplate({own[size_t(i)].begin(), own[size_t(i)].end()}));
+        m_sets[size_t(i)] = removeBoilerplate(own[size_t(i)]); // the index holds its own copy of the postings
         m_fullSets[size_t(i)] = m_arena.keep(withoutBoilerplate(Shingles::set(m_tokens[size_t(i)])));
     });
     m_full = SketchIndex(m_fullSets, MinOriginalShingles);
@@ -111,6 +111,12 @@ bool QuoteMatcher::isBoilerplate(QStringView text) const
 // In place: no second copy of a set that may hold a whole thread.
 std::vector<quint64> QuoteMatcher::withoutBoilerplate(std::vector<quint64> set) const
 {
+    set.resize(removeBoilerplate(set).size());
+    return set;
+}
+
+std::span<quint64> QuoteMatcher::removeBoilerplate(std::span<quint64> set) const
+{
     auto kept = set.begin();
     auto b = m_boilerplate.cbegin();
     for (quint64 h : set) {
@@ -119,8 +125,7 @@ std::vector<quint64> QuoteMatcher::withoutBoilerplate(std::vector<quint64> set) 
         if (b == m_boilerplate.cend() || *b != h)
             *kept++ = h;
     }
-    set.erase(kept, set.end());
-    return set;
+    return set.first(size_t(kept - set.begin()));
 }
 
 bool QuoteMatcher::eligible(int candidate, int message) const

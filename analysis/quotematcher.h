@@ -61,6 +61,8 @@ public:
 
 private:
     [[nodiscard]] std::vector<quint64> withoutBoilerplate(std::vector<quint64> set) const;
+    /// In place: the kept hashes move to the front, which is returned.
+    [[nodiscard]] std::span<quint64> removeBoilerplate(std::span<quint64> set) const;
     [[nodiscard]] std::span<const quint64> regionSet(int message, qsizetype from, std::vector<quint64> &storage) const;
     [[nodiscard]] Match locate(int message, qsizetype from, Match best, std::span<const quint64> original) const;
     [[nodiscard]] static qsizetype copyStart(const std::vector<Shingles::Shingle> &text, std::span<const quint64> original);
