@@ -261,67 +261,82 @@ std::optional<AttributionLine::Parts> matchAttribution(QStringView text, const Q
     return std::nullopt;
 }
 
+// The verbs and markers of the attribution forms, case-folded. "sent" must be a whole word ("consent").
+struct Verb {
+    std::u16string_view folded;
+    bool wholeWord = false;
+};
+constexpr Verb Verbs[] = {
+    {u"wrote"}, {u"writes"}, {u"sent", true}, {u"schrieb"}, {u"schreef"}, {u"verzond"}, {u"geschreven"},
+    {u"écrit"}, {u"ecrit"}, {u"escribió"}, {u"scritto"}, {u"escreveu"}, {u"napisał"}, {u"pisze"},
+    {u"nadesłał"}, {u"skrev"}, {u"napsal"}, {u"napisal"}, {u"napísal"}, {u"viết"}, {u"写道"}, {u"寫道"},
+    {u"のメッセージ"}, {u"작성"}, {u"írta"}, {u"yazdı"}, {u"написал"}, {u"написав"}, {u"пише"},
+    {u"kirjoitti"}, {u"書きました"}};
+static_assert(std::size(Verbs) <= 32, "verbsStartingWith() keeps one bit per verb");
+
+// Simple case folding, as PCRE2 matches caselessly; a surrogate is left alone (no verb holds one).
+char16_t folded(char16_t c)
+{
+    if (c < 0x80)
+        return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+    return QChar::isSurrogate(c) ? c : char16_t(QChar::toCaseFolded(char32_t(c)));
+}
+
+// A word character as a Unicode-aware \b sees it: a letter or digit of any script, or '_'.
+bool isWordAt(QStringView text, qsizetype i)
+{
+    return i >= 0 && i < text.size() && (text[i].isLetterOrNumber() || text[i] == u'_');
+}
+
+bool verbAt(QStringView text, qsizetype i, const Verb &v)
+{
+    const qsizetype end = i + qsizetype(v.folded.size());
+    if (end > text.size())
+        return false;
+    for (size_t k = 0; k < v.folded.size(); ++k) {
+        if (folded(text[i + qsizetype(k)].unicode()) != v.folded[k])
+            return false;
+    }
+    return !v.wholeWord || (isWordAt(text, i - 1) != isWordAt(text, i) && isWordAt(text, end - 1) != isWordAt(text, end));
+}
+
+// Per ASCII character, either case: the verbs that start with it, as bits of Verbs.
+constexpr std::array<quint32, 128> AsciiStarts = [] {
+    std::array<quint32, 128> out{};
+    for (size_t v = 0; v < std::size(Verbs); ++v) {
+        const char16_t first = Verbs[v].folded.front();
+        if (first >= u'a' && first <= u'z') {
+            out[first] |= quint32(1) << v;
+            out[first - 32] |= quint32(1) << v;
+        } else if (first < 0x80) {
+            throw "an ASCII verb must start with a lower-case letter"; // fails the build
+        }
+    }
+    return out;
+}();
+
+// The verbs that may start at a character, as bits of Verbs.
+quint32 verbsStartingWith(char16_t c)
+{
+    if (c < 0x80)
+        return AsciiStarts[c];
+    const char16_t f = folded(c);
+    quint32 out = 0;
+    for (size_t v = 0; v < std::size(Verbs); ++v)
+        out |= Verbs[v].folded.front() == f ? quint32(1) << v : 0;
+    return out;
+}
+
 } // namespace
 
-// The verbs and markers of the attribution forms. Lines without one (code, prose) are not worth the
-// attribution regexes, which are the costly part of a scan.
 // A literal search, where the equivalent caseless regex alternation took 27 cycles a character on every
-// line near a possible attribution end. Caseless as PCRE2 is, by simple case folding; "sent" is a whole
-// word, with letters and digits of any script as word characters.
+// line near a possible attribution end. Lines without a verb (code, prose) are not worth the attribution
+// regexes, which are the costly part of a scan.
 bool AttributionLine::hasVerb(QStringView text)
 {
-    struct Verb {
-        std::u16string_view folded;
-        bool wholeWord = false;
-    };
-    static constexpr Verb Verbs[] = {
-        {u"wrote"}, {u"writes"}, {u"sent", true}, {u"schrieb"}, {u"schreef"}, {u"verzond"}, {u"geschreven"},
-        {u"écrit"}, {u"ecrit"}, {u"escribió"}, {u"scritto"}, {u"escreveu"}, {u"napisał"}, {u"pisze"},
-        {u"nadesłał"}, {u"skrev"}, {u"napsal"}, {u"napisal"}, {u"napísal"}, {u"viết"}, {u"写道"}, {u"寫道"},
-        {u"のメッセージ"}, {u"작성"}, {u"írta"}, {u"yazdı"}, {u"написал"}, {u"написав"}, {u"пише"},
-        {u"kirjoitti"}, {u"書きました"}};
-    const auto fold = [](char16_t c) -> char16_t {
-        if (c < 0x80)
-            return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
-        return QChar::isSurrogate(c) ? c : char16_t(QChar::toCaseFolded(char32_t(c)));
-    };
-    const auto isWord = [&text](qsizetype i) {
-        return i >= 0 && i < text.size() && (text[i].isLetterOrNumber() || text[i] == u'_');
-    };
-    const auto matchesAt = [&](const Verb &v, qsizetype i) {
-        if (i + qsizetype(v.folded.size()) > text.size())
-            return false;
-        for (size_t k = 0; k < v.folded.size(); ++k) {
-            const char16_t c = text[i + qsizetype(k)].unicode();
-            if (fold(c) != v.folded[k])
-                return false;
-        }
-        const qsizetype end = i + qsizetype(v.folded.size());
-        return !v.wholeWord || (isWord(i - 1) != isWord(i) && isWord(end - 1) != isWord(end));
-    };
-    // Per ASCII character, upper or lower case: the verbs that start with it, as bits.
-    static const std::array<quint32, 128> startingWith = [] {
-        std::array<quint32, 128> out{};
-        for (size_t v = 0; v < std::size(Verbs); ++v) {
-            const char16_t first = Verbs[v].folded.front();
-            if (first < 0x80) {
-                out[first] |= quint32(1) << v;
-                out[QChar::toUpper(first)] |= quint32(1) << v;
-            }
-        }
-        return out;
-    }();
-    const auto nonAsciiStart = [](char16_t folded) {
-        quint32 out = 0;
-        for (size_t v = 0; v < std::size(Verbs); ++v)
-            out |= Verbs[v].folded.front() == folded ? quint32(1) << v : 0;
-        return out;
-    };
-    static_assert(std::size(Verbs) <= 32);
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text[i].unicode();
-        for (quint32 candidates = c < 0x80 ? startingWith[c] : nonAsciiStart(fold(c)); candidates; candidates &= candidates - 1) {
-            if (matchesAt(Verbs[std::countr_zero(candidates)], i))
+        for (quint32 candidates = verbsStartingWith(text[i].unicode()); candidates; candidates &= candidates - 1) {
+            if (verbAt(text, i, Verbs[std::countr_zero(candidates)]))
                 return true;
         }
     }
