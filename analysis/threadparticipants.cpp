@@ -9,36 +9,24 @@ namespace th::analysis {
 namespace {
 
 // What an address is counted under: its domain with it even when that has no registrable form (""), and
-// no name shorter than two characters (null).
-struct Keys {
-    QString address, domain, name;
-    [[nodiscard]] bool hasAddress() const { return !address.isEmpty(); }
-};
-
-Keys keysOf(const model::MailAddress &a)
+// no name shorter than two characters.
+void mention(ThreadParticipants::Mentions &out, const model::MailAddress &a)
 {
-    Keys k;
     if (!a.address.isEmpty()) {
-        k.address = a.address.toLower();
-        k.domain = DomainIdentity::registrable(a.address);
+        out.addresses << a.address.toLower();
+        out.domains << DomainIdentity::registrable(a.address);
     }
-    const QString name = DisplayName::normalise(a.name);
-    if (name.size() > 1)
-        k.name = name;
-    return k;
+    if (const QString name = DisplayName::normalise(a.name); name.size() > 1)
+        out.names << name;
 }
 
 } // namespace
 
 void ThreadParticipants::Counts::add(const model::MailAddress &a)
 {
-    const Keys k = keysOf(a);
-    if (k.hasAddress()) {
-        ++addresses[k.address];
-        ++domains[k.domain];
-    }
-    if (!k.name.isNull())
-        ++names[k.name];
+    Mentions m;
+    mention(m, a);
+    add(m);
 }
 
 void ThreadParticipants::Counts::add(const Mentions &m)
@@ -65,19 +53,10 @@ ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messag
 ThreadParticipants::Mentions ThreadParticipants::mentionsOf(const model::Message &m)
 {
     Mentions out;
-    const auto mention = [&out](const model::MailAddress &a) {
-        const Keys k = keysOf(a);
-        if (k.hasAddress()) {
-            out.addresses << k.address;
-            out.domains << k.domain;
-        }
-        if (!k.name.isNull())
-            out.names << k.name;
-    };
-    mention(m.from);
+    mention(out, m.from);
     for (const model::AddressList *list : {&m.to, &m.cc}) {
         for (const model::MailAddress &a : *list)
-            mention(a);
+            mention(out, a);
     }
     return out;
 }
