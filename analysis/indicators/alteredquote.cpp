@@ -62,14 +62,18 @@ bool autoLinked(const QString &link, const QString &originalText)
 }
 
 // A quoted link is inserted when no known link matches it; quoting may cut a long link at a line end.
-// Links in list footers are boilerplate, whatever the original shows.
-QSet<QString> insertedLinks(const MessageContext &ctx, const QString &copied, const QSet<QString> &known)
+// Links in list footers are boilerplate, whatever the original shows. Most copies hold no link: the
+// conversation's links, a union over a whole thread, are only gathered for those that do.
+QSet<QString> insertedLinks(const MessageContext &ctx, const QString &copied)
 {
     QSet<QString> quoted;
     for (QStringView line : QStringView(copied).split(u'\n')) {
         if (line.contains(u"://") && !ctx.data.matcher.isBoilerplate(line))
             quoted += AlteredQuote::linksIn(line);
     }
+    if (quoted.isEmpty())
+        return {};
+    const QSet<QString> known = conversationLinks(ctx);
     const QString &originalText = ctx.data.bodies[ctx.original.message].text;
     QSet<QString> out;
     for (const QString &link : quoted) {
@@ -171,7 +175,7 @@ void AlteredQuote::evaluate(const MessageContext &ctx, QList<Finding> &findings)
                                 .arg(removed.size()).arg(sorted(removed)),
                             {Evidence{Evidence::Kind::Text, ctx.splice, ctx.body.text.size(), QString(), ctx.body.lineAt(ctx.splice)}, originalEvidence(ctx)}};
     }
-    const QSet<QString> inserted = insertedLinks(ctx, copiedLines(ctx), conversationLinks(ctx));
+    const QSet<QString> inserted = insertedLinks(ctx, copiedLines(ctx));
     if (!inserted.isEmpty()) {
         findings << Finding{QStringLiteral("B9"), Finding::Severity::Strong,
                             QStringLiteral("Links were inserted into the copy of a stored message: %1").arg(sorted(inserted)), {originalEvidence(ctx)}};

@@ -75,6 +75,33 @@ Finding::Severity severity(const MessageContext &ctx, bool participant)
     return participant ? Finding::Severity::Strong : Finding::Severity::Medium;
 }
 
+// A domain the name sent from before is the person's. On free mail anyone registers any name, so there
+// only an address built from the name counts ("w.tleroricthei@yahoo.com" is not Tellrell White's second one).
+bool usedDomainBefore(const MessageContext &ctx, const QString &domain)
+{
+    const model::MailAddress &from = ctx.message.from;
+    if (!ctx.data.identities.domainsOf(from.name, ctx.message.date, ctx.index).contains(domain))
+        return false;
+    return !DomainIdentity::isFreemail(domain) || DisplayName::matchesLocalPart(from.name, from.address.section(u'@', 0, 0));
+}
+
+// An impostor's earlier wave makes its address known under the name. An address on a look-alike of a
+// domain the name used before it (re-dhat.com after redhat.com) is still not the person's, however often it
+// was seen since. Another public suffix (suse.de beside suse.com) is often the same organisation's.
+QString imitatedDomain(const QList<IdentityBook::Usage> &usages, const QString &address)
+{
+    const auto self = std::find_if(usages.cbegin(), usages.cend(), [&address](const IdentityBook::Usage &u) { return u.address == address; });
+    const QString domain = DomainIdentity::registrable(address);
+    for (const IdentityBook::Usage &u : usages) {
+        const bool earlier = self == usages.cend() || !self->first.isValid() || (u.first.isValid() && u.first < self->first);
+        const QString known = DomainIdentity::registrable(u.address);
+        const Lookalike::Kind k = Lookalike::compare(domain, known);
+        if (earlier && k != Lookalike::Kind::None && k != Lookalike::Kind::Identical && k != Lookalike::Kind::OtherTld)
+            return known;
+    }
+    return {};
+}
+
 } // namespace
 
 void DisplayNameSpoof::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
@@ -83,12 +110,14 @@ void DisplayNameSpoof::evaluate(const MessageContext &ctx, QList<Finding> &findi
     if (from.address.isEmpty() || DisplayName::normalise(from.name).size() < 3)
         return;
     const QList<IdentityBook::Usage> usages = ctx.data.identities.addressesOf(from.name, ctx.message.date, ctx.index);
-    const QStringList known = addresses(usages);
-    if (known.isEmpty() || known.contains(from.address.toLower()) || isRelayedIdentity(ctx, known))
+    const QString address = from.address.toLower();
+    const QString imitated = imitatedDomain(usages, address);
+    QStringList known = addresses(usages);
+    if (imitated.isEmpty() && (known.contains(address) || isRelayedIdentity(ctx, known)))
         return;
+    known.removeAll(address);
     const QString domain = DomainIdentity::registrable(from.address);
-    if (ctx.data.identities.domainsOf(from.name, ctx.message.date, ctx.index).contains(domain)
-        || ctx.data.settings.sisterDomains.contains(domain))
+    if (known.isEmpty() || (imitated.isEmpty() && usedDomainBefore(ctx, domain)) || ctx.data.settings.sisterDomains.contains(domain))
         return;
     const bool participant = ctx.participants.hasName(from.name);
     const bool unrelated = !ctx.participants.hasDomain(domain);
@@ -96,7 +125,8 @@ void DisplayNameSpoof::evaluate(const MessageContext &ctx, QList<Finding> &findi
               QStringLiteral("Display name '%1' %2, but %3 never used %4%5")
                   .arg(from.name, participant ? QStringLiteral("matches a participant of this thread") : QStringLiteral("is known in this case"),
                        known.mid(0, 2).join(QStringLiteral(" / ")), from.address,
-                       unrelated ? QStringLiteral("; %1 is unrelated to every domain of the conversation").arg(domain) : QString()),
+                       unrelated ? QStringLiteral("; %1 is unrelated to every domain of the conversation").arg(domain)
+                       : imitated.isEmpty() ? QString() : QStringLiteral("; %1 imitates %2, which the name used first").arg(domain, imitated)),
               {}};
     f.evidence << Evidence{Evidence::Kind::Header, -1, -1, QStringLiteral("From"), from.toString()};
     findings << f;

@@ -26,6 +26,8 @@ private slots:
     void spoofedParticipantInHijackDev();
     void spoofedParticipantDerived_data();
     void spoofedParticipantDerived();
+    void spoofedParticipantAfterEarlierUse_data();
+    void spoofedParticipantAfterEarlierUse();
     void ownSecondAddressStaysWeak();
     // A2
     void addressInNameInHijackDev();
@@ -58,20 +60,8 @@ private slots:
 void TestIdentityIndicators::spoofedParticipantInHijackDev()
 {
     CaseFixture &c = dev();
-    int candidates = 0, fired = 0, strong = 0, namesBoth = 0, knownDefect = 0;
+    int candidates = 0, fired = 0, strong = 0, namesBoth = 0;
     QStringList missed;
-    QHash<QString, QDateTime> firstInjectedFrom; // attacker address -> date of its first injected message
-    for (const Label &l : std::as_const(m_labels)) {
-        if (l.label == u"clean")
-            continue;
-        const int i = c.indexOf(l.id);
-        if (i < 0)
-            continue;
-        const QDateTime d = c.store().message(i).date;
-        QDateTime &first = firstInjectedFrom[c.store().message(i).from.address.toLower()];
-        if (!first.isValid() || d < first)
-            first = d;
-    }
     for (const Label &l : std::as_const(m_labels)) {
         if (l.label != u"external-thread-hijack")
             continue;
@@ -85,14 +75,6 @@ void TestIdentityIndicators::spoofedParticipantInHijackDev()
         const Finding *a1 = CaseFixture::strongest(c.analysis().messages[i], u"A1");
         if (!a1) {
             missed << l.id + u' ' + m.from.toString() + QStringLiteral(" [") + l.variant + QStringLiteral("] ") + describe(c.analysis().messages[i]);
-            // Engine defects (see the report), recognised from the data, not from the ids: (1) the forged address is on the
-            // same free-mail provider as the real one, and DisplayNameSpoof treats "a domain the name used before" as his
-            // own even for free mail; (2) the same forged address was already injected earlier, and the identity book
-            // learnt it as an alias of the name from the attacker's own earlier message.
-            const QString fake = DomainIdentity::registrable(l.attacker);
-            if ((DomainIdentity::isFreemail(fake) && fake == DomainIdentity::registrable(l.spoofedAddress))
-                || firstInjectedFrom.value(l.attacker) < m.date)
-                ++knownDefect;
             continue;
         }
         ++fired;
@@ -111,8 +93,6 @@ void TestIdentityIndicators::spoofedParticipantInHijackDev()
     for (const QString &s : std::as_const(missed))
         qInfo("A1 missed: %s", qPrintable(s));
     QVERIFY(candidates >= 60);
-    if (fired + knownDefect == candidates && knownDefect > 0)
-        QEXPECT_FAIL("", "engine: DisplayNameSpoof exempts a same-provider free-mail address and learns aliases from earlier injected messages", Continue);
     QCOMPARE(fired, candidates);
     QCOMPARE(strong, fired);
     QCOMPARE(namesBoth, fired);
@@ -178,6 +158,51 @@ void TestIdentityIndicators::spoofedParticipantDerived()
     QVERIFY(e && e->value.contains(m.from.address, Qt::CaseInsensitive));
     if (expected == int(Severity::Strong) && !DomainIdentity::isFreemail(m.from.address) && !m.from.address.endsWith(u"redhat.com"))
         QVERIFY2(a1->summary.contains(QStringLiteral("unrelated")), qPrintable(a1->summary)); // spec: escalate, unrelated to every PS domain
+}
+
+void TestIdentityIndicators::spoofedParticipantAfterEarlierUse_data()
+{
+    QTest::addColumn<QByteArray>("earlier"); // From of a copy of Kevin Tian's reply sent two days before
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QString>("imitated");   // empty: no A1 expected; "-": A1 strong, no imitation named
+    // An impostor's first wave makes its address "known" under the name; the next wave is no less a spoof.
+    QTest::newRow("second wave from a look-alike") << QByteArray("Kevin Tian <kevin.tian@in-tel.com>")
+                                                   << QByteArray("Kevin Tian <kevin.tian@in-tel.com>") << QStringLiteral("intel.com");
+    // On free mail anyone registers any name: the provider seen before proves nothing.
+    QTest::newRow("same free-mail provider, unrelated local part") << QByteArray("Kevin Tian <kevin.tian@gmail.com>")
+                                                                   << QByteArray("Kevin Tian <k.tnavien@gmail.com>") << QStringLiteral("-");
+    QTest::newRow("same free-mail provider, built from the name") << QByteArray("Kevin Tian <kevin.tian@gmail.com>")
+                                                                  << QByteArray("Kevin Tian <ktian@gmail.com>") << QString();
+    // An organisation's other public suffix, used before: his own.
+    QTest::newRow("other public suffix used before") << QByteArray("Kevin Tian <ktian@intel.de>")
+                                                     << QByteArray("Kevin Tian <kevin.tian@intel.de>") << QString();
+}
+
+// The identity book learns every address a name wrote from. What it learnt must not excuse an impostor: an
+// earlier wave on a look-alike domain, or another account at the same free-mail provider.
+void TestIdentityIndicators::spoofedParticipantAfterEarlierUse()
+{
+    QFETCH(QByteArray, earlier);
+    QFETCH(QByteArray, from);
+    QFETCH(QString, imitated);
+
+    QByteArray before = CaseFixture::withHeader(kevin("earlier-a1@ordalex.com"), "From", earlier);
+    before = CaseFixture::withHeader(before, "Date", "Mon, 27 Feb 2023 10:00:00 +0000");
+    const QByteArray raw = CaseFixture::withHeader(kevin("derived-a1@ordalex.com"), "From", from);
+    const auto c = derivedCase(s390Thread(QString::fromLatin1(VfioRoot)), {before, raw});
+    const Finding *a1 = c->finding(QStringLiteral("derived-a1@ordalex.com"), QStringLiteral("A1"));
+    const QString seen = describe(c->result(QStringLiteral("derived-a1@ordalex.com")));
+    if (imitated.isEmpty()) {
+        QVERIFY2(!a1, qPrintable(seen));
+        return;
+    }
+    QVERIFY2(a1, qPrintable(seen));
+    QCOMPARE(a1->severity, Severity::Strong);
+    QVERIFY2(a1->summary.contains(QStringLiteral("kevin.tian@intel.com")), qPrintable(a1->summary));
+    const QString forged = QString::fromLatin1(from).section(u'<', 1).chopped(1);
+    QVERIFY2(a1->summary.count(forged) == 1, qPrintable(a1->summary)); // not among the addresses "the name used"
+    if (imitated != u"-")
+        QVERIFY2(a1->summary.contains(QStringLiteral("imitates ") + imitated), qPrintable(a1->summary));
 }
 
 // Spec A1 FP: "personal plus work addresses". Real people of the lists write from two addresses; when both
@@ -584,7 +609,7 @@ void TestIdentityIndicators::returnPathAgreesWithPhishingManifest()
 {
     CaseFixture &c = phish();
     const QHash<QString, int> byFile = messagesByFileName(c);
-    int flagged = 0, agreed = 0, aligned = 0, alignedFired = 0, exempt = 0, bareMissed = 0;
+    int flagged = 0, agreed = 0, aligned = 0, alignedFired = 0, exempt = 0;
     QStringList missed;
     for (const ManifestRow &r : std::as_const(m_manifest)) {
         if (!byFile.contains(r.file))
@@ -611,7 +636,6 @@ void TestIdentityIndicators::returnPathAgreesWithPhishingManifest()
                 ++agreed;
             } else {
                 missed << r.file + QStringLiteral(" From ") + m.from.address + QStringLiteral(" Return-Path ") + m.header(u"Return-Path");
-                bareMissed += !returnPath.isEmpty() && !m.header(u"Return-Path").contains(u'<') ? 1 : 0;
             }
         } else if (nested(DomainIdentity::domainOf(returnPath), DomainIdentity::domainOf(m.from.address))) {
             ++aligned;
@@ -621,16 +645,12 @@ void TestIdentityIndicators::returnPathAgreesWithPhishingManifest()
             }
         }
     }
-    qInfo("A5 on phishing_pot: %d of %d files flagged return_path_mismatch (%d more flagged are SRS/bounce, spec FP; %d misses have a "
-          "Return-Path without angle brackets); %d of %d files whose Return-Path domain is From's or nested in it",
-          agreed, flagged, exempt, bareMissed, alignedFired, aligned);
-    for (const QString &s : std::as_const(missed))
-        qInfo("A5 missed: %s", qPrintable(s));
+    qInfo("A5 on phishing_pot: %d of %d files flagged return_path_mismatch (%d more flagged are SRS/bounce, spec FP); "
+          "%d of %d files whose Return-Path domain is From's or nested in it",
+          agreed, flagged, exempt, alignedFired, aligned);
     QVERIFY(flagged + exempt >= 58); // 62 rows
     QVERIFY(flagged >= 45);
-    if (agreed * 100 < flagged * 90 && (agreed + bareMissed) * 100 >= flagged * 90)
-        QEXPECT_FAIL("", "engine: ReturnPathMismatch reads Return-Path with MimeParser::extractMessageIds, which needs <...>; bare addresses are skipped", Continue);
-    QVERIFY2(agreed * 100 >= flagged * 90, "A5 fires on fewer than 90 % of the flagged files");
+    QVERIFY2(missed.isEmpty(), qPrintable(missed.join(u'\n')));
     QVERIFY(aligned > 100);
     QCOMPARE(alignedFired, 0);
 }
@@ -638,23 +658,31 @@ void TestIdentityIndicators::returnPathAgreesWithPhishingManifest()
 void TestIdentityIndicators::returnPathExemptions_data()
 {
     QTest::addColumn<QByteArray>("returnPath"); // empty: leave the real one
+    QTest::addColumn<QByteArray>("listId");     // empty: none
     QTest::addColumn<bool>("fires");
-    QTest::newRow("real yand_forward (test.net vs test.eu)") << QByteArray() << true;
-    QTest::newRow("aligned") << QByteArray("<test@mail.test.eu>") << false;
-    QTest::newRow("SRS forwarding") << QByteArray("<SRS0=HHH=TT=test.eu=test@forwarder.example>") << false;
-    QTest::newRow("ESP bounce address") << QByteArray("<bounce-123@esp.example>") << false;
+    QTest::newRow("real yand_forward (test.net vs test.eu)") << QByteArray() << QByteArray() << true;
+    QTest::newRow("aligned") << QByteArray("<test@mail.test.eu>") << QByteArray() << false;
+    QTest::newRow("SRS forwarding") << QByteArray("<SRS0=HHH=TT=test.eu=test@forwarder.example>") << QByteArray() << false;
+    QTest::newRow("ESP bounce address") << QByteArray("<bounce-123@esp.example>") << QByteArray() << false;
+    QTest::newRow("the list's own envelope") << QByteArray("<devel-owner@lists.example.org>")
+                                             << QByteArray("Devel list <devel.lists.example.org>") << false;
+    // phishing_pot's newsletter spam: a List-Id under one domain, the envelope under another.
+    QTest::newRow("List-Id of another domain") << QByteArray() << QByteArray("<Og5GGd.list-id.newsletter.example.com>") << true;
 }
 
 // spoof-auth-rspamd yand_forward.eml: Return-Path test.net, From test.eu. Spec A5 FP: SRS and bounce handlers.
 void TestIdentityIndicators::returnPathExemptions()
 {
     QFETCH(QByteArray, returnPath);
+    QFETCH(QByteArray, listId);
     QFETCH(bool, fires);
     QByteArray raw = CaseFixture::readFile(QStringLiteral("spoof-auth-rspamd/yand_forward.eml"));
     QVERIFY(!raw.isEmpty());
     raw.replace("\r\n", "\n");
     if (!returnPath.isEmpty())
         raw = CaseFixture::withHeader(raw, "Return-Path", returnPath);
+    if (!listId.isEmpty())
+        raw = CaseFixture::withHeader(raw, "List-Id", listId);
     CaseFixture c;
     c.addMessage(raw);
     c.analyse();
