@@ -2,6 +2,7 @@
 
 #include "analysis/anchoredmatches.h"
 #include "analysis/shingles.h"
+#include "threadrevival.h"
 
 #include <QRegularExpression>
 
@@ -167,10 +168,15 @@ void AlteredQuote::evaluate(const MessageContext &ctx, QList<Finding> &findings)
     const QString &originalText = ctx.data.bodies[ctx.original.message].text;
     const QSet<QString> removed = strippedAddresses(ctx, originalText, qMax<qsizetype>(0, ctx.splice));
     if (!removed.isEmpty()) {
-        // A participant answering the stored parent from their own address: re-rendering a deep quote
-        // (plain text to HTML and back) also loses "<addr>"; the stripping is then no proof.
-        const bool linkedParticipant = ctx.repliedTo() >= 0 && ctx.participants.hasAddress(ctx.authorAddress());
-        findings << Finding{QStringLiteral("B4"), linkedParticipant ? Finding::Severity::Medium : Finding::Severity::Strong,
+        // Re-rendering a deep quote (plain text to HTML and back, Mailbird) also loses "<addr>"; the stripping
+        // is no proof from a participant answering the stored parent from their own address, nor in a
+        // prompt answer to the very message it copies (stolen threads come back months later).
+        const int parent = ctx.repliedTo();
+        const bool linkedParticipant = parent >= 0 && ctx.participants.hasAddress(ctx.authorAddress());
+        const model::Message &original = ctx.data.messages[size_t(ctx.original.message)];
+        const bool promptAnswer = parent == ctx.original.message && original.date.isValid() && ctx.message.date.isValid()
+            && original.date.daysTo(ctx.message.date) <= ThreadRevival::WeakDays;
+        findings << Finding{QStringLiteral("B4"), linkedParticipant || promptAnswer ? Finding::Severity::Medium : Finding::Severity::Strong,
                             QStringLiteral("The quoted text copies a stored message, but %1 address(es) it contains were removed: %2")
                                 .arg(removed.size()).arg(sorted(removed)),
                             {Evidence{Evidence::Kind::Text, ctx.splice, ctx.body.text.size(), QString(), ctx.body.lineAt(ctx.splice)}, originalEvidence(ctx)}};

@@ -36,6 +36,8 @@ private slots:
     // B4, B9
     void damagedHeaderBlocksInHijackDev();
     void strippedAddressesProvenByStore();
+    void strippedAddressesInAPromptAnswer_data();
+    void strippedAddressesInAPromptAnswer();
     void damagedHeaderDerived_data();
     void damagedHeaderDerived();
     void insertedLinkDerived_data();
@@ -330,6 +332,35 @@ void TestStructureIndicators::strippedAddressesProvenByStore()
           proven, withStripped, confirmed, claimed);
     QVERIFY2(proven * 2 >= withStripped, "stripped addresses found on fewer than half of the messages");
     QVERIFY2(confirmed * 100 >= claimed * 95, "the addresses named are not the stripped ones");
+}
+
+void TestStructureIndicators::strippedAddressesInAPromptAnswer_data()
+{
+    QTest::addColumn<int>("daysLater");
+    QTest::addColumn<Severity>("expected");
+    QTest::newRow("as sent, two hours after the post it answers") << 0 << Severity::Medium;
+    QTest::newRow("the same reply 200 days later, as a stolen thread comes back") << 200 << Severity::Strong;
+}
+
+// Mailbird writes a deep quote's header lines without their "<address>" (usrp-users: a newcomer answering a
+// post, In-Reply-To naming it). A prompt answer to the very message it copies proves no stripping.
+void TestStructureIndicators::strippedAddressesInAPromptAnswer()
+{
+    QFETCH(int, daysLater);
+    QFETCH(Severity, expected);
+    const QString dir = QStringLiteral("lists/usrp-users_2021-08_to_2021-09/");
+    QByteArray reply = CaseFixture::readFile(dir + QStringLiteral("000036_c5346e7fed25.eml"));
+    QVERIFY(reply.contains("Mailbird-5039ed21"));
+    if (daysLater > 0)
+        reply = CaseFixture::withHeader(reply, "Date", CaseFixture::rfcDate(QDateTime(QDate(2021, 8, 3), QTime(18, 47, 27), Qt::UTC).addDays(daysLater)));
+    CaseFixture c;
+    c.addMessage(CaseFixture::readFile(dir + QStringLiteral("000034_51f3bec026ff.eml")));
+    c.addMessage(reply);
+    c.analyse();
+    const QString id = QStringLiteral("Mailbird-5039ed21-6f5c-485c-b20b-920210f47451@gmail.com");
+    const Finding *b4 = CaseFixture::strongest(c.result(id), u"B4");
+    QVERIFY2(b4 && b4->summary.contains(QStringLiteral("vladicasark@gmail.com")), qPrintable(c.describe(id)));
+    QCOMPARE(b4->severity, expected);
 }
 
 void TestStructureIndicators::damagedHeaderDerived_data()
