@@ -59,6 +59,8 @@ struct MessageContext {
     /// An unquoted copy of a stored message whose author the preceding text names ("From: Jane <jane@x>"
     /// above a patch a maintainer resends): a forward or resend, not a splice.
     [[nodiscard]] bool copyIsAttributed() const;
+    /// The text above the splice names the copied message's author, whatever follows the copy.
+    [[nodiscard]] bool authorNamedAbove() const;
     /// The body has no words of its own, only one quoted message that the case does not hold, written by
     /// the sender or by a bare name, and the replied-to message is not in the case either: a made-up
     /// history that carries the real content (phishing sent from a compromised mailbox to itself).

@@ -33,7 +33,12 @@ QString MessageContext::authorAddress() const
 
 bool MessageContext::copyIsAttributed() const
 {
-    if (!body.history.isEmpty() || !original.isValid() || splice <= 0)
+    return body.history.isEmpty() && authorNamedAbove();
+}
+
+bool MessageContext::authorNamedAbove() const
+{
+    if (!original.isValid() || splice <= 0)
         return false;
     const model::Message &o = data.messages[size_t(original.message)];
     const QStringView before = QStringView(body.text).first(splice);

@@ -217,9 +217,8 @@ void TestStructureIndicators::missingAttributionInHijackDev()
     QCOMPARE(unquoted, 16);
     QCOMPARE(plain, 18);
     QVERIFY2(unquotedFired * 100 >= unquoted * 90, "B3 on fewer than 90 % of the unquoted attributions");
-    // Engine defect (reported): MissingAttribution fires on a pasted copy only when the copy has no quoted
-    // history of its own; most stolen messages are replies, so their pasted copy goes unflagged.
-    QEXPECT_FAIL("", "B3 misses pasted copies of stolen replies (MissingAttribution requires an empty history)", Continue);
+    // Most stolen messages are replies: the pasted copy carries its own attribution and quotes, above or
+    // below the stolen message's own words, which stand unquoted.
     QVERIFY2(plainFired * 100 >= plain * 80, "B3 on fewer than 80 % of the a-plain splices");
 }
 
@@ -228,6 +227,7 @@ void TestStructureIndicators::missingAttributionDerived_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("expect"); // words of the summary, or empty: no B3
     QTest::newRow("root patch pasted under a lure") << "pasted" << "with no attribution or quote marks";
+    QTest::newRow("reply pasted under a lure, its own quotes kept") << "pastedReply" << "with no attribution or quote marks";
     QTest::newRow("quote marks removed under the attribution") << "unmarked" << "without quote marks";
     QTest::newRow("real reply") << "real" << "";
 }
@@ -241,14 +241,20 @@ void TestStructureIndicators::missingAttributionDerived()
     const QByteArray root = s390(QString::fromLatin1(VfioRoot));
     QByteArray raw;
     const QByteArray id("derived-b3@mail.example-outside.com");
+    QList<QByteArray> stored{root};
     if (kind == u"pasted") {
         raw = pastedUnderLure(id);
+    } else if (kind == u"pastedReply") {
+        stored << s390(QString::fromLatin1(AlexReply));
+        raw = asNew(stored.last(), id, QDateTime(QDate(2023, 9, 20), QTime(9, 0), Qt::UTC));
+        raw = CaseFixture::withTextAbove(CaseFixture::withHeader(raw, "From", "\"Alex Williamson\" <a.williamson.office@gmail.com>"),
+                                         "Please review the updated document before Friday.");
     } else {
         raw = asNew(s390(QString::fromLatin1(AlexReply)), id);
         if (kind == u"unmarked")
             raw = CaseFixture::withBodyReplaced(CaseFixture::withBodyReplaced(raw, "\n> ", "\n"), "\n>\n", "\n\n");
     }
-    const auto c = caseOf({root, raw});
+    const auto c = caseOf(stored << raw);
     const QString sid = QString::fromLatin1(id);
     const Finding *b3 = c->finding(sid, QStringLiteral("B3"));
     if (expect.isEmpty()) {
@@ -269,6 +275,12 @@ void TestStructureIndicators::missingAttributionDerived()
         QCOMPARE(c->result(sid).splice, e->begin);
         const Evidence *m = evidenceOf(b3, Evidence::Kind::Message);
         QVERIFY(m && m->name == QString::fromLatin1(VfioRoot));
+    } else if (kind == u"pastedReply") {
+        // the copy starts right under the lure, and Alex's own words below his quotes stand unquoted
+        QCOMPARE(c->result(sid).splice, e->begin);
+        QVERIFY2(c->bodyText(sid).left(e->begin).trimmed() == u"Please review the updated document before Friday.", qPrintable(c->describe(sid)));
+        const Evidence *m = evidenceOf(b3, Evidence::Kind::Message);
+        QVERIFY(m && m->name == QString::fromLatin1(AlexReply));
     } else {
         QVERIFY2(span.startsWith(QStringLiteral("On ")) && span.contains(QStringLiteral("Rosato")) && span.contains(QStringLiteral("wrote:")), qPrintable(span));
     }
