@@ -541,23 +541,32 @@ bool looksLikeAnagram(const std::string &letters, QStringView displayName)
 
 } // namespace
 
+// A shuffle of the name's own letters keeps their statistics, and often holds a short word by chance: the
+// anagram itself is the evidence. A run shared with the name still explains it ("egorenar").
 double ScrambledLocalPart::score(QStringView localPart, QStringView displayName)
 {
     const std::vector<std::string> tokens = letterTokens(localPart);
     const std::string letters = concatenated(tokens);
-    if (letters.size() < MinLetters || std::any_of(tokens.cbegin(), tokens.cend(), containsWord))
+    if (letters.size() < MinLetters)
+        return 0.0;
+    const bool anagram = isAnagram(localPart, displayName);
+    if (!anagram && std::any_of(tokens.cbegin(), tokens.cend(), containsWord))
         return 0.0;
     if (!displayName.isEmpty() && explainedByName(localPart, letters, displayName))
         return 0.0;
-    double s = modelScore(tokens);
-    if (!displayName.isEmpty() && looksLikeAnagram(letters, displayName))
-        s = std::min(1.0, s + AnagramBonus);
-    return s;
+    const double s = modelScore(tokens);
+    return anagram ? std::clamp(s + AnagramBonus, Threshold, 1.0) : s;
 }
 
 bool ScrambledLocalPart::isScrambled(QStringView localPart, QStringView displayName)
 {
     return score(localPart, displayName) >= Threshold;
+}
+
+bool ScrambledLocalPart::isAnagram(QStringView localPart, QStringView displayName)
+{
+    const std::string letters = concatenated(letterTokens(localPart));
+    return letters.size() >= MinLetters && !displayName.isEmpty() && looksLikeAnagram(letters, displayName);
 }
 
 } // namespace th::analysis

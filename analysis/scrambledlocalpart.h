@@ -23,7 +23,8 @@ namespace th::analysis {
 ///    a romanised spelling of the name, forwards or backwards ("egorenar" for Alexander Egorenkov,
 ///    "raasdnil" for Mikel Lindsaar), or it is the name without vowels ("mchlwntz" for Michael Wentz).
 /// A local part that holds most of the name's letters in a scrambled order (letter overlap >= 0.7 with
-/// edit similarity < 0.4, the spec's anagram test) gets AnagramBonus more; alone that is not enough.
+/// edit similarity < 0.4, the spec's anagram test) gets AnagramBonus more, and scores at least Threshold:
+/// a shuffle keeps the letter statistics of a name, and a word found in it is chance.
 ///
 /// On the 3,414 From addresses of the three real mailing-list archives in shared/corpora/lists,
 /// isScrambled() fires for 2 messages (one sender, "jcmvbkbc"): see tst_identity.
@@ -40,6 +41,8 @@ public:
     [[nodiscard]] static double score(QStringView localPart, QStringView displayName = {});
     /// score() >= Threshold.
     [[nodiscard]] static bool isScrambled(QStringView localPart, QStringView displayName = {});
+    /// The spec's anagram test: at least 8 letters, most of them the name's, in an order unlike the name's.
+    [[nodiscard]] static bool isAnagram(QStringView localPart, QStringView displayName);
 };
 
 } // namespace th::analysis

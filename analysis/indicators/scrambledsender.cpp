@@ -10,8 +10,10 @@ void ScrambledSender::evaluate(const MessageContext &ctx, QList<Finding> &findin
     const QString local = from.address.section(u'@', 0, 0);
     if (local.isEmpty() || !ScrambledLocalPart::isScrambled(local, from.name))
         return;
-    findings << Finding{QStringLiteral("A10"), Finding::Severity::Weak,
-                        QStringLiteral("The sender's local part '%1' reads as a random letter string, unrelated to the name '%2'").arg(local, from.name),
+    const QString summary = ScrambledLocalPart::isAnagram(local, from.name)
+        ? QStringLiteral("The sender's local part '%1' shuffles the letters of the name '%2'")
+        : QStringLiteral("The sender's local part '%1' reads as a random letter string, unrelated to the name '%2'");
+    findings << Finding{QStringLiteral("A10"), Finding::Severity::Weak, summary.arg(local, from.name),
                         {Evidence{Evidence::Kind::Header, -1, -1, QStringLiteral("From"), from.toString()}}};
 }
 

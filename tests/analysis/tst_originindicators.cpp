@@ -431,8 +431,11 @@ void TestOriginIndicators::scrambledSenderInHijackDev()
     }
     qInfo("A10 on hijack-dev 'scrambled-unrelated' senders: %d of %d", fired, scrambled);
     QCOMPARE(scrambled, 35);
-    if (fired * 100 < scrambled * 80 && anagramMissed > 0 && fired * 100 >= scrambled * 40) // no regression below today's 15 of 35
-        QEXPECT_FAIL("", "engine: ScrambledLocalPart::score returns 0 via explainedByName (a short run shared with the name) before the anagram test", Continue);
+    QVERIFY2(anagramMissed <= 1, "A10 misses anagrams of the display name");
+    QVERIFY2(fired * 100 >= scrambled * 70, "A10 below 26 of 35"); // before anagrams counted on their own: 15 of 35
+    if (fired * 100 < scrambled * 80)
+        QEXPECT_FAIL("", "engine: the other misses pad the name's letters with others ('f.ngueoaweee' for Wen Gu): no anagram, "
+                         "and the letter model reads them as name-like", Continue);
     QVERIFY2(fired * 100 >= scrambled * 80, "A10 on fewer than 80 % of the scrambled senders");
 }
 
@@ -443,6 +446,8 @@ void TestOriginIndicators::scrambledSenderDerived_data()
     QTest::newRow("Qakbot n.csilcrnvooeo") << QByteArray("\"Tian, Kevin\" <n.csilcrnvooeo@ordalex.com>") << true;
     QTest::newRow("Qakbot irehicdeyehn") << QByteArray("\"Tian, Kevin\" <irehicdeyehn@ordalex.com>") << true;
     QTest::newRow("Qakbot telrergnbieb") << QByteArray("\"Tian, Kevin\" <telrergnbieb@ordalex.com>") << true;
+    // hijack-dev's shuffle of the name holds "lose" by chance: the anagram, not the word, decides
+    QTest::newRow("anagram of the name holding a word") << QByteArray("Alex Williamson <c.mleloseioxa@ordalex.com>") << true;
     QTest::newRow("real local part") << QByteArray("\"Tian, Kevin\" <kevin.tian@ordalex.com>") << false;
     QTest::newRow("initial and surname") << QByteArray("\"Tian, Kevin\" <ktian@ordalex.com>") << false;
     QTest::newRow("employee number") << QByteArray("\"Tian, Kevin\" <u1234567@ordalex.com>") << false;
@@ -466,7 +471,7 @@ void TestOriginIndicators::scrambledSenderDerived()
     QVERIFY2(a10, qPrintable(describe(c.result(id))));
     QCOMPARE(CaseFixture::severityName(a10), QStringLiteral("weak"));
     const QString local = addressIn(QString::fromLatin1(from)).section(u'@', 0, 0);
-    QVERIFY2(a10->summary.contains(local) && a10->summary.contains(QStringLiteral("Tian, Kevin")), qPrintable(a10->summary));
+    QVERIFY2(a10->summary.contains(local) && a10->summary.contains(QString::fromLatin1(from).section(u'<', 0, 0).remove(u'"').trimmed()), qPrintable(a10->summary));
 }
 
 // ---------------------------------------------------------------------------------------------------------
