@@ -65,6 +65,28 @@ void addBurstFindings(const CaseData &data, const QList<int> &members, QList<Mes
     }
 }
 
+// Some waves sign the template off ("gracias", "merci"), and where no quote is recognised the key runs on
+// into the stolen text: a key counts under the shortest other key, of MinTemplateWords or more, that its
+// words start with.
+QHash<QString, QString> templatesOf(const QList<MessageAnalysis> &analyses)
+{
+    QSet<QString> keys;
+    for (const MessageAnalysis &a : analyses)
+        keys.insert(a.lureKey);
+    QHash<QString, QString> out;
+    for (const QString &key : std::as_const(keys)) {
+        QString shortest = key;
+        for (qsizetype at = 0, words = 0; (at = key.indexOf(u' ', at + 1)) > 0;) {
+            if (++words >= LureTemplates::MinTemplateWords && keys.contains(key.first(at))) {
+                shortest = key.first(at);
+                break;
+            }
+        }
+        out.insert(key, shortest);
+    }
+    return out;
+}
+
 } // namespace
 
 QString LureTemplates::key(QStringView newText, const QSet<QString> &nameWords)
@@ -85,6 +107,7 @@ QString LureTemplates::key(QStringView newText, const QSet<QString> &nameWords)
 
 void LureTemplates::apply(const CaseData &data, QList<MessageAnalysis> &analyses)
 {
+    const QHash<QString, QString> templates = templatesOf(analyses);
     QHash<QString, QList<int>> byKey;
     QHash<QString, QList<int>> bySender;
     for (int i = 0; i < analyses.size(); ++i) {
@@ -93,7 +116,7 @@ void LureTemplates::apply(const CaseData &data, QList<MessageAnalysis> &analyses
         // People answering in their own conversations share stock phrases ("please see the attached
         // report"); a template pushed by several senders comes from outside the conversations it enters.
         if (!analyses[i].senderInConversation)
-            byKey[analyses[i].lureKey] << i;
+            byKey[templates.value(analyses[i].lureKey)] << i;
         bySender[data.messages[size_t(i)].from.address.toLower()] << i;
     }
     for (const QList<int> &members : std::as_const(byKey))

@@ -13,6 +13,7 @@ class LureTemplates
 public:
     static constexpr int BurstThreads = 3;
     static constexpr qint64 BurstSeconds = 3600;
+    static constexpr int MinTemplateWords = 4; ///< a shorter key ("please find attached") is no template of longer ones
 
     static void apply(const CaseData &data, QList<MessageAnalysis> &analyses);
     /// The lure's words without what each instance fills in: links, addresses, file names, passwords, words
