@@ -4,6 +4,7 @@
 #include "headerreader.h"
 #include "partwalker.h"
 #include "sha256.h"
+#include "vmimeplatform.h"
 
 #include <vmime/vmime.hpp>
 
@@ -94,6 +95,7 @@ Message MimeParser::parseHeaders(const QByteArray &bytes)
 
 Message MimeParser::parseWith(const QByteArray &bytes, const Limits &limits, int depth, bool headersOnly)
 {
+    VmimePlatform::ensure();
     Message m;
     m.size = bytes.size();
     m.contentSha256 = Sha256::hex(bytes);

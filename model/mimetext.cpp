@@ -1,6 +1,7 @@
 #include "mimetext.h"
 
 #include "textdecoder.h"
+#include "vmimeplatform.h"
 
 #include <vmime/vmime.hpp>
 
@@ -60,6 +61,7 @@ QString MimeText::decodeFieldValue(std::string_view rawValue)
     const std::string value = unfolded(rawValue);
     if (value.find("=?") == std::string::npos)
         return TextDecoder::decodeUndeclared(value).trimmed();
+    VmimePlatform::ensure();
     return decodeText(*vmime::text::decodeAndUnfold(value)).trimmed();
 }
 

@@ -1,4 +1,5 @@
 #include "textdecoder.h"
+#include "vmimeplatform.h"
 
 #include <vmime/charset.hpp>
 #include <vmime/exception.hpp>
@@ -61,6 +62,7 @@ QString TextDecoder::decode(std::string_view bytes, std::string_view charset, QS
     if (label == "utf-8" || label == "utf8")
         return fromUtf8(bytes); // invalid sequences become U+FFFD
     try {
+        VmimePlatform::ensure();
         std::string out;
         vmime::charset::convert(std::string(bytes), out, vmime::charset(label), vmime::charset("utf-8"));
         return fromUtf8(out);
