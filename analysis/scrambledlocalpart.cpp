@@ -549,12 +549,14 @@ double ScrambledLocalPart::score(QStringView localPart, QStringView displayName)
     const std::string letters = concatenated(tokens);
     if (letters.size() < MinLetters)
         return 0.0;
-    const bool anagram = isAnagram(localPart, displayName);
-    if (!anagram && std::any_of(tokens.cbegin(), tokens.cend(), containsWord))
+    const bool named = !displayName.isEmpty();
+    const bool hasWord = std::any_of(tokens.cbegin(), tokens.cend(), containsWord);
+    if (hasWord && !(named && looksLikeAnagram(letters, displayName)))
         return 0.0;
-    if (!displayName.isEmpty() && explainedByName(localPart, letters, displayName))
+    if (named && explainedByName(localPart, letters, displayName))
         return 0.0;
     const double s = modelScore(tokens);
+    const bool anagram = named && (hasWord || looksLikeAnagram(letters, displayName)); // a word got here as an anagram
     return anagram ? std::clamp(s + AnagramBonus, Threshold, 1.0) : s;
 }
 

@@ -94,9 +94,11 @@ QString imitatedDomain(const QList<IdentityBook::Usage> &usages, const QString &
     const QString domain = DomainIdentity::registrable(address);
     for (const IdentityBook::Usage &u : usages) {
         const bool earlier = self == usages.cend() || !self->first.isValid() || (u.first.isValid() && u.first < self->first);
-        const QString known = DomainIdentity::registrable(u.address);
+        const QString known = earlier ? DomainIdentity::registrable(u.address) : QString();
+        if (known.isEmpty() || known == domain)
+            continue;
         const Lookalike::Kind k = Lookalike::compare(domain, known);
-        if (earlier && k != Lookalike::Kind::None && k != Lookalike::Kind::Identical && k != Lookalike::Kind::OtherTld)
+        if (k != Lookalike::Kind::None && k != Lookalike::Kind::Identical && k != Lookalike::Kind::OtherTld)
             return known;
     }
     return {};
