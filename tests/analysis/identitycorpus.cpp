@@ -11,6 +11,7 @@
 using namespace th::analysis;
 
 namespace identity {
+namespace {
 
 // The manifest names phishing_pot files: each stored message by the name of the file it came from.
 QHash<QString, int> messagesByFileName(const CaseFixture &c)
@@ -20,6 +21,8 @@ QHash<QString, int> messagesByFileName(const CaseFixture &c)
         out.insert(QFileInfo(c.store().sources()[c.store().message(i).source.fileIndex].path).fileName(), i);
     return out;
 }
+
+} // namespace
 
 const Evidence *headerEvidence(const Finding *f, QStringView name)
 {
@@ -171,6 +174,17 @@ CaseFixture &IdentityCorpus::phish()
         qInfo("phishing_pot: %d messages analysed in %lld ms", m_phish->store().size(), t.elapsed());
     }
     return *m_phish;
+}
+
+QList<ManifestMessage> IdentityCorpus::manifestMessages()
+{
+    const QHash<QString, int> byFile = messagesByFileName(phish());
+    QList<ManifestMessage> out;
+    for (const ManifestRow &r : std::as_const(m_manifest)) {
+        if (byFile.contains(r.file))
+            out << ManifestMessage{&r, byFile.value(r.file)};
+    }
+    return out;
 }
 
 void IdentityCorpus::load()

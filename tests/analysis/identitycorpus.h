@@ -40,8 +40,12 @@ struct ManifestRow {
     [[nodiscard]] bool flag(const QString &name) const { return fields.value(name) == u"1"; }
 };
 
-// The manifest names phishing_pot files: each stored message by the name of the file it came from.
-QHash<QString, int> messagesByFileName(const CaseFixture &c);
+// A manifest row and the index of its file's message in IdentityCorpus::phish().
+struct ManifestMessage {
+    const ManifestRow *row;
+    int index;
+};
+
 const th::analysis::Evidence *headerEvidence(const th::analysis::Finding *f, QStringView name);
 QString describe(const th::analysis::MessageAnalysis &a);
 QByteArray headerBlock(const QByteArray &raw);
@@ -67,6 +71,8 @@ protected:
     CaseFixture &dev();
     CaseFixture &ksft();
     CaseFixture &phish();
+    /// The manifest rows whose file phishing_pot holds, with the file's message in phish().
+    QList<ManifestMessage> manifestMessages();
     QByteArray s390(const QString &id) const;
     QStringList s390Thread(const QString &root) const;
     QStringList s390From(const QString &address) const;

@@ -114,13 +114,10 @@ void TestEnvelopeIndicators::replyToMismatchDerived()
 void TestEnvelopeIndicators::replyToAgreesWithPhishingManifest()
 {
     CaseFixture &c = phish();
-    const QHash<QString, int> byFile = messagesByFileName(c);
     int flagged = 0, agreed = 0, unflaggedWithReplyTo = 0, unflaggedFired = 0;
     QStringList missed;
-    for (const ManifestRow &r : std::as_const(m_manifest)) {
-        if (!byFile.contains(r.file))
-            continue;
-        const int i = byFile.value(r.file);
+    for (const auto &[row, i] : manifestMessages()) {
+        const ManifestRow &r = *row;
         const th::model::Message &m = c.store().message(i);
         const Finding *a4 = CaseFixture::strongest(c.analysis().messages[i], u"A4");
         if (a4) {
@@ -158,13 +155,10 @@ void TestEnvelopeIndicators::replyToAgreesWithPhishingManifest()
 void TestEnvelopeIndicators::returnPathAgreesWithPhishingManifest()
 {
     CaseFixture &c = phish();
-    const QHash<QString, int> byFile = messagesByFileName(c);
     int flagged = 0, agreed = 0, aligned = 0, alignedFired = 0, exempt = 0;
     QStringList missed;
-    for (const ManifestRow &r : std::as_const(m_manifest)) {
-        if (!byFile.contains(r.file))
-            continue;
-        const int i = byFile.value(r.file);
+    for (const auto &[row, i] : manifestMessages()) {
+        const ManifestRow &r = *row;
         const th::model::Message &m = c.store().message(i);
         const Finding *a5 = CaseFixture::strongest(c.analysis().messages[i], u"A5");
         if (a5) {

@@ -323,13 +323,10 @@ void TestIdentityIndicators::addressInNameDerived()
 void TestIdentityIndicators::addressInNameAgreesWithPhishingManifest()
 {
     CaseFixture &c = phish();
-    const QHash<QString, int> byFile = messagesByFileName(c);
     int flagged = 0, agreed = 0, unflaggedFired = 0, unflaggedNoAt = 0;
     QStringList missed;
-    for (const ManifestRow &r : std::as_const(m_manifest)) {
-        if (!byFile.contains(r.file))
-            continue;
-        const int i = byFile.value(r.file);
+    for (const auto &[row, i] : manifestMessages()) {
+        const ManifestRow &r = *row;
         const th::model::Message &m = c.store().message(i);
         const Finding *a2 = CaseFixture::strongest(c.analysis().messages[i], u"A2");
         if (r.flag(QStringLiteral("display_name_addr_spoof"))) {
