@@ -7,9 +7,11 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <optional>
+#include <string>
 
 namespace th::analysis {
 namespace {
@@ -44,6 +46,7 @@ struct Line {
     QStringView content;          ///< without '>' prefixes and surrounding white space
     int depth = 0;                ///< number of '>' in front
     mutable signed char verb = -1; ///< holds an attribution verb; computed on demand (-1: not yet)
+    mutable bool notLabel = false; ///< known not to be a label line: a block's scan asks each line several times
 };
 
 // Each line is asked once, however many windows it is part of.
@@ -203,16 +206,50 @@ QString labelAlternation()
     return labels.join(u'|');
 }
 
+// The keys of the ASCII labels, sorted: looked up without building a string.
+const std::vector<std::u16string> &asciiLabelKeys()
+{
+    static const std::vector<std::u16string> keys = [] {
+        std::vector<std::u16string> out;
+        for (const QString &key : labelTable().keys()) {
+            if (std::all_of(key.cbegin(), key.cend(), [](QChar c) { return c.unicode() < 0x80; }))
+                out.emplace_back(reinterpret_cast<const char16_t *>(key.utf16()), size_t(key.size()));
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    }();
+    return keys;
+}
+
+// An ASCII label folded as labelKey() does, without bold markers, into \a key; false if it is not ASCII.
+bool foldAsciiLabel(QStringView label, std::u16string &key)
+{
+    for (QChar c : label) {
+        const char16_t u = c.unicode();
+        if (u >= 0x80)
+            return false;
+        if (u == u'*' || u == u'_' || c.isSpace())
+            continue;
+        key += u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u;
+    }
+    return true;
+}
+
 // Cheap test before the long alternation: the text before the first colon, without bold markers and
 // white space, must be a known label. Labels are short, and most lines with a colon near the start
-// are code or patch trailers ("Signed-off-by:").
+// are code or patch trailers ("Signed-off-by:"), which the ASCII path rejects without allocating.
 bool mayBeLabel(QStringView content)
 {
     const QStringView head = content.left(MaxLabelLength);
     const auto colon = std::find_if(head.cbegin(), head.cend(), [](QChar c) { return c == u':' || c == u'：'; });
     if (colon == head.cend())
         return false;
-    QString key = labelKey(head.first(colon - head.cbegin()));
+    const QStringView label = head.first(colon - head.cbegin());
+    thread_local std::u16string ascii;
+    ascii.clear();
+    if (foldAsciiLabel(label, ascii))
+        return std::binary_search(asciiLabelKeys().cbegin(), asciiLabelKeys().cend(), ascii);
+    QString key = labelKey(label);
     key.removeIf([](QChar c) { return c == u'*' || c == u'_'; });
     return labelTable().contains(key);
 }
@@ -229,16 +266,21 @@ struct LabelLine {
 // "to: whom" do not.
 std::optional<LabelLine> labelLine(const QList<Line> &lines, int index)
 {
+    const Line &line = lines[index];
+    if (line.notLabel)
+        return std::nullopt;
+    line.notLabel = true; // until the regex says otherwise
     // Labels are short: no colon near the start, no label (cheap test before the long alternation).
-    if (!mayBeLabel(lines[index].content))
+    if (!mayBeLabel(line.content))
         return std::nullopt;
     static const QRegularExpression re(
         QStringLiteral(R"(^[*_]{0,2}(?=[\p{Lu}\p{Lo}])(%1)[*_]{0,2}([\s\x{00A0}]*)[:：]([*_]{0,2}[\s\x{00A0}]*)(.*)$)")
             .arg(labelAlternation()),
         Caseless);
-    const QRegularExpressionMatch m = re.match(lines[index].content);
+    const QRegularExpressionMatch m = re.match(line.content);
     if (!m.hasMatch())
         return std::nullopt;
+    line.notLabel = false;
     const LabelDef *def = labelTable().value(labelKey(m.capturedView(1)));
     const bool spaceAfter = m.capturedView(4).isEmpty() || std::any_of(m.capturedView(3).cbegin(), m.capturedView(3).cend(),
                                                                       [](QChar c) { return c.isSpace(); });
@@ -342,9 +384,22 @@ bool isBlock(const LabelRun &run, bool afterSeparator)
     return fromOrDate && (afterSeparator || core.size() >= 2);
 }
 
-QStringList languagesOf(const LabelDef *def)
+// A label's languages as indexes into languagePriority(), in the order written: a block's votes are
+// counted in an array, where a hash of language names cost more than parsing the block.
+using Languages = QVarLengthArray<qsizetype, 4>;
+const Languages &languagesOf(const LabelDef *def)
 {
-    return QString::fromUtf16(def->languages).split(u' ', Qt::SkipEmptyParts);
+    static const std::vector<Languages> table = [] {
+        std::vector<Languages> t;
+        for (const LabelDef &d : LabelDefs) {
+            Languages l;
+            for (const QString &lang : QString::fromUtf16(d.languages).split(u' ', Qt::SkipEmptyParts))
+                l.append(languagePriority().indexOf(lang)); // every label language has a priority
+            t.push_back(l);
+        }
+        return t;
+    }();
+    return table[size_t(def - LabelDefs)];
 }
 
 // The language that explains most labels; ties go to the separator's language above the block (a
@@ -352,25 +407,31 @@ QStringList languagesOf(const LabelDef *def)
 // languagePriority. Neutral labels ("Cc") vote for nobody.
 QString blockLanguage(const QList<LabelLine> &labels, const QString &hint)
 {
-    QHash<QString, int> votes;
+    QVarLengthArray<int, 32> votes(languagePriority().size(), 0);
     for (const LabelLine &l : labels)
-        for (const QString &lang : languagesOf(l.def))
+        for (qsizetype lang : languagesOf(l.def))
             ++votes[lang];
-    QString best;
-    for (const QString &lang : languagePriority())
-        if (votes.value(lang) > votes.value(best))
+    qsizetype best = -1;
+    const auto votesOf = [&votes](qsizetype lang) { return lang < 0 ? 0 : votes[lang]; };
+    for (qsizetype lang = 0; lang < votes.size(); ++lang)
+        if (votes[lang] > votesOf(best))
             best = lang;
-    return (!hint.isEmpty() && votes.value(hint) == votes.value(best)) ? hint : best;
+    if (!hint.isEmpty() && votesOf(languagePriority().indexOf(hint)) == votesOf(best))
+        return hint;
+    return best < 0 ? QString() : languagePriority()[best];
 }
 
 // Each label is credited to the block's language when it can be read so, else to its own first one.
 QStringList labelLanguages(const QList<LabelLine> &labels, const QString &block)
 {
+    const qsizetype blockIndex = languagePriority().indexOf(block);
     QStringList out;
     for (const LabelLine &l : labels) {
-        const QStringList langs = languagesOf(l.def);
-        const QString lang = langs.contains(block) ? block : langs.value(0);
-        if (!lang.isEmpty() && !out.contains(lang))
+        const Languages &langs = languagesOf(l.def);
+        if (langs.isEmpty())
+            continue;
+        const QString &lang = languagePriority()[langs.contains(blockIndex) ? blockIndex : langs.first()];
+        if (!out.contains(lang))
             out << lang;
     }
     return out;
