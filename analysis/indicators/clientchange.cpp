@@ -21,7 +21,7 @@ bool isPatchTool(const ClientFingerprint &f)
 
 QStringList ClientChange::unseenTraits(const MessageContext &ctx, int *compared)
 {
-    const QList<int> history = ctx.fromIsList() ? QList<int>() : ctx.data.senders.before(ctx.authorAddress(), ctx.message.date, ctx.index);
+    const QList<int> history = ctx.fromIsList() ? QList<int>() : ctx.authorHistory();
     if (compared)
         *compared = int(history.size());
     if (history.size() < MinHistory)
@@ -34,15 +34,17 @@ QStringList ClientChange::unseenTraits(const MessageContext &ctx, int *compared)
     return unseen;
 }
 
+bool ClientChange::isAnotherProgram(const QStringList &unseen)
+{
+    return unseen.size() >= 3 || (unseen.filter(QStringLiteral("mailer=")).size() + unseen.filter(QStringLiteral("message-id=")).size() == 2);
+}
+
 void ClientChange::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
     int history = 0;
     const QStringList unseen = unseenTraits(ctx, &history);
     const int total = int(clientTraits(ctx.data.fingerprints[ctx.index]).size());
-    // Two changes out of four happen with an attachment or a new phone; the mailer and the Message-ID
-    // generator changing together, or three traits at once, mean another program.
-    const bool program = unseen.size() >= 3 || (unseen.filter(QStringLiteral("mailer=")).size() + unseen.filter(QStringLiteral("message-id=")).size() == 2);
-    if (history < MinHistory || unseen.size() < total * MinUnseen || !program || isPatchTool(ctx.data.fingerprints[ctx.index]))
+    if (history < MinHistory || unseen.size() < total * MinUnseen || !isAnotherProgram(unseen) || isPatchTool(ctx.data.fingerprints[ctx.index]))
         return;
     // Firm only with a real history (spec A8: five messages) and most of the client changed: people move
     // between a phone and a desktop, which changes two traits.

@@ -17,6 +17,9 @@ public:
     void evaluate(const MessageContext &ctx, QList<Finding> &findings) const override;
     /// The traits of \a ctx's message never seen in the sender's earlier messages, and how many were compared.
     [[nodiscard]] static QStringList unseenTraits(const MessageContext &ctx, int *compared = nullptr);
+    /// Two changes out of four happen with an attachment or a new phone; the mailer and the Message-ID
+    /// generator changing together, or three traits at once, mean another program.
+    [[nodiscard]] static bool isAnotherProgram(const QStringList &unseen);
 };
 
 } // namespace th::analysis

@@ -46,6 +46,9 @@ struct MessageContext {
     qsizetype splice = -1;           ///< where the authentic (older) content starts in body.text, or -1
     QuoteMatcher::Match original;    ///< the stored message its quoted content copies, if found
     ParticipantSet participants;
+    /// This account's earlier lures already judged sent by a thief from a rogue client (E): the thief's
+    /// habits, not the account's, so they stay out of the profile its client is compared with.
+    QList<int> rogueLures;
 
     /// The stored message its headers reply to (first In-Reply-To id found in the case), or -1.
     [[nodiscard]] int repliedTo() const;
@@ -55,6 +58,8 @@ struct MessageContext {
     [[nodiscard]] bool fromIsList() const;
     /// The author's address (Author::of): From, or Reply-To where a list rewrote From.
     [[nodiscard]] QString authorAddress() const;
+    /// The author's earlier messages, oldest first, without rogueLures.
+    [[nodiscard]] QList<int> authorHistory() const;
     [[nodiscard]] bool looksLikeReply() const; ///< reply subject or quoted structure
     /// An unquoted copy of a stored message whose author the preceding text names ("From: Jane <jane@x>"
     /// above a patch a maintainer resends): a forward or resend, not a splice.

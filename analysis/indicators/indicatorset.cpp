@@ -203,11 +203,17 @@ void IndicatorSet::locateSplice(MessageContext &ctx)
         ctx.splice = -1; // a made-up history has no authentic content to start
 }
 
-MessageAnalysis IndicatorSet::evaluate(const CaseData &data, int message)
+MessageContext IndicatorSet::contextOf(const CaseData &data, int message)
 {
-    MessageContext ctx{message, data.messages[size_t(message)], data.bodies[message], data, -1, {}, {}};
+    MessageContext ctx{message, data.messages[size_t(message)], data.bodies[message], data, -1, {}, {}, {}};
     locateSplice(ctx);
     ctx.participants = ParticipantSet::of(ctx);
+    return ctx;
+}
+
+MessageAnalysis IndicatorSet::evaluate(const CaseData &data, int message)
+{
+    const MessageContext ctx = contextOf(data, message);
     MessageAnalysis out;
     for (const auto &indicator : perMessage())
         indicator->evaluate(ctx, out.findings);
@@ -222,6 +228,7 @@ MessageAnalysis IndicatorSet::evaluate(const CaseData &data, int message)
 
 void IndicatorSet::addCaseFindings(const CaseData &data, QList<MessageAnalysis> &analyses)
 {
+    VictimHijack::applyAfterEarlierLures(data, analyses);
     ThreadReuse::apply(data, analyses);
     LureTemplates::apply(data, analyses);
 }

@@ -20,6 +20,8 @@ public:
     [[nodiscard]] static bool isKnownSender(const CaseData &data, int message);
     /// Where the authentic content starts and which stored message it copies.
     static void locateSplice(MessageContext &ctx);
+    /// The context the per-message indicators judge \a message in: its splice, original and participants.
+    [[nodiscard]] static MessageContext contextOf(const CaseData &data, int message);
 
 private:
     static const std::vector<std::unique_ptr<Indicator>> &perMessage();

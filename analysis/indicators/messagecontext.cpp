@@ -31,6 +31,13 @@ QString MessageContext::authorAddress() const
     return Author::of(message).address;
 }
 
+QList<int> MessageContext::authorHistory() const
+{
+    QList<int> out = data.senders.before(authorAddress(), message.date, index);
+    out.removeIf([this](int m) { return rogueLures.contains(m); });
+    return out;
+}
+
 bool MessageContext::copyIsAttributed() const
 {
     return body.history.isEmpty() && authorNamedAbove();

@@ -1,7 +1,10 @@
 #include "victimhijack.h"
 
 #include "clientchange.h"
+#include "indicatorset.h"
 #include "lureprofile.h"
+
+#include "analysis/author.h"
 
 namespace th::analysis {
 namespace {
@@ -11,8 +14,8 @@ bool fired(const QList<Finding> &findings, const char16_t *id)
     return std::any_of(findings.cbegin(), findings.cend(), [id](const Finding &f) { return f.id == id; });
 }
 
-// A8 needs two earlier messages; one is enough when nothing of the client matches it. A mailer program the
-// address never used in three or more messages is enough next to a lure.
+// A8 needs two earlier messages; one is enough when this client is another program than its. A mailer program
+// the address never used in three or more messages is enough next to a lure.
 bool clientChanged(const MessageContext &ctx, const QList<Finding> &findings, QStringList &unseen)
 {
     int history = 0;
@@ -26,7 +29,7 @@ bool clientChanged(const MessageContext &ctx, const QList<Finding> &findings, QS
     }
     if (history >= ClientChange::MinHistory)
         return false;
-    const QList<int> earlier = ctx.data.senders.before(ctx.authorAddress(), ctx.message.date, ctx.index);
+    const QList<int> earlier = ctx.authorHistory();
     if (earlier.isEmpty())
         return false;
     const QStringList now = ctx.data.fingerprints[ctx.index].traits();
@@ -36,7 +39,7 @@ bool clientChanged(const MessageContext &ctx, const QList<Finding> &findings, QS
         if (!then.contains(t) && !t.startsWith(QLatin1String("quote=")))
             unseen << t;
     }
-    return unseen.size() >= 3;
+    return ClientChange::isAnotherProgram(unseen);
 }
 
 // From the real account the client change is the main evidence, so the lure may run longer than C1's few
@@ -57,11 +60,39 @@ void VictimHijack::evaluate(const MessageContext &ctx, QList<Finding> &findings)
     QStringList unseen;
     if (!clientChanged(ctx, findings, unseen))
         return;
-    findings << Finding{QStringLiteral("E"), Finding::Severity::Strong,
-                        QStringLiteral("The real account %1 sent a lure into its own conversation from a client it never used before (%2): "
-                                       "the mailbox is likely compromised")
-                            .arg(ctx.message.from.address, unseen.isEmpty() ? QStringLiteral("quoting style") : unseen.join(QStringLiteral(", "))),
-                        {Evidence{Evidence::Kind::Header, -1, -1, QStringLiteral("From"), ctx.message.from.toString()}}};
+    Finding e{QStringLiteral("E"), Finding::Severity::Strong,
+              QStringLiteral("The real account %1 sent a lure into its own conversation from a client it never used before (%2)%3: "
+                             "the mailbox is likely compromised")
+                  .arg(ctx.message.from.address, unseen.isEmpty() ? QStringLiteral("quoting style") : unseen.join(QStringLiteral(", ")),
+                       ctx.rogueLures.isEmpty() ? QString() : QStringLiteral(", other than for its earlier lures")),
+              {Evidence{Evidence::Kind::Header, -1, -1, QStringLiteral("From"), ctx.message.from.toString()}}};
+    for (int lure : ctx.rogueLures)
+        e.evidence << Evidence{Evidence::Kind::Message, -1, -1, ctx.data.messages[size_t(lure)].messageId, QStringLiteral("earlier lure from the account")};
+    findings << e;
+}
+
+void VictimHijack::applyAfterEarlierLures(const CaseData &data, QList<MessageAnalysis> &analyses)
+{
+    QHash<QString, QList<int>> lures; // author -> its messages judged E, oldest first
+    for (int i = 0; i < analyses.size(); ++i) {
+        if (fired(analyses[i].findings, u"E"))
+            lures[Author::of(data.messages[size_t(i)]).address.toLower()] << i;
+    }
+    const VictimHijack e;
+    for (auto it = lures.begin(); it != lures.end(); ++it) {
+        QDateTime first;
+        for (int lure : std::as_const(it.value()))
+            first = !first.isValid() || data.messages[size_t(lure)].date < first ? data.messages[size_t(lure)].date : first;
+        for (int m : data.senders.all(it.key())) {
+            if (!(data.messages[size_t(m)].date > first) || fired(analyses[m].findings, u"E"))
+                continue;
+            MessageContext ctx = IndicatorSet::contextOf(data, m);
+            ctx.rogueLures = it.value();
+            e.evaluate(ctx, analyses[m].findings);
+            if (fired(analyses[m].findings, u"E"))
+                it.value() << m;
+        }
+    }
 }
 
 } // namespace th::analysis

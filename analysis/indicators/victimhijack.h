@@ -2,6 +2,8 @@
 
 #include "indicator.h"
 
+#include "analysis/caseanalysis.h"
+
 namespace th::analysis {
 
 /// E: victim thread hijacking, sent from the real mailbox (SquirrelWaffle, IcedID on compromised Exchange).
@@ -11,6 +13,10 @@ class VictimHijack : public Indicator
 {
 public:
     void evaluate(const MessageContext &ctx, QList<Finding> &findings) const override;
+    /// A thief writing twice from the account with the same client makes the first lure part of the
+    /// account's profile, where the second one's client then looks known. Each lure judged E leaves the
+    /// profile of the account's later messages, which are judged again, oldest first.
+    static void applyAfterEarlierLures(const CaseData &data, QList<MessageAnalysis> &analyses);
 };
 
 } // namespace th::analysis

@@ -38,6 +38,8 @@ private slots:
     void victimHijack_data();
     void victimHijack();
     void victimHijackRepeatedFromTheSameRogueClient();
+    void victimHijackAfterOneMessage_data();
+    void victimHijackAfterOneMessage();
     void hijackTypesFollowLabels();
 };
 
@@ -440,16 +442,50 @@ void TestCampaignIndicators::victimHijackRepeatedFromTheSameRogueClient()
     CaseFixture c = fixtureWithThreads({TunThread, FirmwareThread}, lures, {QStringLiteral("unizg.hr")});
     for (const Mail &m : std::as_const(lures)) {
         const QString id = QString::fromLatin1(m.messageId);
-        const bool repeated = &m != &lures.first();
         QVERIFY2(c.finding(id, QStringLiteral("C1")), qPrintable(id + u' ' + c.describe(id)));
-        if (repeated)
-            QEXPECT_FAIL("", "engine: ClientChange::unseenTraits / VictimHijack clientChanged build the account's profile from every "
-                             "earlier message, the first rogue Roundcube lure included, so the repeated client is 'seen'", Continue);
-        QVERIFY2(c.finding(id, QStringLiteral("E")), qPrintable(id + u' ' + c.describe(id)));
-        if (repeated)
-            QEXPECT_FAIL("", "engine: no E on the repeated rogue-client lure (see above)", Continue);
+        const Finding *e = c.finding(id, QStringLiteral("E"));
+        QVERIFY2(e, qPrintable(id + u' ' + c.describe(id)));
         QVERIFY2(c.result(id).verdict.kind == Verdict::Kind::VictimThreadHijack, qPrintable(id + u' ' + c.describe(id)));
+        // the repeated lure names the earlier one, whose client it shares
+        const bool repeated = &m != &lures.first();
+        const bool namesFirst = std::any_of(e->evidence.cbegin(), e->evidence.cend(), [&lures](const Evidence &ev) {
+            return ev.kind == Evidence::Kind::Message && ev.name == QString::fromLatin1(lures.first().messageId);
+        });
+        QCOMPARE(namesFirst, repeated);
+        QCOMPARE(e->summary.contains(QLatin1String("other than for its earlier lures")), repeated);
     }
+}
+
+void TestCampaignIndicators::victimHijackAfterOneMessage_data()
+{
+    QTest::addColumn<QByteArray>("userAgent");
+    QTest::addColumn<QByteArray>("messageId");
+    QTest::addColumn<bool>("victimFinding");
+    // Dan Carpenter's one message of the firmware thread has no mailer header and a UUID Message-ID
+    QTest::newRow("another program") << QByteArray("Roundcube Webmail/1.6.0") << QByteArray("5f2b8c3e91d04a7ab1e0c6d2f4a93b17@kili.mountain") << true;
+    QTest::newRow("mailer header alone") << QByteArray("Roundcube Webmail/1.6.0") << QByteArray("3b1f8c2e-6a4d-4f0b-9c1e-2d7a5b8e9f01@kili.mountain") << false;
+    QTest::newRow("Message-ID form alone") << QByteArray() << QByteArray("5f2b8c3e91d04a7ab1e0c6d2f4a93b17@kili.mountain") << false;
+}
+
+// An account with one earlier message in the case: its mailer and its Message-ID generator changing
+// together mean another program (as A8 reads them), enough beside a lure; one of them alone is not.
+void TestCampaignIndicators::victimHijackAfterOneMessage()
+{
+    QFETCH(QByteArray, userAgent);
+    QFETCH(QByteArray, messageId);
+    QFETCH(bool, victimFinding);
+    const model::Message &own = m_lib.message(QStringLiteral("26fd581a-1b9f-4960-8457-61d725511cee@kili.mountain"));
+    const model::Message &parent = m_lib.message(QStringLiteral("9ba5f3a0-8c4a-5344-1ecd-4d9690c28b5f@alu.unizg.hr"));
+    Mail mail = reply(parent, address(own.from), messageId, parent.date.addDays(200),
+                      QStringLiteral("Hello,\nPlease review the attached document and confirm today."));
+    mail.mailerHeader = "User-Agent";
+    mail.mailer = userAgent;
+    mail.attachments << zip("Report_20231001.zip");
+    CaseFixture c = fixtureWithThreads({FirmwareThread}, {mail});
+    const QString id = QString::fromLatin1(messageId);
+    QVERIFY2(c.finding(id, QStringLiteral("C1")), qPrintable(c.describe(id)));
+    QVERIFY2(bool(c.finding(id, QStringLiteral("E"))) == victimFinding, qPrintable(c.describe(id)));
+    QVERIFY2((c.result(id).verdict.kind == Verdict::Kind::VictimThreadHijack) == victimFinding, qPrintable(c.describe(id)));
 }
 
 // hijack-dev: a message labelled as one kind of hijack and judged a hijack must be typed as its label says:
