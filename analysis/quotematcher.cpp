@@ -136,20 +136,22 @@ bool QuoteMatcher::eligible(int candidate, int message) const
     return m_sent[c] == NoDate || m_sent[m] == NoDate || m_sent[c] <= m_sent[m];
 }
 
-qsizetype QuoteMatcher::copyEnd(const std::vector<Shingles::Shingle> &text, std::span<const quint64> original)
+// The copy's ends are searched shingle by shingle from either end of the text: they are usually near it.
+qsizetype QuoteMatcher::copyEnd(std::span<const Shingles::Token> text, std::span<const quint64> original)
 {
-    for (auto it = text.crbegin(); it != text.crend(); ++it) {
-        if (std::binary_search(original.begin(), original.end(), it->hash))
-            return it->end;
+    for (size_t i = Shingles::shingleCount(text); i-- > 0;) {
+        const Shingles::Shingle s = Shingles::shingleAt(text, i);
+        if (std::binary_search(original.begin(), original.end(), s.hash))
+            return s.end;
     }
     return -1;
 }
 
-qsizetype QuoteMatcher::copyStart(const std::vector<Shingles::Shingle> &text, std::span<const quint64> original)
+qsizetype QuoteMatcher::copyStart(std::span<const Shingles::Token> text, std::span<const quint64> original)
 {
     int run = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        run = std::binary_search(original.begin(), original.end(), text[i].hash) ? run + 1 : 0;
+    for (size_t i = 0, n = Shingles::shingleCount(text); i < n; ++i) {
+        run = std::binary_search(original.begin(), original.end(), Shingles::shingleAt(text, i).hash) ? run + 1 : 0;
         if (run == RunLength)
             return text[i + 1 - RunLength].begin;
     }
@@ -167,10 +169,10 @@ std::span<const quint64> QuoteMatcher::regionSet(int message, qsizetype from, st
 
 QuoteMatcher::Match QuoteMatcher::locate(int message, qsizetype from, Match best, std::span<const quint64> original) const
 {
-    const std::vector<Shingles::Shingle> shingles = Shingles::shingles(Shingles::within(m_tokens[size_t(message)], from, m_bodies[message].text.size()));
-    const qsizetype start = copyStart(shingles, original);
+    const std::span<const Shingles::Token> region = Shingles::within(m_tokens[size_t(message)], from, m_bodies[message].text.size());
+    const qsizetype start = copyStart(region, original);
     best.begin = start < 0 ? -1 : lineStart(m_bodies[message].text, start);
-    best.end = start < 0 ? -1 : copyEnd(shingles, original);
+    best.end = start < 0 ? -1 : copyEnd(region, original);
     return best;
 }
 
@@ -209,8 +211,9 @@ QuoteMatcher::Match QuoteMatcher::pasted(int message) const
         if (!eligible(c, message))
             continue;
         const std::span<const quint64> full = m_fullSets[size_t(c)];
-        const Match m{c, Shingles::containment(full, set), -1, -1};
-        const double coverage = Shingles::containment(set, full);
+        const double shared = double(Shingles::intersectionSize(full, set));
+        const Match m{c, shared / double(full.size()), -1, -1}; // candidates are never empty (MinOriginalShingles)
+        const double coverage = shared / double(set.size());
         if (m.containment >= Whole && coverage >= Most && fuller(m, coverage, best, bestCoverage, m_messages)) {
             best = m;
             bestCoverage = coverage;

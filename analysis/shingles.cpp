@@ -98,21 +98,6 @@ void tokenise(QStringView text, OnWord &&onWord)
     flush(n);
 }
 
-// Calls onShingle(hash, first token, last token) for each window of \a size tokens.
-template<typename OnShingle>
-void forEachShingle(std::span<const Shingles::Token> tokens, int size, OnShingle &&onShingle)
-{
-    if (tokens.empty())
-        return;
-    const size_t k = qMin(size_t(size), tokens.size()); // a short text is one shingle of all its words
-    std::vector<quint64> window(k);
-    for (size_t i = 0; i + k <= tokens.size(); ++i) {
-        for (size_t j = 0; j < k; ++j)
-            window[j] = tokens[i + j].hash;
-        onShingle(XXH3_64bits(window.data(), window.size() * sizeof(quint64)), tokens[i], tokens[i + k - 1]);
-    }
-}
-
 std::vector<quint64> sortedDistinct(std::vector<quint64> hashes)
 {
     sortByHash(hashes, [](quint64 h) { return h; });
@@ -183,12 +168,19 @@ QStringList Shingles::wordTexts(QStringView text)
     return out;
 }
 
-std::vector<Shingles::Shingle> Shingles::shingles(std::span<const Token> tokens, int size)
+size_t Shingles::shingleCount(std::span<const Token> tokens, int size)
 {
-    std::vector<Shingle> out;
-    out.reserve(tokens.size());
-    forEachShingle(tokens, size, [&](quint64 hash, const Token &first, const Token &last) { out.push_back({hash, first.begin, last.end}); });
-    return out;
+    return tokens.empty() ? 0 : tokens.size() - qMin(size_t(size), tokens.size()) + 1;
+}
+
+// The hash of the window's word hashes, read in place: a short text is one shingle of all its words.
+Shingles::Shingle Shingles::shingleAt(std::span<const Token> tokens, size_t i, int size)
+{
+    const size_t k = std::min({size_t(size), size_t(MaxSize), tokens.size()});
+    quint64 window[MaxSize];
+    for (size_t j = 0; j < k; ++j)
+        window[j] = tokens[i + j].hash;
+    return {XXH3_64bits(window, k * sizeof(quint64)), tokens[i].begin, tokens[i + k - 1].end};
 }
 
 std::vector<quint64> Shingles::set(QStringView text, int size)
@@ -198,9 +190,10 @@ std::vector<quint64> Shingles::set(QStringView text, int size)
 
 std::vector<quint64> Shingles::set(std::span<const Token> tokens, int size)
 {
-    std::vector<quint64> out;
-    out.reserve(tokens.size());
-    forEachShingle(tokens, size, [&](quint64 hash, const Token &, const Token &) { out.push_back(hash); });
+    const size_t n = shingleCount(tokens, size);
+    std::vector<quint64> out(n);
+    for (size_t i = 0; i < n; ++i)
+        out[i] = shingleAt(tokens, i, size).hash;
     return sortedDistinct(std::move(out));
 }
 

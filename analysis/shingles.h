@@ -18,6 +18,7 @@ class Shingles
 {
 public:
     static constexpr int DefaultSize = 5;
+    static constexpr int MaxSize = 16; ///< longest shingle, in words
 
     struct Word {
         qsizetype begin = 0; ///< character offset in the text
@@ -48,7 +49,11 @@ public:
     [[nodiscard]] static std::vector<Token> tokens(QStringView text);
     /// The tokens lying inside [from, to) of their text.
     [[nodiscard]] static std::span<const Token> within(std::span<const Token> tokens, qsizetype from, qsizetype to);
-    [[nodiscard]] static std::vector<Shingle> shingles(std::span<const Token> tokens, int size = DefaultSize);
+    /// How many shingles \a tokens have: one per window of \a size words, or one of all words of a shorter text.
+    [[nodiscard]] static size_t shingleCount(std::span<const Token> tokens, int size = DefaultSize);
+    /// Shingle \a i of \a tokens (i < shingleCount()), computed on its own: a search that stops at the first
+    /// match need not hash the rest.
+    [[nodiscard]] static Shingle shingleAt(std::span<const Token> tokens, size_t i, int size = DefaultSize);
     /// The distinct hashes, sorted: the set form used for Jaccard and containment.
     [[nodiscard]] static std::vector<quint64> set(QStringView text, int size = DefaultSize);
     [[nodiscard]] static std::vector<quint64> set(std::span<const Token> tokens, int size = DefaultSize);
