@@ -84,7 +84,13 @@ void VictimHijack::applyAfterEarlierLures(const CaseData &data, QList<MessageAna
         for (int lure : std::as_const(it.value()))
             first = !first.isValid() || data.messages[size_t(lure)].date < first ? data.messages[size_t(lure)].date : first;
         for (int m : data.senders.all(it.key())) {
-            if (!(data.messages[size_t(m)].date > first) || fired(analyses[m].findings, u"E"))
+            const model::Message &message = data.messages[size_t(m)];
+            if (!(message.date > first) || fired(analyses[m].findings, u"E"))
+                continue;
+            // The client is judged without the splice: the full context is only built where it changed.
+            const MessageContext profile{m, message, data.bodies[m], data, -1, {}, {}, it.value()};
+            QStringList unseen;
+            if (!clientChanged(profile, analyses[m].findings, unseen))
                 continue;
             MessageContext ctx = IndicatorSet::contextOf(data, m);
             ctx.rogueLures = it.value();
