@@ -39,7 +39,7 @@ QList<QList<int>> ReuseClusters::find(const QList<QStringView> &quoted)
 
 // Every piece is indexed on its own (spec D1: attackers truncate the history, so a later wave may carry
 // only the older part of what an earlier one quoted); two messages join when any of their pieces match.
-QList<QList<int>> ReuseClusters::find(const QList<QList<std::vector<quint64>>> &pieces)
+QList<QList<int>> ReuseClusters::find(const QList<QList<std::vector<quint64>>> &pieces, const QList<int> &originals)
 {
     std::vector<const std::vector<quint64> *> sets; // piece -> its shingles
     QList<int> owner;                               // piece -> message
@@ -72,6 +72,20 @@ QList<QList<int>> ReuseClusters::find(const QList<QList<std::vector<quint64>>> &
         groups.join(owner[a], owner[b]);
         matched[owner[a]] = matched[owner[b]] = true;
     });
+    // A wave that kept only the stolen message's own few lines shares too little text with one that kept
+    // the whole thread, but the store knows they copy the same message.
+    QHash<int, int> firstCopy; // original -> the first message copying it
+    for (int m = 0; m < originals.size(); ++m) {
+        if (originals[m] < 0)
+            continue;
+        const auto first = firstCopy.constFind(originals[m]);
+        if (first == firstCopy.cend()) {
+            firstCopy.insert(originals[m], m);
+            continue;
+        }
+        groups.join(*first, m);
+        matched[*first] = matched[m] = true;
+    }
     QMap<int, QList<int>> byRoot;
     for (int m = 0; m < pieces.size(); ++m) {
         if (matched[m])

@@ -22,8 +22,9 @@ public:
     [[nodiscard]] static QList<QList<int>> find(const QList<QStringView> &quoted);
     /// The same over several pieces per message (its whole quoted content and each quoted message), given as
     /// shingle sets (Shingles::set): a message joins a cluster when any of its pieces is a near-copy of a
-    /// piece of another member.
-    [[nodiscard]] static QList<QList<int>> find(const QList<QList<std::vector<quint64>>> &pieces);
+    /// piece of another member. \a originals[i], when given, is the stored message that message i's
+    /// authentic content copies (B9), or -1: messages copying the same one join, however much each kept.
+    [[nodiscard]] static QList<QList<int>> find(const QList<QList<std::vector<quint64>>> &pieces, const QList<int> &originals = {});
 };
 
 } // namespace th::analysis

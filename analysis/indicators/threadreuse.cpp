@@ -70,14 +70,26 @@ Finding reuseFinding(const CaseData &data, const QList<int> &members, int self)
 
 // Reuse is supporting evidence: legitimate newcomers to a list thread quote the same parent too. A cluster
 // counts only through its members that are suspicious on their own.
+bool isSuspicious(const MessageAnalysis &a)
+{
+    QList<Finding> findings = a.findings;
+    return Verdict::of(findings, false).evidence >= Verdict::SuspiciousEvidence;
+}
+
 QList<int> suspiciousMembers(const QList<int> &members, const QList<MessageAnalysis> &analyses)
 {
     QList<int> out;
-    for (int m : members) {
-        QList<Finding> findings = analyses[m].findings;
-        if (Verdict::of(findings, false).evidence >= Verdict::SuspiciousEvidence)
-            out << m;
-    }
+    std::copy_if(members.cbegin(), members.cend(), std::back_inserter(out), [&analyses](int m) { return isSuspicious(analyses[m]); });
+    return out;
+}
+
+// The stored message each suspicious message's authentic content copies: a reply to that message is no
+// wave, and would join the waves of different thefts from one thread.
+QList<int> stolenOriginals(const QList<MessageAnalysis> &analyses)
+{
+    QList<int> out;
+    for (const MessageAnalysis &a : analyses)
+        out << (a.splice < 0 || a.senderInConversation || !isSuspicious(a) ? -1 : a.original);
     return out;
 }
 
@@ -85,7 +97,7 @@ QList<int> suspiciousMembers(const QList<int> &members, const QList<MessageAnaly
 
 void ThreadReuse::apply(const CaseData &data, QList<MessageAnalysis> &analyses)
 {
-    for (const QList<int> &cluster : ReuseClusters::find(authenticContent(data, analyses))) {
+    for (const QList<int> &cluster : ReuseClusters::find(authenticContent(data, analyses), stolenOriginals(analyses))) {
         const QList<int> members = suspiciousMembers(cluster, analyses);
         if (members.size() < 2 || senders(data, members).size() < 2)
             continue;

@@ -3,6 +3,7 @@
 // kselftest threads below lures the way the write-ups describe. tst_campaignindicators has C1, D2 and E.
 #include "campaignfixture.h"
 
+#include "analysis/hijackanalyzer.h"
 #include "analysis/lshindex.h"
 #include "analysis/minhash.h"
 #include "analysis/reuseclusters.h"
@@ -37,6 +38,7 @@ private slots:
     // D1
     void reuseGroupsAreClusters();
     void wavesOfOneStolenThreadFormOneCluster();
+    void waveKeepingOnlyTheStolenLinesJoins();
     void replyAllStormIsNotReuse();
 };
 
@@ -361,6 +363,41 @@ void TestReuseClusters::wavesOfOneStolenThreadFormOneCluster()
     }
     for (const QString &real : m_lib.threadIds(SigaltstackThread))
         QVERIFY2(c.result(real).reuseCluster.isEmpty() && !c.finding(real, QStringLiteral("D1")), qPrintable(real + u' ' + c.describe(real)));
+}
+
+// Waves cut the stolen history differently: one pastes the stolen reply whole, with the message it answered
+// quoted inside; another keeps only the lines the stolen reply's author wrote. Their texts share too little
+// for MinHash, but both copy the same stored message: one cluster.
+void TestReuseClusters::waveKeepingOnlyTheStolenLinesJoins()
+{
+    const QString stolen = QStringLiteral("4ee8307a-7512-b8ad-0218-6fab071440dc@alu.unizg.hr"); // an answer below a long quote
+    const model::Message &m = m_lib.message(stolen);
+    const BodyStructure b = HijackAnalyzer::structureOf(m);
+    QStringList ownLines;
+    for (const Segment &s : b.ownSegments())
+        ownLines << b.text.mid(s.begin, s.end - s.begin).trimmed();
+    model::Message ownOnly = m;
+    ownOnly.textBody = ownLines.join(QStringLiteral("\n\n"));
+    // preconditions: a quote worth a reuse piece, and too little shared text for Jaccard 0.8
+    QVERIFY(!b.history.isEmpty());
+    QVERIFY(Shingles::set(ownOnly.textBody).size() >= size_t(ReuseClusters::MinShingles));
+    QVERIFY(Shingles::jaccard(Shingles::set(ownOnly.textBody), Shingles::set(m.textBody)) < 0.5);
+
+    QList<Mail> waves;
+    waves << externalCopy(m, "\"Mirsad Goran Todorovac\" <m.todorovac.office@outlook.com>", "whole.5d1e@outlook.com", 240,
+                          QStringLiteral("Please see the attached document for review.\nhttps://tarvilo-docs.com.br/share/Invoice_77070.zip"));
+    waves << externalCopy(ownOnly, "\"Mirsad Goran Todorovac\" <mirsad.t@quimegil-design.co>", "own.8a2c@quimegil-design.co", 251,
+                          QStringLiteral("Good morning,\nThe file you asked about is available here: https://ferpemar-files.co.za/d/doc_81324.html"), true);
+    CaseFixture c = fixtureWithThreads({stolen}, waves);
+    const QString whole = QStringLiteral("whole.5d1e@outlook.com"), own = QStringLiteral("own.8a2c@quimegil-design.co");
+    QCOMPARE(c.result(whole).original, c.indexOf(m.messageId));
+    QCOMPARE(c.result(own).original, c.indexOf(m.messageId));
+    QVERIFY2(!c.result(whole).reuseCluster.isEmpty() && c.result(whole).reuseCluster == c.result(own).reuseCluster,
+             qPrintable(c.describe(whole) + u'\n' + c.describe(own)));
+    for (const QString &id : {whole, own})
+        QVERIFY2(c.finding(id, QStringLiteral("D1")), qPrintable(c.describe(id)));
+    for (const QString &real : m_lib.threadIds(stolen))
+        QVERIFY2(c.result(real).reuseCluster.isEmpty(), qPrintable(real + u' ' + c.describe(real)));
 }
 
 // Legitimate reply-all storm: the participants of the thread answer the same message within hours, each
