@@ -156,10 +156,16 @@ QString languageOf(const AttributionPattern &p, const QRegularExpressionMatch &m
     return p.language;
 }
 
+// White space and list punctuation off both ends, and dashes off the start (a loop: a regex replace here cost
+// more than matching the attribution).
 QString trimmedPart(QStringView s)
 {
-    static const QRegularExpression edges = rx(uR"re(^[\s,，、-]+|[\s,，、]+$)re");
-    return s.toString().remove(edges);
+    const auto separator = [](QChar c) { return c.isSpace() || c == u',' || c == u'，' || c == u'、'; };
+    while (!s.isEmpty() && (separator(s.front()) || s.front() == u'-'))
+        s = s.sliced(1);
+    while (!s.isEmpty() && separator(s.back()))
+        s.chop(1);
+    return s.toString();
 }
 
 // "<date>, <who>" without a keyword between them: a user marker ("użytkownik", "пользователь",
