@@ -1,6 +1,7 @@
 #include "segmentfixture.h"
 
 #include <QFile>
+#include <QTest>
 
 using namespace th;
 using analysis::BodyStructure;
@@ -302,4 +303,35 @@ const QRegularExpression &signOffLine()
 QString percent(int n, int of)
 {
     return of ? QString::number(100.0 * n / of, 'f', 1) + u'%' : QStringLiteral("-");
+}
+
+namespace {
+
+int lineNumberAt(const QString &text, qsizetype offset)
+{
+    int n = 0;
+    for (qsizetype i = 0; i < offset; ++i)
+        if (text[i] == u'\n' || (text[i] == u'\r' && (i + 1 >= text.size() || text[i + 1] != u'\n')))
+            ++n;
+    return n;
+}
+
+bool isLineBreak(QChar c)
+{
+    return c == u'\n' || c == u'\r';
+}
+
+} // namespace
+
+void checkHeaderSpans(const QString &text, const QList<QuotedHeader> &found)
+{
+    qsizetype previousEnd = 0;
+    for (const QuotedHeader &h : found) {
+        QVERIFY2(h.begin >= previousEnd && h.begin < h.end && h.end <= text.size(), qPrintable(text.mid(h.begin, 80)));
+        QVERIFY(h.begin == 0 || isLineBreak(text[h.begin - 1]));
+        QVERIFY(h.end == text.size() || isLineBreak(text[h.end - 1]));
+        QCOMPARE(h.firstLine, lineNumberAt(text, h.begin));
+        QCOMPARE(h.lastLine, lineNumberAt(text, h.end - 1));
+        previousEnd = h.end;
+    }
 }

@@ -4,6 +4,7 @@
 // messages parsed once, and helpers that describe a BodyStructure for assertions and failure messages.
 #include "analysis/bodystructure.h"
 #include "analysis/hijackanalyzer.h"
+#include "analysis/quotedheader.h"
 #include "model/mboxreader.h"
 #include "model/message.h"
 #include "model/mimeparser.h"
@@ -143,3 +144,6 @@ private:
     QHash<QString, th::model::Message> m_messages;
     QHash<QString, th::analysis::BodyStructure> m_structures;
 };
+// Offsets and line numbers of every quoted header found are consistent with the text: whole lines, in
+// order, not overlapping (QTest checks; the calling test fails on the first).
+void checkHeaderSpans(const QString &text, const QList<th::analysis::QuotedHeader> &found);
