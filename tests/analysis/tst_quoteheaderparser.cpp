@@ -1,12 +1,10 @@
 #include "segmentfixture.h"
 
 #include "analysis/htmltext.h"
-#include "analysis/quoteddate.h"
 #include "analysis/quoteheaderparser.h"
 #include "model/mboxreader.h"
 #include "model/mimeparser.h"
 
-#include <QRegularExpression>
 #include <QTest>
 
 using namespace th;
