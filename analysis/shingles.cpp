@@ -119,6 +119,12 @@ qsizetype probedIntersection(std::span<const quint64> small, std::span<const qui
     return n;
 }
 
+// Words per shingle: a short text is one shingle of all its words.
+size_t windowSize(std::span<const Shingles::Token> tokens, int size)
+{
+    return std::min({size_t(size), size_t(Shingles::MaxSize), tokens.size()});
+}
+
 } // namespace
 
 QList<Shingles::Word> Shingles::words(QStringView text)
@@ -170,13 +176,13 @@ QStringList Shingles::wordTexts(QStringView text)
 
 size_t Shingles::shingleCount(std::span<const Token> tokens, int size)
 {
-    return tokens.empty() ? 0 : tokens.size() - qMin(size_t(size), tokens.size()) + 1;
+    return tokens.empty() ? 0 : tokens.size() - windowSize(tokens, size) + 1;
 }
 
-// The hash of the window's word hashes, read in place: a short text is one shingle of all its words.
+// The hash of the window's word hashes, copied next to each other.
 Shingles::Shingle Shingles::shingleAt(std::span<const Token> tokens, size_t i, int size)
 {
-    const size_t k = std::min({size_t(size), size_t(MaxSize), tokens.size()});
+    const size_t k = windowSize(tokens, size);
     quint64 window[MaxSize];
     for (size_t j = 0; j < k; ++j)
         window[j] = tokens[i + j].hash;
@@ -191,9 +197,10 @@ std::vector<quint64> Shingles::set(QStringView text, int size)
 std::vector<quint64> Shingles::set(std::span<const Token> tokens, int size)
 {
     const size_t n = shingleCount(tokens, size);
-    std::vector<quint64> out(n);
+    std::vector<quint64> out;
+    out.reserve(n);
     for (size_t i = 0; i < n; ++i)
-        out[i] = shingleAt(tokens, i, size).hash;
+        out.push_back(shingleAt(tokens, i, size).hash);
     return sortedDistinct(std::move(out));
 }
 

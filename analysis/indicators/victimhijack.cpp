@@ -80,9 +80,8 @@ void VictimHijack::applyAfterEarlierLures(const CaseData &data, QList<MessageAna
     }
     const VictimHijack e;
     for (auto it = lures.begin(); it != lures.end(); ++it) {
-        QDateTime first;
-        for (int lure : std::as_const(it.value()))
-            first = !first.isValid() || data.messages[size_t(lure)].date < first ? data.messages[size_t(lure)].date : first;
+        const auto byDate = [&data](int a, int b) { return data.messages[size_t(a)].date < data.messages[size_t(b)].date; };
+        const QDateTime first = data.messages[size_t(*std::min_element(it.value().cbegin(), it.value().cend(), byDate))].date;
         for (int m : data.senders.all(it.key())) {
             const model::Message &message = data.messages[size_t(m)];
             if (!(message.date > first) || fired(analyses[m].findings, u"E"))
