@@ -179,8 +179,9 @@ QDateTime parseDate(const QString &text)
                    QTime(m.capturedView(4).toInt(), m.capturedView(5).toInt(), m.capturedView(6).toInt()), m.capturedView(7));
 }
 
-// Reads "Tue, 28 Feb 2023 10:12:13 +0100 (CET)", the form nearly every MTA writes, without a regex or a
-// copy, as parseDate() reads it; anything else (no seconds, named zones, two-digit years...) gives nothing.
+// Reads "Tue, 28 Feb 2023 10:12:13 +0100 (CET)", the form nearly every MTA writes (or with a zone name), without
+// a regex or a copy, as parseDate() reads it; anything else (no seconds, two-digit years, other spacing...) gives
+// nothing and takes parseDate().
 class CanonicalDate
 {
 public:
