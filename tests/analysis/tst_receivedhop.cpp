@@ -174,6 +174,17 @@ void addDateRows()
                                                         << QStringList{"problem=yes"};
     QTest::newRow("folded value") << none << 0 << "from a\r\n\tby b\r\n with ESMTP;\r\n Mon, 6 Jul 2015 09:01:20 +0000"
                                   << QStringList{"by=b", "with=ESMTP", "time=2015-07-06T09:01:20Z"};
+    // The canonical form timeOf() reads without the regex, at its edges; parse() checks it agrees with the full parse.
+    QTest::newRow("canonical, zone name and comment") << none << 0 << "from a by b; Tue, 28 Feb 2023 10:12:13 PST (Pacific)"
+                                                      << QStringList{"time=2023-02-28T18:12:13Z"};
+    QTest::newRow("canonical, two spaces before a one-digit day") << none << 0 << "from a by b; Tue,  7 Feb 2023 10:12:13 +0100 (CET)"
+                                                                  << QStringList{"time=2023-02-07T09:12:13Z"};
+    QTest::newRow("canonical but for a comment inside the comment") << none << 0 << "from a by b; Tue, 7 Feb 2023 10:12:13 +0100 (a (b) c)"
+                                                                    << QStringList{"time=2023-02-07T09:12:13Z"};
+    QTest::newRow("canonical but for words after the zone") << none << 0 << "from a by b; Tue, 7 Feb 2023 10:12:13 +0100 CET"
+                                                            << QStringList{"time=2023-02-07T09:12:13Z"};
+    QTest::newRow("canonical but for a five-digit zone") << none << 0 << "from a by b; Tue, 7 Feb 2023 10:12:13 +01000"
+                                                         << QStringList{"time=2023-02-07T10:12:13Z"};
 }
 
 // Hostile values: never crash, bounded work, say what was not understood.
