@@ -196,6 +196,14 @@ QuoteMatcher::Match QuoteMatcher::original(int message, qsizetype from) const
     return best.isValid() ? locate(message, from, best, m_sets[size_t(best.message)]) : best;
 }
 
+// A message is copied where its own words are: an earlier wave of a campaign carries the same stolen thread
+// under a lure of its own, which a later wave lacks. A candidate of a few own words proves nothing either way.
+bool QuoteMatcher::ownWordsIn(int candidate, std::span<const quint64> set) const
+{
+    const std::span<const quint64> own = m_sets[size_t(candidate)];
+    return qsizetype(own.size()) < MinShingles || Shingles::containment(own, set) >= MinContainment;
+}
+
 // Pasted whole: the original's text is (almost) all in the body, and makes up most of it.
 QuoteMatcher::Match QuoteMatcher::pasted(int message) const
 {
@@ -208,7 +216,7 @@ QuoteMatcher::Match QuoteMatcher::pasted(int message) const
     std::span<const quint64> bestSet;
     // coverage >= Most needs a candidate of at least that share of the body's size
     for (int c : m_full.candidates(set, Whole, qsizetype(Most * double(set.size())))) {
-        if (!eligible(c, message))
+        if (!eligible(c, message) || !ownWordsIn(c, set))
             continue;
         const std::span<const quint64> full = m_fullSets[size_t(c)];
         const double shared = double(Shingles::intersectionSize(full, set));

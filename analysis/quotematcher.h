@@ -65,6 +65,7 @@ private:
     [[nodiscard]] std::span<quint64> removeBoilerplate(std::span<quint64> set) const;
     [[nodiscard]] std::span<const quint64> regionSet(int message, qsizetype from, std::vector<quint64> &storage) const;
     [[nodiscard]] Match locate(int message, qsizetype from, Match best, std::span<const quint64> original) const;
+    [[nodiscard]] bool ownWordsIn(int candidate, std::span<const quint64> set) const;
     [[nodiscard]] static qsizetype copyStart(std::span<const Shingles::Token> text, std::span<const quint64> original);
     [[nodiscard]] static qsizetype copyEnd(std::span<const Shingles::Token> text, std::span<const quint64> original);
 

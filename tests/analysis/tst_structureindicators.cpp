@@ -181,9 +181,10 @@ void TestStructureIndicators::spliceMatchesLabels()
         total += it->second;
     }
     QCOMPARE(total, 150);
-    QVERIFY2(matched * 100 >= total * 90, "splice found on fewer than 90 % of the labelled messages");
+    QVERIFY2(matched * 100 >= total * 95, "splice found on fewer than 95 % of the labelled messages");
+    // a later wave's original is the stolen message, not an earlier wave that holds it (was 73 of 80)
     const auto external = byLabel.value(QStringLiteral("external-thread-hijack"));
-    QVERIFY2(external.first * 100 >= external.second * 85, "splice found on fewer than 85 % of the external hijacks");
+    QVERIFY2(external.first * 100 >= external.second * 95, "splice found on fewer than 95 % of the external hijacks");
 }
 
 // External hijacks: the 'On <date>, <Name> wrote:' style with unquoted text fires B3 on the attribution
