@@ -205,13 +205,17 @@ private:
     // Marked when its header carries '>' marks ("> From: ..."), or its first line does.
     bool isMarked(const QuotedMessage &q) const
     {
-        if (q.header >= 0 && m_body.headers[q.header].depth > 0)
-            return true;
+        return (q.header >= 0 && m_body.headers[q.header].depth > 0) || firstLineDepth(q) > 0;
+    }
+
+    // The marks of the first non-blank line of a quoted message's content, or -1 when it has none.
+    int firstLineDepth(const QuotedMessage &q) const
+    {
         for (const Line &l : m_lines) {
             if (l.begin >= q.begin && l.begin < q.end && !l.blank)
-                return l.depth > 0;
+                return l.depth;
         }
-        return false;
+        return -1;
     }
 
     void detectInterleaving()
@@ -223,11 +227,12 @@ private:
     void buildSegments()
     {
         addWithTrailer(Segment::Kind::New, 0, 0, m_body.newEnd);
-        for (const QuotedMessage &q : std::as_const(m_body.history)) {
+        for (int k = 0; k < m_body.history.size(); ++k) {
+            const QuotedMessage &q = m_body.history[k];
             addHeaderSegment(q.separator, Segment::Kind::Separator, q.depth);
             addHeaderSegment(q.header, headerKind(q.header), q.depth);
             if (q.end > q.begin)
-                addQuotedContent(q);
+                addQuotedContent(k);
         }
     }
 
@@ -263,10 +268,23 @@ private:
             m_body.segments << Segment{Segment::Kind::Disclaimer, depth, disclaimer, end};
     }
 
-    // In '>'-quoted content, unmarked lines are the sender's own text: answers between quoted lines,
-    // or text written below the quote.
-    void addQuotedContent(const QuotedMessage &q)
+    // Whose are the unmarked lines among a quoted message's marked ones: the depth of their writer, 0 for the
+    // sender's answers. Inside a message quoted Outlook's way, under a header block with its own lines
+    // unmarked, they are that message's writer's answers to what it quoted.
+    int unmarkedWriter(int k) const
     {
+        const QuotedMessage &block = m_body.history[k - 1];
+        const bool inUnmarkedBlock = insideHeaderBlockQuote(k) && !isMarked(block) && firstLineDepth(block) == 0;
+        return inUnmarkedBlock ? m_body.history[k - 1].depth : 0;
+    }
+
+    // In '>'-quoted content, unmarked lines are the sender's own text: answers between quoted lines,
+    // or text written below the quote (unless unmarkedWriter() says whose they are).
+    void addQuotedContent(int k)
+    {
+        const QuotedMessage &q = m_body.history[k];
+        const int writer = unmarkedWriter(k);
+        const Segment::Kind unmarked = writer > 0 ? Segment::Kind::Quoted : Segment::Kind::New;
         if (!isMarked(q)) {
             addWithTrailer(Segment::Kind::Quoted, q.depth, q.begin, q.end);
             return;
@@ -279,8 +297,8 @@ private:
         for (const Line &l : std::as_const(m_lines)) {
             if (l.begin < q.begin || l.begin >= lastQuoted || l.blank)
                 continue;
-            const Segment::Kind kind = l.depth > 0 ? Segment::Kind::Quoted : Segment::Kind::New;
-            appendOrExtend(Segment{kind, kind == Segment::Kind::New ? 0 : depthOfLine(q, l), l.begin, l.end});
+            const Segment::Kind kind = l.depth > 0 ? Segment::Kind::Quoted : unmarked;
+            appendOrExtend(Segment{kind, l.depth > 0 ? depthOfLine(q, l) : writer, l.begin, l.end});
         }
         // The last quoted run ends with its writer's signature and notices, as unmarked quotes do.
         if (!m_body.segments.isEmpty() && m_body.segments.last().kind == Segment::Kind::Quoted) {
@@ -290,7 +308,7 @@ private:
         // Text below the last quoted line ends with the sender's signature, if anywhere (bottom posting).
         const auto below = std::find_if(m_lines.cbegin(), m_lines.cend(), [&](const Line &l) { return l.begin >= lastQuoted && l.begin < q.end && !l.blank; });
         if (below != m_lines.cend())
-            addWithTrailer(Segment::Kind::New, 0, below->begin, q.end);
+            addWithTrailer(unmarked, writer, below->begin, q.end);
     }
 
     // A quoted line belongs to the message whose own lines carry its number of marks and whose scope holds

@@ -201,6 +201,32 @@ bool hasSegment(const BodyStructure &b, Kind kind, qsizetype begin, qsizetype en
     return false;
 }
 
+namespace {
+
+// The content's first non-blank character is a quote mark.
+bool startsMarked(const QString &t, const QuotedMessage &q)
+{
+    qsizetype at = q.begin;
+    while (at < q.end && t[at].isSpace())
+        ++at;
+    return at < q.end && t[at] == u'>';
+}
+
+// Introduced by a header block without marks, its content starting with unmarked text.
+bool isOutlookStyle(const BodyStructure &b, const QuotedMessage &q)
+{
+    if (q.header < 0 || b.headers[q.header].style != QuotedHeader::Style::HeaderBlock || b.headers[q.header].depth != 0)
+        return false;
+    for (const TextLine &l : linesOf(b.text)) {
+        const QStringView line = QStringView(b.text).sliced(l.begin, l.end - l.begin);
+        if (l.begin >= q.begin && l.begin < q.end && !stripped(line).isEmpty())
+            return marks(line) == 0;
+    }
+    return false;
+}
+
+} // namespace
+
 // The structural contract of BodyStructure, on any body. Returns the first violation, or an empty string.
 //  - segments are non-empty, in text order, do not overlap and stay inside the text;
 //  - every line with content (other than quote marks) lies inside a segment;
@@ -208,7 +234,8 @@ bool hasSegment(const BodyStructure &b, Kind kind, qsizetype begin, qsizetype en
 //  - New segments are depth 0; quoted content, attributions, header blocks and separators depth >= 1;
 //  - quoted messages are in text order, newest (shallowest) first, each after its header, and each
 //    header and separator is a segment of its kind at exactly the header's offsets and the message's depth;
-//  - a Quoted segment in '>'-quoted content has quote marks on every line.
+//  - a Quoted segment in '>'-quoted content has quote marks on every line, but for the answers of the
+//    writer of an Outlook-style quote around it (a header block over unmarked lines), at that quote's depth.
 QString structureViolation(const BodyStructure &b)
 {
     const QString &t = b.text;
@@ -238,15 +265,12 @@ QString structureViolation(const BodyStructure &b)
             return QStringLiteral("line not covered by any segment: %1").arg(line.left(70));
         if (a->kind == Kind::Quoted && marks(line) == 0) {
             // Unmarked quoted content is right in an Outlook-style quote; in a '>'-quoted message an
-            // unmarked line is the sender's answer between the quoted lines.
-            for (const QuotedMessage &q : b.history) {
-                if (q.begin <= l.begin && l.begin < q.end) {
-                    qsizetype at = q.begin;
-                    while (at < q.end && t[at].isSpace())
-                        ++at;
-                    if (at < q.end && t[at] == u'>')
-                        return QStringLiteral("unmarked line inside a '>'-quoted message labelled Quoted: %1").arg(line.left(70));
-                }
+            // unmarked line is the sender's answer between the quoted lines, unless that message is quoted
+            // inside an Outlook-style one (a header block and unmarked lines): then it is that one's writer's.
+            for (int k = 0; k < b.history.size(); ++k) {
+                const QuotedMessage &q = b.history[k];
+                if (q.begin <= l.begin && l.begin < q.end && startsMarked(t, q) && !(k > 0 && isOutlookStyle(b, b.history[k - 1]) && a->depth == b.history[k - 1].depth))
+                    return QStringLiteral("unmarked line inside a '>'-quoted message labelled Quoted: %1").arg(line.left(70));
             }
         }
     }

@@ -58,7 +58,8 @@ bool hasSegment(const th::analysis::BodyStructure &b, Kind kind, qsizetype begin
 //  - New segments are depth 0; quoted content, attributions, header blocks and separators depth >= 1;
 //  - quoted messages are in text order, newest (shallowest) first, each after its header, and each
 //    header and separator is a segment of its kind at exactly the header's offsets and the message's depth;
-//  - a Quoted segment in '>'-quoted content has quote marks on every line.
+//  - a Quoted segment in '>'-quoted content has quote marks on every line, but for the answers of the
+//    writer of an Outlook-style quote around it (a header block over unmarked lines), at that quote's depth.
 QString structureViolation(const th::analysis::BodyStructure &b);
 QString bare(QString id);
 // Sign-off lines people end their own text with, as seen in the list corpora (broader than the

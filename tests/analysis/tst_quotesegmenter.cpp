@@ -36,6 +36,7 @@ private slots:
     void forwardBlocks_data();
     void forwardBlocks();
     void outlookTopPostChainNestsByOrder();
+    void answersInsideAnOutlookQuote();
     void verifiedPairs();
     void listBodiesKeepTheContract();
     void gtDepthOnListBodies();
@@ -379,6 +380,25 @@ void TestQuoteSegmenter::outlookTopPostChainNestsByOrder()
     QCOMPARE(blocks.size(), 5);
     QCOMPARE(blocks.first(), QStringLiteral("Jonathan Tobin")); // the parent: Jonathan's 5:42 AM message
     QCOMPARE(normalizedText(b.newText()).isEmpty(), false);
+}
+
+// In a '>'-quoted message an unmarked line is the sender's answer. Quoted inside an Outlook-style message (a
+// header block over unmarked lines, as Outlook and list digests write it), it is that message's writer's.
+void TestQuoteSegmenter::answersInsideAnOutlookQuote()
+{
+    const auto segmentOf = [](const BodyStructure &b, const QString &line) {
+        const qsizetype at = b.text.indexOf(line);
+        return at < 0 ? nullptr : segmentAt(b, at);
+    };
+    // a Mailman digest: Marcus D. Leech's answer below the '>' lines he quoted, under the digest's header block
+    const BodyStructure &digest = Corpora::instance().structure(QStringLiteral("lists/usrp-users_2021-08_to_2021-09"), QStringLiteral("000034_51f3bec026ff.eml"));
+    const Segment *marcus = segmentOf(digest, QStringLiteral("Right because distortion in RF components"));
+    QVERIFY2(marcus && marcus->kind == Kind::Quoted && marcus->depth >= 1, qPrintable(dump(digest)));
+    QVERIFY(structureViolation(digest).isEmpty());
+    // David Laight under Linus's Outlook block, whose lines all carry marks: his answer stays his own
+    const BodyStructure &laight = Corpora::instance().structure(QStringLiteral("lists/linux-s390_2023-02_to_2023-03.mbox"), QStringLiteral("#203"));
+    const Segment *david = segmentOf(laight, QStringLiteral("The change is almost certainly for the better."));
+    QVERIFY2(david && david->kind == Kind::New && david->depth == 0, qPrintable(dump(laight)));
 }
 
 // lists/quote_verified_pairs.tsv: 1,762 real replies with at least two quoted lines found verbatim in
