@@ -273,9 +273,10 @@ private:
     // unmarked, they are that message's writer's answers to what it quoted.
     int unmarkedWriter(int k) const
     {
+        if (!insideHeaderBlockQuote(k))
+            return 0;
         const QuotedMessage &block = m_body.history[k - 1];
-        const bool inUnmarkedBlock = insideHeaderBlockQuote(k) && !isMarked(block) && firstLineDepth(block) == 0;
-        return inUnmarkedBlock ? m_body.history[k - 1].depth : 0;
+        return !isMarked(block) && firstLineDepth(block) == 0 ? block.depth : 0;
     }
 
     // In '>'-quoted content, unmarked lines are the sender's own text: answers between quoted lines,
