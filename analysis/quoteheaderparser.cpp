@@ -1,22 +1,23 @@
 #include "quoteheaderparser.h"
 
 #include "attributionline.h"
+#include "headerlabel.h"
 #include "quoteddate.h"
 #include "separatorline.h"
 #include "writtenmailbox.h"
 
-#include <QHash>
 #include <QRegularExpression>
 #include <QVarLengthArray>
 
 #include <algorithm>
 #include <optional>
-#include <string>
 
 namespace th::analysis {
 namespace {
 
 using model::MailAddress;
+using Field = HeaderLabel::Field;
+using LabelDef = HeaderLabel;
 
 // Bounds: talon reads at most 1000 lines (MAX_LINES_COUNT) and joins at most 6 lines when looking for
 // a wrapped attribution (SPLITTER_MAX_LINES). Real attributions are far shorter than MaxWindowLength
@@ -28,8 +29,6 @@ constexpr qsizetype MaxWindowLength = 400;
 // Lines allowed between two labels of one header block (a wrapped value or a blank line).
 constexpr int MaxLabelGap = 2;
 constexpr int MaxContinuationLines = 20;
-// Longest label with bold markers and spaces ("*Másolatot kap* :").
-constexpr qsizetype MaxLabelLength = 24;
 
 constexpr auto Caseless = QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption;
 
@@ -87,14 +86,6 @@ QList<Line> splitLines(QStringView text)
 // ---------------------------------------------------------------------------------------------------
 // Languages
 
-// Order used to break ties between languages that share a label or a phrase.
-const QStringList &languagePriority()
-{
-    static const QStringList order = QString::fromUtf16(u"en de fr es it pt nl sv no da pl ru uk ja zh ko fi cs sk sl hu tr ro vi")
-                                         .split(u' ');
-    return order;
-}
-
 bool namesWithoutAddress(const QList<MailAddress> &list)
 {
     const bool anyName = std::any_of(list.cbegin(), list.cend(), [](const MailAddress &a) { return !a.name.isEmpty(); });
@@ -104,155 +95,6 @@ bool namesWithoutAddress(const QList<MailAddress> &list)
 
 // ---------------------------------------------------------------------------------------------------
 // Header-block labels (detection-spec 3.3)
-
-enum class Field { From, Date, To, Cc, Subject, Other };
-
-struct LabelDef {
-    const char16_t *label;
-    Field field;
-    const char16_t *languages; ///< space separated; empty: neutral ("Cc" is written the same everywhere)
-};
-
-// Labels per client locale (crisp email-forward-parser, mail-parser-reply, talon, spec 3.3). "Other"
-// labels (Reply-To, Bcc, Importance...) keep a block together without counting towards the minimum.
-constexpr LabelDef LabelDefs[] = {
-    {u"From", Field::From, u"en"}, {u"Von", Field::From, u"de"}, {u"De", Field::From, u"fr es pt"},
-    {u"Da", Field::From, u"it"}, {u"Mittente", Field::From, u"it"}, {u"Van", Field::From, u"nl"},
-    {u"Från", Field::From, u"sv"}, {u"Fra", Field::From, u"no da"}, {u"Lähettäjä", Field::From, u"fi"},
-    {u"Od", Field::From, u"pl cs sk"}, {u"Nadawca", Field::From, u"pl"}, {u"Feladó", Field::From, u"hu"},
-    {u"De la", Field::From, u"ro"}, {u"Expeditorul", Field::From, u"ro"}, {u"Kimden", Field::From, u"tr"},
-    {u"Gönderen", Field::From, u"tr"}, {u"От", Field::From, u"ru"}, {u"Отправитель", Field::From, u"ru"},
-    {u"Від", Field::From, u"uk"}, {u"Від кого", Field::From, u"uk"}, {u"差出人", Field::From, u"ja"},
-    {u"送信者", Field::From, u"ja"}, {u"送信元", Field::From, u"ja"}, {u"发件人", Field::From, u"zh"},
-    {u"寄件者", Field::From, u"zh"}, {u"寄件人", Field::From, u"zh"}, {u"보낸 사람", Field::From, u"ko"},
-
-    {u"Sent", Field::Date, u"en"}, {u"Date", Field::Date, u"en fr"}, {u"Gesendet", Field::Date, u"de"},
-    {u"Datum", Field::Date, u"de nl sv cs"}, {u"Envoyé", Field::Date, u"fr"}, {u"Enviado", Field::Date, u"es pt"},
-    {u"Enviado el", Field::Date, u"es"}, {u"Enviada em", Field::Date, u"pt"}, {u"Fecha", Field::Date, u"es"},
-    {u"Inviato", Field::Date, u"it"}, {u"Data", Field::Date, u"it pl pt"}, {u"Verzonden", Field::Date, u"nl"},
-    {u"Skickat", Field::Date, u"sv"}, {u"Sendt", Field::Date, u"no da"}, {u"Dato", Field::Date, u"no da"},
-    {u"Lähetetty", Field::Date, u"fi"}, {u"Päivämäärä", Field::Date, u"fi"}, {u"Päiväys", Field::Date, u"fi"},
-    {u"Wysłano", Field::Date, u"pl"}, {u"Odesláno", Field::Date, u"cs"}, {u"Odoslané", Field::Date, u"sk"},
-    {u"Dátum", Field::Date, u"sk hu"}, {u"Elküldve", Field::Date, u"hu"}, {u"Trimis", Field::Date, u"ro"},
-    {u"Dată", Field::Date, u"ro"}, {u"Gönderilen", Field::Date, u"tr"}, {u"Tarih", Field::Date, u"tr"},
-    {u"Отправлено", Field::Date, u"ru"}, {u"Дата", Field::Date, u"ru uk"}, {u"Відправлено", Field::Date, u"uk"},
-    {u"送信日時", Field::Date, u"ja"}, {u"日付", Field::Date, u"ja"}, {u"发送时间", Field::Date, u"zh"},
-    {u"日期", Field::Date, u"zh"}, {u"时间", Field::Date, u"zh"}, {u"寄件日期", Field::Date, u"zh"},
-    {u"보낸 날짜", Field::Date, u"ko"}, {u"날짜", Field::Date, u"ko"},
-
-    {u"To", Field::To, u"en"}, {u"An", Field::To, u"de"}, {u"À", Field::To, u"fr"}, {u"Pour", Field::To, u"fr"},
-    {u"Para", Field::To, u"es pt"}, {u"A", Field::To, u"it"}, {u"Aan", Field::To, u"nl"}, {u"Till", Field::To, u"sv"},
-    {u"Til", Field::To, u"no da"}, {u"Vastaanottaja", Field::To, u"fi"}, {u"Do", Field::To, u"pl"},
-    {u"Adresat", Field::To, u"pl"}, {u"Komu", Field::To, u"cs sk"}, {u"Pre", Field::To, u"sk"},
-    {u"Címzett", Field::To, u"hu"}, {u"Către", Field::To, u"ro"}, {u"Destinatarul", Field::To, u"ro"},
-    {u"Kime", Field::To, u"tr"}, {u"Кому", Field::To, u"ru uk"}, {u"宛先", Field::To, u"ja"},
-    {u"送信先", Field::To, u"ja"}, {u"收件人", Field::To, u"zh"}, {u"收件者", Field::To, u"zh"},
-    {u"받는 사람", Field::To, u"ko"},
-
-    {u"Cc", Field::Cc, u""}, {u"Kopie", Field::Cc, u"de cs"}, {u"Kopie (CC)", Field::Cc, u"de"},
-    {u"Copie à", Field::Cc, u"fr"}, {u"Kopia", Field::Cc, u"sv pl"}, {u"Kopi", Field::Cc, u"no da"},
-    {u"Kopio", Field::Cc, u"fi"}, {u"DW", Field::Cc, u"pl"}, {u"Kópia", Field::Cc, u"sk"},
-    {u"Másolat", Field::Cc, u"hu"}, {u"Másolatot kap", Field::Cc, u"hu"}, {u"Bilgi", Field::Cc, u"tr"},
-    {u"Копия", Field::Cc, u"ru"}, {u"Копія", Field::Cc, u"uk"}, {u"抄送", Field::Cc, u"zh"},
-    {u"副本", Field::Cc, u"zh"}, {u"참조", Field::Cc, u"ko"},
-
-    {u"Subject", Field::Subject, u"en"}, {u"Betreff", Field::Subject, u"de"}, {u"Objet", Field::Subject, u"fr"},
-    {u"Sujet", Field::Subject, u"fr"}, {u"Asunto", Field::Subject, u"es"}, {u"Oggetto", Field::Subject, u"it"},
-    {u"Assunto", Field::Subject, u"pt"}, {u"Onderwerp", Field::Subject, u"nl"}, {u"Ämne", Field::Subject, u"sv"},
-    {u"Emne", Field::Subject, u"no da"}, {u"Aihe", Field::Subject, u"fi"}, {u"Temat", Field::Subject, u"pl"},
-    {u"Předmět", Field::Subject, u"cs"}, {u"Predmet", Field::Subject, u"sk"}, {u"Tárgy", Field::Subject, u"hu"},
-    {u"Subiect", Field::Subject, u"ro"}, {u"Subiectul", Field::Subject, u"ro"}, {u"Konu", Field::Subject, u"tr"},
-    {u"Тема", Field::Subject, u"ru uk"}, {u"件名", Field::Subject, u"ja"}, {u"主题", Field::Subject, u"zh"},
-    {u"主旨", Field::Subject, u"zh"}, {u"제목", Field::Subject, u"ko"},
-
-    {u"Reply-To", Field::Other, u"en"}, {u"Antwort an", Field::Other, u"de"}, {u"Répondre à", Field::Other, u"fr"},
-    {u"Responder a", Field::Other, u"es pt"}, {u"Rispondi a", Field::Other, u"it"}, {u"Risposta", Field::Other, u"it"},
-    {u"Antwoord aan", Field::Other, u"nl"}, {u"Svara till", Field::Other, u"sv"}, {u"Svar til", Field::Other, u"no da"},
-    {u"Odpowiedź-do", Field::Other, u"pl"}, {u"Ответ-Кому", Field::Other, u"ru"}, {u"Bcc", Field::Other, u""},
-    {u"Blindkopie", Field::Other, u"de"}, {u"Cci", Field::Other, u"fr"}, {u"CCO", Field::Other, u"es pt"},
-    {u"Ccn", Field::Other, u"it"}, {u"Importance", Field::Other, u"en"}, {u"Wichtigkeit", Field::Other, u"de"},
-    {u"Priority", Field::Other, u"en"}, {u"Attachments", Field::Other, u"en"}, {u"Anlagen", Field::Other, u"de"},
-    {u"Pièces jointes", Field::Other, u"fr"}, {u"Organization", Field::Other, u"en"},
-    {u"Organisation", Field::Other, u"en de fr"},
-};
-
-QString labelKey(QStringView label)
-{
-    QString key = label.toString().toCaseFolded();
-    key.removeIf([](QChar c) { return c.isSpace(); });
-    return key;
-}
-
-const QHash<QString, const LabelDef *> &labelTable()
-{
-    static const QHash<QString, const LabelDef *> table = [] {
-        QHash<QString, const LabelDef *> t;
-        for (const LabelDef &d : LabelDefs)
-            t.insert(labelKey(QStringView(d.label)), &d);
-        return t;
-    }();
-    return table;
-}
-
-// One alternation of every label, longest first, spaces inside labels optional ("보낸사람").
-QString labelAlternation()
-{
-    QStringList labels;
-    for (const LabelDef &d : LabelDefs)
-        labels << QString::fromUtf16(d.label);
-    std::sort(labels.begin(), labels.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
-    for (QString &l : labels)
-        l = QRegularExpression::escape(l).replace(QStringLiteral("\\ "), QStringLiteral("[\\s\\x{00A0}]?"));
-    return labels.join(u'|');
-}
-
-// The keys of the ASCII labels, sorted: looked up without building a string.
-const std::vector<std::u16string> &asciiLabelKeys()
-{
-    static const std::vector<std::u16string> keys = [] {
-        std::vector<std::u16string> out;
-        for (const QString &key : labelTable().keys()) {
-            if (std::all_of(key.cbegin(), key.cend(), [](QChar c) { return c.unicode() < 0x80; }))
-                out.emplace_back(reinterpret_cast<const char16_t *>(key.utf16()), size_t(key.size()));
-        }
-        std::sort(out.begin(), out.end());
-        return out;
-    }();
-    return keys;
-}
-
-// An ASCII label folded as labelKey() does, without bold markers, into \a key; false if it is not ASCII.
-bool foldAsciiLabel(QStringView label, std::u16string &key)
-{
-    for (QChar c : label) {
-        const char16_t u = c.unicode();
-        if (u >= 0x80)
-            return false;
-        if (u == u'*' || u == u'_' || c.isSpace())
-            continue;
-        key += u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u;
-    }
-    return true;
-}
-
-// Cheap test before the long alternation: the text before the first colon, without bold markers and
-// white space, must be a known label. Labels are short, and most lines with a colon near the start
-// are code or patch trailers ("Signed-off-by:"), which the ASCII path rejects without allocating.
-bool mayBeLabel(QStringView content)
-{
-    const QStringView head = content.left(MaxLabelLength);
-    const auto colon = std::find_if(head.cbegin(), head.cend(), [](QChar c) { return c == u':' || c == u'：'; });
-    if (colon == head.cend())
-        return false;
-    const QStringView label = head.first(colon - head.cbegin());
-    thread_local std::u16string ascii;
-    ascii.clear();
-    if (foldAsciiLabel(label, ascii))
-        return std::binary_search(asciiLabelKeys().cbegin(), asciiLabelKeys().cend(), ascii);
-    QString key = labelKey(label);
-    key.removeIf([](QChar c) { return c == u'*' || c == u'_'; });
-    return labelTable().contains(key);
-}
 
 struct LabelLine {
     const LabelDef *def = nullptr;
@@ -271,17 +113,17 @@ std::optional<LabelLine> labelLine(const QList<Line> &lines, int index)
         return std::nullopt;
     line.notLabel = true; // until the regex says otherwise
     // Labels are short: no colon near the start, no label (cheap test before the long alternation).
-    if (!mayBeLabel(line.content))
+    if (!HeaderLabel::mayOpen(line.content))
         return std::nullopt;
     static const QRegularExpression re(
         QStringLiteral(R"(^[*_]{0,2}(?=[\p{Lu}\p{Lo}])(%1)[*_]{0,2}([\s\x{00A0}]*)[:：]([*_]{0,2}[\s\x{00A0}]*)(.*)$)")
-            .arg(labelAlternation()),
+            .arg(HeaderLabel::alternation()),
         Caseless);
     const QRegularExpressionMatch m = re.match(line.content);
     if (!m.hasMatch())
         return std::nullopt;
     line.notLabel = false;
-    const LabelDef *def = labelTable().value(labelKey(m.capturedView(1)));
+    const LabelDef *def = HeaderLabel::find(m.capturedView(1));
     const bool spaceAfter = m.capturedView(4).isEmpty() || std::any_of(m.capturedView(3).cbegin(), m.capturedView(3).cend(),
                                                                       [](QChar c) { return c.isSpace(); });
     return LabelLine{def, m.captured(4).trimmed(), !m.capturedView(2).isEmpty() && spaceAfter};
@@ -384,53 +226,35 @@ bool isBlock(const LabelRun &run, bool afterSeparator)
     return fromOrDate && (afterSeparator || core.size() >= 2);
 }
 
-// A label's languages as indexes into languagePriority(), in the order written: a block's votes are
-// counted in an array, where a hash of language names cost more than parsing the block.
-using Languages = QVarLengthArray<qsizetype, 4>;
-const Languages &languagesOf(const LabelDef *def)
-{
-    static const std::vector<Languages> table = [] {
-        std::vector<Languages> t;
-        for (const LabelDef &d : LabelDefs) {
-            Languages l;
-            for (const QString &lang : QString::fromUtf16(d.languages).split(u' ', Qt::SkipEmptyParts))
-                l.append(languagePriority().indexOf(lang)); // every label language has a priority
-            t.push_back(l);
-        }
-        return t;
-    }();
-    return table[size_t(def - LabelDefs)];
-}
-
 // The language that explains most labels; ties go to the separator's language above the block (a
 // Danish "Oprindelig meddelelse" over Fra/Sendt/Til is Danish, not Norwegian), then to
 // languagePriority. Neutral labels ("Cc") vote for nobody.
 QString blockLanguage(const QList<LabelLine> &labels, const QString &hint)
 {
-    QVarLengthArray<int, 32> votes(languagePriority().size(), 0);
+    QVarLengthArray<int, 32> votes(HeaderLabel::languagePriority().size(), 0);
     for (const LabelLine &l : labels)
-        for (qsizetype lang : languagesOf(l.def))
+        for (qsizetype lang : l.def->languages())
             ++votes[lang];
     qsizetype best = -1;
     const auto votesOf = [&votes](qsizetype lang) { return lang < 0 ? 0 : votes[lang]; };
     for (qsizetype lang = 0; lang < votes.size(); ++lang)
         if (votes[lang] > votesOf(best))
             best = lang;
-    if (!hint.isEmpty() && votesOf(languagePriority().indexOf(hint)) == votesOf(best))
+    if (!hint.isEmpty() && votesOf(HeaderLabel::languagePriority().indexOf(hint)) == votesOf(best))
         return hint;
-    return best < 0 ? QString() : languagePriority()[best];
+    return best < 0 ? QString() : HeaderLabel::languagePriority()[best];
 }
 
 // Each label is credited to the block's language when it can be read so, else to its own first one.
 QStringList labelLanguages(const QList<LabelLine> &labels, const QString &block)
 {
-    const qsizetype blockIndex = languagePriority().indexOf(block);
+    const qsizetype blockIndex = HeaderLabel::languagePriority().indexOf(block);
     QStringList out;
     for (const LabelLine &l : labels) {
-        const Languages &langs = languagesOf(l.def);
+        const HeaderLabel::Languages &langs = l.def->languages();
         if (langs.isEmpty())
             continue;
-        const QString &lang = languagePriority()[langs.contains(blockIndex) ? blockIndex : langs.first()];
+        const QString &lang = HeaderLabel::languagePriority()[langs.contains(blockIndex) ? blockIndex : langs.first()];
         if (!out.contains(lang))
             out << lang;
     }
