@@ -26,6 +26,7 @@ struct HeaderLabel {
     [[nodiscard]] static QString alternation();
     /// Order used to break ties between languages that share a label or a phrase.
     [[nodiscard]] static const QStringList &languagePriority();
+    /// The languages of a label find() returned, in the order written.
     [[nodiscard]] const Languages &languages() const;
 };
 

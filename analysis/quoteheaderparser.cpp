@@ -83,9 +83,6 @@ QList<Line> splitLines(QStringView text)
     return lines;
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Languages
-
 bool namesWithoutAddress(const QList<MailAddress> &list)
 {
     const bool anyName = std::any_of(list.cbegin(), list.cend(), [](const MailAddress &a) { return !a.name.isEmpty(); });
