@@ -275,8 +275,8 @@ private:
     {
         if (!insideHeaderBlockQuote(k))
             return 0;
-        const QuotedMessage &block = m_body.history[k - 1];
-        return !isMarked(block) && firstLineDepth(block) == 0 ? block.depth : 0;
+        const QuotedMessage &block = m_body.history[k - 1]; // it has a header block (insideHeaderBlockQuote)
+        return m_body.headers[block.header].depth == 0 && firstLineDepth(block) == 0 ? block.depth : 0;
     }
 
     // In '>'-quoted content, unmarked lines are the sender's own text: answers between quoted lines,
