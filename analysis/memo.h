@@ -3,11 +3,12 @@
 #include <QHash>
 #include <QString>
 
+#include <type_traits>
 #include <unordered_map>
 
 namespace th::analysis {
 
-/// Remembers the results of a pure QString function for the calling thread. The indicators ask for the same
+/// Remembers the results of a pure function of a string for the calling thread. The indicators ask for the same
 /// registrable domains and normalised names thousands of times (every participant of every thread), and
 /// each answer costs ICU and libpsl calls. Per thread, so the concurrent indicator runs need no lock.
 ///
@@ -22,9 +23,10 @@ public:
 
     /// \a Table separates the functions that use it.
     template<int Table, typename Compute>
-    static QString of(QStringView key, Compute &&compute)
+    static auto of(QStringView key, Compute &&compute)
     {
-        thread_local std::unordered_map<QString, QString, ViewHash, ViewEqual> cache;
+        using Value = std::invoke_result_t<Compute, QStringView>;
+        thread_local std::unordered_map<QString, Value, ViewHash, ViewEqual> cache;
         if (const auto it = cache.find(key); it != cache.cend())
             return it->second;
         if (cache.size() >= MaxEntries)

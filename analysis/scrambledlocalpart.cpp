@@ -2,6 +2,7 @@
 
 #include "displayname.h"
 #include "editdistance.h"
+#include "memo.h"
 
 #include <QStringList>
 
@@ -539,11 +540,10 @@ bool looksLikeAnagram(const std::string &letters, QStringView displayName)
         && std::max(similarity(letters, forward), similarity(letters, backward)) < AnagramSimilarity;
 }
 
-} // namespace
 
 // A shuffle of the name's own letters keeps their statistics, and often holds a short word by chance: the
 // anagram itself is the evidence. A run shared with the name still explains it ("egorenar").
-double ScrambledLocalPart::score(QStringView localPart, QStringView displayName)
+double scoreUncached(QStringView localPart, QStringView displayName)
 {
     const std::vector<std::string> tokens = letterTokens(localPart);
     const std::string letters = concatenated(tokens);
@@ -557,7 +557,16 @@ double ScrambledLocalPart::score(QStringView localPart, QStringView displayName)
         return 0.0;
     const double s = modelScore(tokens);
     const bool anagram = named && (hasWord || looksLikeAnagram(letters, displayName)); // a word got here as an anagram
-    return anagram ? std::clamp(s + AnagramBonus, Threshold, 1.0) : s;
+    return anagram ? std::clamp(s + ScrambledLocalPart::AnagramBonus, ScrambledLocalPart::Threshold, 1.0) : s;
+}
+
+} // namespace
+
+// A list's senders write many messages each: the score is computed once per sender.
+double ScrambledLocalPart::score(QStringView localPart, QStringView displayName)
+{
+    const QString sender = localPart.toString() + QChar(u'\0') + displayName.toString();
+    return Memo::of<3>(sender, [localPart, displayName](QStringView) { return scoreUncached(localPart, displayName); });
 }
 
 bool ScrambledLocalPart::isScrambled(QStringView localPart, QStringView displayName)
