@@ -13,6 +13,8 @@ ParticipantSet ParticipantSet::of(const MessageContext &ctx)
     ps.addThread(ctx, threads.threadOfMessage.value(ctx.index, -1));
     if (ctx.original.isValid())
         ps.addThread(ctx, threads.threadOfMessage.value(ctx.original.message, -1));
+    if (!ctx.history.isEmpty() && ctx.history.first().isValid()) // the conversation its parent quote was written in
+        ps.addThread(ctx, threads.threadOfMessage.value(ctx.history.first().message, -1));
     for (const QuotedHeader &h : ctx.body.headers) {
         ps.m_quoted.add({h.fromName, h.fromAddress});
         for (const model::AddressList *list : {&h.to, &h.cc}) {
@@ -25,10 +27,11 @@ ParticipantSet ParticipantSet::of(const MessageContext &ctx)
 
 void ParticipantSet::addThread(const MessageContext &ctx, int thread)
 {
-    if (thread < 0)
+    const auto known = [thread](const Thread &t) { return t.id == thread; };
+    if (thread < 0 || std::any_of(m_threads.cbegin(), m_threads.cend(), known))
         return;
     const bool inside = ctx.data.threads.threadOfMessage.value(ctx.index, -1) == thread;
-    m_threads << Thread{&ctx.data.participants.ofThread(thread), inside};
+    m_threads << Thread{thread, &ctx.data.participants.ofThread(thread), inside};
 }
 
 // A person is a participant through the other messages of a thread: more mentions than the judged message's own.

@@ -14,8 +14,9 @@ namespace th::analysis {
 struct MessageContext;
 
 /// PS(thread) of detection-spec 5: the people of the conversation a message claims to belong to: the other
-/// stored messages of its header thread, of the thread its quoted content was copied from, and the names and
-/// addresses in its own quoted header blocks.
+/// stored messages of its header thread, of the thread its quoted content was copied from, of the thread of
+/// the message its first quote copies (QuoteLinker: a truncated copy too), and the names and addresses in its
+/// own quoted header blocks.
 ///
 /// The threads are not copied: a person belongs to one when the thread names them more often than the
 /// judged message does (ThreadParticipants' counts), which each question reads directly. Large threads
@@ -41,6 +42,7 @@ private:
     static constexpr Table Domains{&ThreadParticipants::Counts::domains, &ThreadParticipants::Mentions::domains};
     static constexpr Table Names{&ThreadParticipants::Counts::names, &ThreadParticipants::Mentions::names};
     struct Thread {
+        int id = -1;
         const ThreadParticipants::Counts *all = nullptr;
         bool inside = false; ///< the judged message is in this thread: its own counts are left out
     };

@@ -8,8 +8,11 @@ QuoteLinker::QuoteLinker(const std::vector<model::Message> &messages, const QLis
                          const model::ThreadSet &threads, const QuoteMatcher &matcher)
     : m_messages(messages), m_bodies(bodies), m_threads(threads), m_matcher(matcher)
 {
-    for (size_t i = 0; i < messages.size(); ++i)
+    for (size_t i = 0; i < messages.size(); ++i) {
         m_byAuthor.insert(messages[i].from.address.toLower(), int(i));
+        if (!messages[i].from.name.isEmpty())
+            m_byName.insert(messages[i].from.name.toLower(), int(i));
+    }
 }
 
 QList<QuoteLink> QuoteLinker::link(int message, int copied) const
@@ -34,6 +37,8 @@ QList<int> QuoteLinker::candidates(int message, int copied, const QuotedHeader *
     }
     if (header && !header->fromAddress.isEmpty())
         out += m_byAuthor.values(header->fromAddress.toLower());
+    else if (header && copied < 0 && out.size() <= 1) // alone in its thread, attributed without an address: the name's messages
+        out += m_byName.values(attributionOf(*header).name.toLower());
     if (copied >= 0)
         out << copied;
     std::sort(out.begin(), out.end());

@@ -21,7 +21,8 @@ struct QuoteLink {
 
 /// Links each quoted message of a body to the stored message it copies (detection-spec B9: "candidate stored
 /// message matched by (date, from) or by shingle search"). Candidates are the messages of the header thread,
-/// of the thread the quoted content was copied from, and the author's messages from around the quoted date.
+/// of the thread the quoted content was copied from, and the author's messages from around the quoted date
+/// (by address; by name when the attribution has none and the message stands alone in its thread).
 /// A quote usually keeps only part of its original, so the test is how much of the *quote* the candidate
 /// wrote (|S(q) ∩ S(own(m))| / |S(q)|), not the reverse.
 class QuoteLinker
@@ -57,6 +58,7 @@ private:
     const model::ThreadSet &m_threads;
     const QuoteMatcher &m_matcher;
     QMultiHash<QString, int> m_byAuthor; ///< lower-case From address -> message indexes
+    QMultiHash<QString, int> m_byName;   ///< lower-case From name -> message indexes
 };
 
 } // namespace th::analysis

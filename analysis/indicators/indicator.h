@@ -45,6 +45,7 @@ struct MessageContext {
     const CaseData &data;
     qsizetype splice = -1;           ///< where the authentic (older) content starts in body.text, or -1
     QuoteMatcher::Match original;    ///< the stored message its quoted content copies, if found
+    QList<QuoteLink> history;        ///< per quoted message (body.history), the stored message it copies
     ParticipantSet participants;
     /// This account's earlier lures already judged sent by a thief from a rogue client (E): the thief's
     /// habits, not the account's, so they stay out of the profile its client is compared with.

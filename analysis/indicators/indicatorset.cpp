@@ -205,8 +205,9 @@ void IndicatorSet::locateSplice(MessageContext &ctx)
 
 MessageContext IndicatorSet::contextOf(const CaseData &data, int message)
 {
-    MessageContext ctx{message, data.messages[size_t(message)], data.bodies[message], data, -1, {}, {}, {}};
+    MessageContext ctx{message, data.messages[size_t(message)], data.bodies[message], data, -1, {}, {}, {}, {}};
     locateSplice(ctx);
+    ctx.history = data.linker.link(message, ctx.original.message);
     ctx.participants = ParticipantSet::of(ctx);
     return ctx;
 }
@@ -219,7 +220,7 @@ MessageAnalysis IndicatorSet::evaluate(const CaseData &data, int message)
         indicator->evaluate(ctx, out.findings);
     out.splice = ctx.splice;
     out.original = ctx.original.message;
-    out.history = data.linker.link(message, ctx.original.message);
+    out.history = ctx.history;
     out.senderInConversation = senderTookPart(ctx);
     if (std::any_of(out.findings.cbegin(), out.findings.cend(), [](const Finding &f) { return f.id == u"C1"; }))
         out.lureKey = LureTemplates::key(LureProfile::newText(ctx), nameWords(ctx));

@@ -30,6 +30,8 @@ private slots:
     void spoofedParticipantAfterEarlierUse_data();
     void spoofedParticipantAfterEarlierUse();
     void ownSecondAddressStaysWeak();
+    void spoofedParticipantOfQuotedConversation_data();
+    void spoofedParticipantOfQuotedConversation();
     // A2
     void addressInNameInHijackDev();
     void addressInNameDerived_data();
@@ -245,6 +247,44 @@ void TestIdentityIndicators::ownSecondAddressStaysWeak()
         QVERIFY2(addresses.size() >= 2, qPrintable(p.name));
         qInfo("A1 on %s (%lld addresses): fired %d times", qPrintable(p.name), qsizetype(addresses.size()), fired);
     }
+}
+
+// A truncated stolen thread: a lure with only the first lines of a real reply under an attribution that names
+// its author without an address, no In-Reply-To. The quote is linked to the real reply by the author's name
+// and its words, so the person it was written to is a participant: A1 is strong. Under another name the quote
+// links to nothing, and the same sender is only known in the case (medium).
+void TestIdentityIndicators::spoofedParticipantOfQuotedConversation_data()
+{
+    QTest::addColumn<QByteArray>("author");
+    QTest::addColumn<bool>("linked");
+    QTest::newRow("the reply's author") << QByteArray("Nick Desaulniers") << true;
+    QTest::newRow("someone else") << QByteArray("Jane Roe") << false;
+}
+
+void TestIdentityIndicators::spoofedParticipantOfQuotedConversation()
+{
+    QFETCH(QByteArray, author);
+    QFETCH(bool, linked);
+    const QString real = QStringLiteral("CAKwvOdnM9WjxHY_uw_0nyhGTZDuQ+730NrX2sgw9cBLkrhF8oA@mail.gmail.com"); // to Shuah Khan
+    const QByteArray lure = "From: Shuah Khan <skhan@gmail.com>\nTo: Nick Desaulniers <ndesaulniers@google.com>\n"
+                            "Subject: RE: Re: [PATCH] selftests: sigaltstack: fix -Wuninitialized\n"
+                            "Date: Sat, 02 Dec 2023 06:09:04 +0900\nMessage-ID: <truncated-wave@gmail.com>\n"
+                            "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+                            "Please check the attached file and confirm today.\n\n"
+                            "On Mon, Mar 20, 2023 at 11:41 AM " + author + " wrote:\n"
+                            "> Hi Shuah,\n> Did this get picked up? Just checking it doesn't fall through the cracks.\n> EOM\n";
+    CaseFixture c;
+    c.addCorpus(QString::fromLatin1(CaseFixture::Ksft));
+    c.addMessage(lure);
+    c.analyse();
+    const QString id = QStringLiteral("truncated-wave@gmail.com");
+    const MessageAnalysis &a = c.result(id);
+    QCOMPARE(a.history.size(), 1);
+    QCOMPARE(a.history.first().message, linked ? c.indexOf(real) : -1);
+    const Finding *a1 = c.finding(id, QStringLiteral("A1"));
+    QVERIFY2(a1, qPrintable(describe(a)));
+    QVERIFY2(a1->severity == (linked ? Severity::Strong : Severity::Medium), qPrintable(CaseFixture::severityName(a1) + u' ' + a1->summary));
+    QVERIFY2(a1->summary.contains(QStringLiteral("shuah@kernel.org")), qPrintable(a1->summary));
 }
 
 // ---------------------------------------------------------------------------------------------------------
