@@ -7,4 +7,10 @@ int CaseAnalysis::count(Verdict::Kind kind) const
     return int(std::count_if(messages.cbegin(), messages.cend(), [kind](const MessageAnalysis &m) { return m.verdict.kind == kind; }));
 }
 
+bool MessageAnalysis::suspiciousOnItsOwn() const
+{
+    QList<Finding> own = findings;
+    return Verdict::of(own, false).evidence >= Verdict::SuspiciousEvidence;
+}
+
 } // namespace th::analysis

@@ -20,6 +20,9 @@ struct MessageAnalysis {
     QString reuseCluster;      ///< shared by the messages that carry the same stolen conversation
     bool senderInConversation = false; ///< the From address belongs to the conversation it quotes (D1)
     QString lureKey;           ///< normalised new text when it is a lure (C1), for D2 template matching
+
+    /// Its own findings reach a suspicious verdict, before the case-wide ones (reuse is supporting evidence).
+    [[nodiscard]] bool suspiciousOnItsOwn() const;
 };
 
 /// The engine's judgement of a whole case.

@@ -231,4 +231,13 @@ QuoteMatcher::Match QuoteMatcher::pasted(int message) const
     return best.isValid() ? locate(message, 0, best, bestSet) : best;
 }
 
+QuoteMatcher::Match QuoteMatcher::copyOf(int message, int candidate) const
+{
+    const std::span<const quint64> full = m_fullSets[size_t(candidate)];
+    if (full.empty() || !eligible(candidate, message))
+        return {};
+    const double shared = double(Shingles::intersectionSize(full, m_fullSets[size_t(message)]));
+    return locate(message, 0, Match{candidate, shared / double(full.size()), -1, -1}, full);
+}
+
 } // namespace th::analysis

@@ -40,6 +40,9 @@ public:
     /// The stored message whose whole text makes up bodies[message].text: pasted there, with at most a
     /// little new text around it (detection-spec B3, the splice of an external hijack).
     [[nodiscard]] Match pasted(int message) const;
+    /// How much of \a candidate's whole text bodies[message].text holds, and where that copy starts: the
+    /// stolen message a campaign's earlier wave copied, in a later wave. Invalid when \a candidate is not eligible().
+    [[nodiscard]] Match copyOf(int message, int candidate) const;
     /// Text made only of phrases that recur across the case (list footers, disclaimers).
     [[nodiscard]] bool isBoilerplate(QStringView text) const;
     /// The shingle set of these segments of bodies[message].text, read as one text: quote marks and line

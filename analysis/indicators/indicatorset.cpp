@@ -14,6 +14,7 @@
 #include "clientchange.h"
 #include "damagedquoteheaders.h"
 #include "displaynamespoof.h"
+#include "earlierwaves.h"
 #include "fakereply.h"
 #include "internalhistoryfromoutside.h"
 #include "lookalikedomain.h"
@@ -169,12 +170,13 @@ QSet<QString> nameWords(const MessageContext &ctx)
 
 } // namespace
 
-// A stored message pasted whole under a lure starts where its text does, whatever structure it carries.
+// A stored message pasted whole under a lure (or the stolen one given) starts where its text does, whatever
+// structure it carries.
 // Otherwise a reply's authentic content starts where its quoted history does, or above it where the copied
 // message's own words start, or at an attribution line the copied message wrote itself.
-void IndicatorSet::locateSplice(MessageContext &ctx)
+void IndicatorSet::locateSplice(MessageContext &ctx, int stolen)
 {
-    const QuoteMatcher::Match whole = ownTextRemoved(ctx, ctx.data.matcher.pasted(ctx.index));
+    const QuoteMatcher::Match whole = stolen >= 0 ? ctx.data.matcher.copyOf(ctx.index, stolen) : ownTextRemoved(ctx, ctx.data.matcher.pasted(ctx.index));
     if (whole.isValid() && whole.begin > 0) {
         ctx.original = whole;
         ctx.splice = afterForeignHeaders(ctx, whole.begin);
@@ -203,18 +205,18 @@ void IndicatorSet::locateSplice(MessageContext &ctx)
         ctx.splice = -1; // a made-up history has no authentic content to start
 }
 
-MessageContext IndicatorSet::contextOf(const CaseData &data, int message)
+MessageContext IndicatorSet::contextOf(const CaseData &data, int message, int stolen)
 {
     MessageContext ctx{message, data.messages[size_t(message)], data.bodies[message], data, -1, {}, {}, {}, {}};
-    locateSplice(ctx);
+    locateSplice(ctx, stolen);
     ctx.history = data.linker.link(message, ctx.original.message);
     ctx.participants = ParticipantSet::of(ctx);
     return ctx;
 }
 
-MessageAnalysis IndicatorSet::evaluate(const CaseData &data, int message)
+MessageAnalysis IndicatorSet::evaluate(const CaseData &data, int message, int stolen)
 {
-    const MessageContext ctx = contextOf(data, message);
+    const MessageContext ctx = contextOf(data, message, stolen);
     MessageAnalysis out;
     for (const auto &indicator : perMessage())
         indicator->evaluate(ctx, out.findings);
@@ -229,6 +231,7 @@ MessageAnalysis IndicatorSet::evaluate(const CaseData &data, int message)
 
 void IndicatorSet::addCaseFindings(const CaseData &data, QList<MessageAnalysis> &analyses)
 {
+    EarlierWaves::judgeAgainstStolen(data, analyses);
     VictimHijack::applyAfterEarlierLures(data, analyses);
     ThreadReuse::apply(data, analyses);
     LureTemplates::apply(data, analyses);

@@ -70,16 +70,10 @@ Finding reuseFinding(const CaseData &data, const QList<int> &members, int self)
 
 // Reuse is supporting evidence: legitimate newcomers to a list thread quote the same parent too. A cluster
 // counts only through its members that are suspicious on their own.
-bool isSuspicious(const MessageAnalysis &a)
-{
-    QList<Finding> findings = a.findings;
-    return Verdict::of(findings, false).evidence >= Verdict::SuspiciousEvidence;
-}
-
 QList<int> suspiciousMembers(const QList<int> &members, const QList<MessageAnalysis> &analyses)
 {
     QList<int> out;
-    std::copy_if(members.cbegin(), members.cend(), std::back_inserter(out), [&analyses](int m) { return isSuspicious(analyses[m]); });
+    std::copy_if(members.cbegin(), members.cend(), std::back_inserter(out), [&analyses](int m) { return analyses[m].suspiciousOnItsOwn(); });
     return out;
 }
 
@@ -89,7 +83,7 @@ QList<int> stolenOriginals(const QList<MessageAnalysis> &analyses)
 {
     QList<int> out;
     for (const MessageAnalysis &a : analyses)
-        out << (a.splice < 0 || a.senderInConversation || !isSuspicious(a) ? -1 : a.original);
+        out << (a.splice < 0 || a.senderInConversation || !a.suspiciousOnItsOwn() ? -1 : a.original);
     return out;
 }
 

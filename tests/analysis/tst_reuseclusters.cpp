@@ -39,6 +39,7 @@ private slots:
     void reuseGroupsAreClusters();
     void wavesOfOneStolenThreadFormOneCluster();
     void waveKeepingOnlyTheStolenLinesJoins();
+    void laterWaveCopiesTheStolenMessage_data();
     void laterWaveCopiesTheStolenMessage();
     void replyAllStormIsNotReuse();
 };
@@ -401,26 +402,44 @@ void TestReuseClusters::waveKeepingOnlyTheStolenLinesJoins()
         QVERIFY2(c.result(real).reuseCluster.isEmpty(), qPrintable(real + u' ' + c.describe(real)));
 }
 
-// Two waves paste one stolen message under the same fabricated Outlook block, each under a lure of its own.
-// The later wave holds all of the earlier one but its lure: what it copies is the stolen message, and its
-// authentic content starts with that message's first line, not at the fabricated block. (A stolen reply
-// with answers between its quotes would lend them to the earlier wave as its own words: this one has none.)
+// Two waves paste one stolen message under the same fabricated Outlook block. The later wave holds all of the
+// earlier one, or all but its lure: what it copies is the stolen message, and its authentic content starts with
+// that message's first line, not at the fabricated block or the lure, however the earlier wave reads.
+//  - Own lures, a stolen message without answers between its quotes: the earlier wave is not copied.
+//  - The earlier wave's lure repeated word for word: the later wave copies the earlier wave whole, and is
+//    judged again against the message that wave stole (EarlierWaves).
+//  - A stolen reply with answers between its quotes: they read as the earlier wave's own words, so the later
+//    wave copies the earlier one, and is judged again the same way.
+void TestReuseClusters::laterWaveCopiesTheStolenMessage_data()
+{
+    QTest::addColumn<QString>("stolen");
+    QTest::addColumn<bool>("sameLure");
+    const QString plain = QStringLiteral("97e284be-5018-9d18-feb2-7ec4b08c06fd@alu.unizg.hr");
+    const QString answers = QStringLiteral("fa82b641-365c-c1ca-1fec-1826df63db64@alu.unizg.hr");
+    QTest::newRow("own lures") << plain << false;
+    QTest::newRow("the same lure") << plain << true;
+    QTest::newRow("stolen reply with answers") << answers << false;
+}
+
 void TestReuseClusters::laterWaveCopiesTheStolenMessage()
 {
-    const model::Message &m = m_lib.message(QStringLiteral("97e284be-5018-9d18-feb2-7ec4b08c06fd@alu.unizg.hr"));
-    const QList<Mail> waves{
-        externalCopy(m, "\"Mirsad Todorovac\" <m.todorovac.office@outlook.com>", "first.7c21@outlook.com", 250,
-                     QStringLiteral("Good afternoon,\nplease review the updated contract in the shared folder before our call on Friday "
-                                    "and confirm the figures: https://tarvilo-docs.com.br/share/Contract_77070.zip"), true),
-        externalCopy(m, "\"Mirsad Todorovac\" <mirsad.t@quimegil-design.co>", "later.4e1f@quimegil-design.co", 262,
-                     QStringLiteral("Hello,\nthe signed invoice you asked about last week is attached to this message, kindly process "
-                                    "the payment today. The archive password is 4471."), true)};
+    QFETCH(QString, stolen);
+    QFETCH(bool, sameLure);
+    const model::Message &m = m_lib.message(stolen);
+    const QString firstLure = QStringLiteral("Good afternoon,\nplease review the updated contract in the shared folder before our call "
+                                             "on Friday and confirm the figures: https://tarvilo-docs.com.br/share/Contract_77070.zip");
+    const QString laterLure = sameLure ? firstLure
+                                       : QStringLiteral("Hello,\nthe signed invoice you asked about last week is attached to this message, "
+                                                        "kindly process the payment today. The archive password is 4471.");
+    const QList<Mail> waves{externalCopy(m, "\"Mirsad Todorovac\" <m.todorovac.office@outlook.com>", "first.7c21@outlook.com", 250, firstLure, true),
+                            externalCopy(m, "\"Mirsad Todorovac\" <mirsad.t@quimegil-design.co>", "later.4e1f@quimegil-design.co", 262, laterLure, true)};
     CaseFixture c = fixtureWithThreads({FirmwareThread}, waves);
-    const QString later = QStringLiteral("later.4e1f@quimegil-design.co");
-    const MessageAnalysis &a = c.result(later);
-    QVERIFY2(a.original == c.indexOf(m.messageId), qPrintable(c.describe(later)));
     const QString firstLine = m.textBody.trimmed().section(u'\n', 0, 0).trimmed();
-    QCOMPARE(c.analysis().bodies[c.indexOf(later)].lineAt(a.splice).trimmed(), firstLine);
+    for (const QString &id : {QStringLiteral("first.7c21@outlook.com"), QStringLiteral("later.4e1f@quimegil-design.co")}) {
+        const MessageAnalysis &a = c.result(id);
+        QVERIFY2(a.original == c.indexOf(m.messageId), qPrintable(c.describe(id)));
+        QCOMPARE(c.analysis().bodies[c.indexOf(id)].lineAt(a.splice).trimmed(), firstLine);
+    }
 }
 
 // Legitimate reply-all storm: the participants of the thread answer the same message within hours, each
