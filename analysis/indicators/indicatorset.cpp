@@ -191,7 +191,7 @@ void IndicatorSet::locateSplice(MessageContext &ctx, int stolen)
     }
     ctx.splice = ctx.body.quoteStart();
     if (pasted && ctx.original.begin < ctx.splice) {
-        ctx.splice = ctx.original.begin;
+        ctx.splice = afterForeignHeaders(ctx, ctx.original.begin); // a quoted Subject line may repeat its words
         return;
     }
     // The quoted part's shingles are a subset of the body's, so it holds no copy the body lacks: it is only

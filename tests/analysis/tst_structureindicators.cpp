@@ -30,6 +30,7 @@ private slots:
     void brokenLinkageDerived();
     // B3
     void spliceMatchesLabels();
+    void spliceBelowAnOriginalMessageBlock();
     void missingAttributionInHijackDev();
     void missingAttributionDerived_data();
     void missingAttributionDerived();
@@ -185,6 +186,31 @@ void TestStructureIndicators::spliceMatchesLabels()
     // a later wave's original is the stolen message, not an earlier wave that holds it (was 73 of 80)
     const auto external = byLabel.value(QStringLiteral("external-thread-hijack"));
     QVERIFY2(external.first * 100 >= external.second * 95, "splice found on fewer than 95 % of the external hijacks");
+}
+
+// A stolen patchwork-bot notice, its addresses stripped, pasted under "-----Original Message-----" and a block
+// whose Subject line repeats the patch title, which the notice's own text lists too: the authentic content
+// starts with the notice's first line, below the block, not at the Subject line that shares its words.
+void TestStructureIndicators::spliceBelowAnOriginalMessageBlock()
+{
+    const QString noticeId = QStringLiteral("167990401887.27318.15104190928200538935.git-patchwork-notify@kernel.org");
+    const QByteArray notice = CaseFixture::rawMessage(QString::fromLatin1(CaseFixture::Ksft), noticeId);
+    QVERIFY(!notice.isEmpty());
+    const auto stored = caseOf({notice});
+    const th::model::Message &n = stored->store().message(stored->indexOf(noticeId));
+    QVERIFY(n.textBody.contains(n.subject.section(u']', 1).trimmed())); // precondition: the notice lists the title
+    const QByteArray lure = "From: \"Jakub Kicinski\" <jkicinski@gmail.com>\nTo: Eric Dumazet <edumazet@google.com>\n"
+                            "Subject: RE: " + n.subject.toUtf8() + "\nDate: Sun, 02 Jul 2023 11:31:02 -0700\n"
+                            "Message-ID: <derived-notice@gmail.com>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+                            "Please find the updated figures here: https://files.linova-files.example/download?id=p7nxrjtrfnnr3f9jtu\n\n"
+                            "-----Original Message-----\nFrom: patchwork-bot+netdevbpf\nSent: Monday, March 27, 2023 3:00 PM\n"
+                            "To: Jakub Kicinski\nSubject: " + n.subject.toUtf8() + "\n\n"
+                            + QString(n.textBody).remove(QRegularExpression(QStringLiteral(" ?<?[\\w.+-]+@[\\w.-]+>?"))).toUtf8();
+    const auto c = caseOf({notice, lure});
+    const QString id = QStringLiteral("derived-notice@gmail.com");
+    const MessageAnalysis &a = c->result(id);
+    QVERIFY2(a.original == c->indexOf(noticeId), qPrintable(c->describe(id)));
+    QCOMPARE(c->analysis().bodies[c->indexOf(id)].lineAt(a.splice).trimmed(), n.textBody.trimmed().section(u'\n', 0, 0).trimmed());
 }
 
 // External hijacks: the 'On <date>, <Name> wrote:' style with unquoted text fires B3 on the attribution
