@@ -10,7 +10,8 @@
 namespace th::analysis {
 
 /// Runs every indicator: the per-message ones (A1-A10, B1-B10, C1, E) on one message's context, then the
-/// case-wide ones (D1 reuse, D2 lure templates and bursts) across all messages.
+/// case-wide steps across all messages: later waves judged again against what an earlier wave stole
+/// (EarlierWaves), an account's later messages without its earlier lures (E), D1 reuse, D2 lure templates and bursts.
 class IndicatorSet
 {
 public:
