@@ -13,4 +13,9 @@ bool MessageAnalysis::suspiciousOnItsOwn() const
     return Verdict::of(own, false).evidence >= Verdict::SuspiciousEvidence;
 }
 
+int MessageAnalysis::stolenOriginal() const
+{
+    return splice < 0 || original < 0 || senderInConversation || !suspiciousOnItsOwn() ? -1 : original;
+}
+
 } // namespace th::analysis

@@ -23,6 +23,9 @@ struct MessageAnalysis {
 
     /// Its own findings reach a suspicious verdict, before the case-wide ones (reuse is supporting evidence).
     [[nodiscard]] bool suspiciousOnItsOwn() const;
+    /// What a wave stole: the stored message its authentic content copies, when it is suspicious on its own
+    /// and its sender is outside the conversation it quotes; else -1.
+    [[nodiscard]] int stolenOriginal() const;
 };
 
 /// The engine's judgement of a whole case.

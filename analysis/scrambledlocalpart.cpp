@@ -540,7 +540,6 @@ bool looksLikeAnagram(const std::string &letters, QStringView displayName)
         && std::max(similarity(letters, forward), similarity(letters, backward)) < AnagramSimilarity;
 }
 
-
 // A shuffle of the name's own letters keeps their statistics, and often holds a short word by chance: the
 // anagram itself is the evidence. A run shared with the name still explains it ("egorenar").
 double scoreUncached(QStringView localPart, QStringView displayName)

@@ -9,23 +9,19 @@ namespace {
 
 constexpr int MaxChain = 8; // waves copying waves, followed back to the stolen message
 
-// A suspicious message whose authentic content was found copied from a stored message: a wave, and what it stole.
-int stolenBy(const QList<MessageAnalysis> &analyses, int wave)
-{
-    const MessageAnalysis &w = analyses[wave];
-    return w.splice > 0 && w.original >= 0 && w.suspiciousOnItsOwn() ? w.original : -1;
-}
-
 // The message that the wave \a i copies stole, when \a i holds (almost) all of it as well; else -1. Only a
 // suspicious message from outside the conversation is another wave: a reply to a lure quotes it whole too.
 int stolenThrough(const CaseData &data, const QList<MessageAnalysis> &analyses, int i)
 {
-    if (stolenBy(analyses, i) < 0 || analyses[i].senderInConversation)
-        return -1;
-    int stolen = stolenBy(analyses, analyses[i].original);
-    for (int step = 1; step < MaxChain && stolen >= 0 && stolenBy(analyses, stolen) >= 0; ++step)
-        stolen = stolenBy(analyses, stolen);
-    if (stolen < 0)
+    int stolen = analyses[i].stolenOriginal(); // an earlier wave, when it is one itself
+    int steps = 0;
+    for (; stolen >= 0 && steps < MaxChain; ++steps) {
+        const int next = analyses[stolen].stolenOriginal();
+        if (next < 0)
+            break;
+        stolen = next;
+    }
+    if (steps == 0)
         return -1;
     const QuoteMatcher::Match copy = data.matcher.copyOf(i, stolen);
     return copy.containment >= QuoteMatcher::AuthenticCopy && copy.begin > 0 ? stolen : -1;

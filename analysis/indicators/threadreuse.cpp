@@ -77,13 +77,13 @@ QList<int> suspiciousMembers(const QList<int> &members, const QList<MessageAnaly
     return out;
 }
 
-// The stored message each suspicious message's authentic content copies: a reply to that message is no
-// wave, and would join the waves of different thefts from one thread.
+// What each wave stole: only suspicious messages count, since a reply to that message is no wave, and would
+// join the waves of different thefts from one thread.
 QList<int> stolenOriginals(const QList<MessageAnalysis> &analyses)
 {
     QList<int> out;
     for (const MessageAnalysis &a : analyses)
-        out << (a.splice < 0 || a.senderInConversation || !a.suspiciousOnItsOwn() ? -1 : a.original);
+        out << a.stolenOriginal();
     return out;
 }
 
