@@ -55,14 +55,20 @@ QString MimeText::decodeText(const vmime::text &t)
     return out;
 }
 
-// Only values with encoded words ("=?charset?...?=") need vmime's RFC 2047 decoder.
+// Only values with encoded words ("=?charset?...?=") need vmime's RFC 2047 decoder. Some malformed words
+// make it throw (std::length_error on "=??B?TJ4?= =?f?B?BN?=", found by fuzz_message): the value is then
+// shown as written.
 QString MimeText::decodeFieldValue(std::string_view rawValue)
 {
     const std::string value = unfolded(rawValue);
-    if (value.find("=?") == std::string::npos)
-        return TextDecoder::decodeUndeclared(value).trimmed();
-    VmimePlatform::ensure();
-    return decodeText(*vmime::text::decodeAndUnfold(value)).trimmed();
+    if (value.find("=?") != std::string::npos) {
+        VmimePlatform::ensure();
+        try {
+            return decodeText(*vmime::text::decodeAndUnfold(value)).trimmed();
+        } catch (const std::exception &) {
+        }
+    }
+    return TextDecoder::decodeUndeclared(value).trimmed();
 }
 
 QString MimeText::unfold(std::string_view rawValue)
