@@ -19,7 +19,8 @@ QString sorted(const QSet<QString> &set)
 }
 
 // Where the original's own words are copied, quoted lines only: answers written between them are the
-// sender's, and older history beyond the original was never in it.
+// sender's, and older history beyond the original was never in it. A quoted list footer is the list's, as
+// delivered to the replier: another list's copy of the original carries another footer.
 QString copiedLines(const MessageContext &ctx)
 {
     const qsizetype begin = ctx.original.begin, end = ctx.original.end;
@@ -30,7 +31,7 @@ QString copiedLines(const MessageContext &ctx)
     QString out;
     for (const Segment &s : ctx.body.segments) {
         const qsizetype from = qMax(begin, s.begin), to = qMin(end, s.end);
-        const bool quoted = s.kind == Segment::Kind::Quoted || (s.depth > 0 && (s.kind == Segment::Kind::Signature || s.kind == Segment::Kind::Disclaimer));
+        const bool quoted = s.kind == Segment::Kind::Quoted || (s.depth > 0 && s.kind == Segment::Kind::Signature);
         if (quoted && to > from)
             out += QStringView(ctx.body.text).sliced(from, to - from);
     }

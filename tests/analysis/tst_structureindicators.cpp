@@ -43,6 +43,7 @@ private slots:
     void damagedHeaderDerived();
     void insertedLinkDerived_data();
     void insertedLinkDerived();
+    void quotedListFooterAddsNoLink();
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -471,6 +472,20 @@ void TestStructureIndicators::insertedLinkDerived()
     QVERIFY2(b9->summary.contains(QString::fromLatin1(link.trimmed()), Qt::CaseInsensitive), qPrintable(b9->summary));
     const Evidence *e = evidenceOf(b9, Evidence::Kind::Message);
     QVERIFY(e && e->name == QString::fromLatin1(VfioRoot));
+}
+
+// notmuch's LKML corpus: Mel Gorman answers Joe Perches' patch as LKML delivered it, and quotes LKML's footer
+// ("Please read the FAQ at http://www.tux.org/lkml/"); the stored patch is linux-mm's copy, with linux-mm's
+// footer. A quoted list footer is the list's, not a link written into the copy.
+void TestStructureIndicators::quotedListFooterAddsNoLink()
+{
+    const QByteArray patch = CaseFixture::readFile(QStringLiteral("notmuch/lkml/cur/1382298793.002257:2,"));
+    const QByteArray reply = CaseFixture::readFile(QStringLiteral("notmuch/lkml/cur/1382298793.002400:2,"));
+    QVERIFY(reply.contains("> Please read the FAQ at  http://www.tux.org/lkml/") && !patch.contains("tux.org"));
+    const auto c = caseOf({patch, reply});
+    const QString id = QStringLiteral("20101115095244.GI27362@csn.ul.ie");
+    QCOMPARE(c->result(id).original, c->indexOf(QStringLiteral("59705f848d35b12ace640f92afcffea02cee0976.1289789605.git.joe@perches.com"))); // the copy is found ...
+    QVERIFY2(!c->finding(id, QStringLiteral("B9")), qPrintable(c->describe(id))); // ... and holds no inserted link
 }
 
 QTEST_GUILESS_MAIN(TestStructureIndicators)
