@@ -23,8 +23,8 @@ struct MessageAnalysis {
 
     /// Its own findings reach a suspicious verdict, before the case-wide ones (reuse is supporting evidence).
     [[nodiscard]] bool suspiciousOnItsOwn() const;
-    /// What a wave stole: the stored message its authentic content copies, when it is suspicious on its own
-    /// and its sender is outside the conversation it quotes; else -1.
+    /// What a wave stole: the stored message its authentic content copies (else the one its newest quote is
+    /// linked to), when it is suspicious on its own and its sender is outside the conversation it quotes; else -1.
     [[nodiscard]] int stolenOriginal() const;
 };
 

@@ -39,6 +39,7 @@ private slots:
     void reuseGroupsAreClusters();
     void wavesOfOneStolenThreadFormOneCluster();
     void waveKeepingOnlyTheStolenLinesJoins();
+    void waveKeepingAFewQuotedLinesJoins();
     void laterWaveCopiesTheStolenMessage_data();
     void laterWaveCopiesTheStolenMessage();
     void replyAllStormIsNotReuse();
@@ -400,6 +401,35 @@ void TestReuseClusters::waveKeepingOnlyTheStolenLinesJoins()
         QVERIFY2(c.finding(id, QStringLiteral("D1")), qPrintable(c.describe(id)));
     for (const QString &real : m_lib.threadIds(stolen))
         QVERIFY2(c.result(real).reuseCluster.isEmpty(), qPrintable(real + u' ' + c.describe(real)));
+}
+
+// A later wave cuts the stolen history down to the first lines of the stolen reply, quoted under its author's
+// name: too few words for the matcher to find the reply by them, but the quote is linked to it (by author,
+// date and the words it kept), and that is what the earlier waves stole too. One cluster.
+void TestReuseClusters::waveKeepingAFewQuotedLinesJoins()
+{
+    const model::Message &m = m_lib.message(QStringLiteral("CAKwvOdnM9WjxHY_uw_0nyhGTZDuQ+730NrX2sgw9cBLkrhF8oA@mail.gmail.com"));
+    QList<Mail> waves;
+    waves << externalCopy(m, "\"Len Brown\" <brown.l@outlook.com>", "whole.3b9e@outlook.com", 237,
+                          QStringLiteral("Hi all,\nPlease go through the remittance advice: https://nornorce.com.mx/s/pGj35F4L"));
+    waves << externalCopy(m, "\"Shuah Khan\" <polilepumu11@hamvi-travel.gr>", "block.77d0@hamvi-travel.gr", 251,
+                          QStringLiteral("Good morning,\nthe invoice is attached, password HZZL."), true);
+    Mail cut = externalCopy(m, "\"Shuah Khan\" <skhan@gmail.com>", "cut.5e02@gmail.com", 256,
+                            QStringLiteral("Please check the attached file and confirm today."));
+    cut.body = QStringLiteral("Please check the attached file and confirm today.\n\nOn Mon, Mar 20, 2023 at 11:41 AM Nick Desaulniers wrote:\n")
+        + quoted(m.textBody.section(u'\n', 0, 2));
+    waves << cut;
+    CaseFixture c = fixtureWithThreads({m.messageId}, waves);
+    const QString id = QString::fromLatin1(cut.messageId);
+    const MessageAnalysis &a = c.result(id);
+    // preconditions: the cut wave's copy is found through its quote's link only
+    QVERIFY2(a.original < 0 && !a.history.isEmpty() && a.history.first().message == c.indexOf(m.messageId), qPrintable(c.describe(id)));
+    const QString cluster = c.result(QString::fromLatin1(waves.first().messageId)).reuseCluster;
+    for (const Mail &w : std::as_const(waves)) {
+        const QString wave = QString::fromLatin1(w.messageId);
+        QVERIFY2(!cluster.isEmpty() && c.result(wave).reuseCluster == cluster, qPrintable(wave + u' ' + c.describe(wave)));
+        QVERIFY2(c.finding(wave, QStringLiteral("D1")), qPrintable(c.describe(wave)));
+    }
 }
 
 // Two waves paste one stolen message under the same fabricated Outlook block. The later wave holds all of the
