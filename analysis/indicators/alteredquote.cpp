@@ -1,6 +1,7 @@
 #include "alteredquote.h"
 
 #include "analysis/anchoredmatches.h"
+#include "analysis/gatewaylink.h"
 #include "analysis/shingles.h"
 #include "threadrevival.h"
 
@@ -149,7 +150,7 @@ QSet<QString> AlteredQuote::addressesIn(QStringView text)
     static const QRegularExpression re(QStringLiteral("(?<![/=A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"));
     QSet<QString> out;
     for (const QRegularExpressionMatch &m : AnchoredMatches::of(re, text, {u"@"}))
-        out.insert(m.captured().toLower());
+        out.insert(GatewayLink::target(m.captured()).toLower());
     return out;
 }
 
@@ -158,7 +159,7 @@ QSet<QString> AlteredQuote::linksIn(QStringView text)
     static const QRegularExpression re(QStringLiteral("https?://[^\\s<>\"')\\]]+"), QRegularExpression::CaseInsensitiveOption);
     QSet<QString> out;
     for (const QRegularExpressionMatch &m : AnchoredMatches::of(re, text, {u"://"}))
-        out.insert(m.captured().toLower());
+        out.insert(GatewayLink::target(m.captured()).toLower());
     return out;
 }
 

@@ -13,6 +13,7 @@ public:
     void evaluate(const MessageContext &ctx, QList<Finding> &findings) const override;
     /// Addresses written in \a text, lower case.
     [[nodiscard]] static QSet<QString> addressesIn(QStringView text);
+    /// The links written in \a text, lower case, by their targets where a security gateway wrapped them (GatewayLink).
     [[nodiscard]] static QSet<QString> linksIn(QStringView text);
 };
 

@@ -6,6 +6,7 @@
 #include "structurefixture.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 #include <QTest>
 
 using namespace th::analysis;
@@ -443,33 +444,46 @@ void TestStructureIndicators::damagedHeaderDerived()
 
 void TestStructureIndicators::insertedLinkDerived_data()
 {
-    QTest::addColumn<QByteArray>("link"); // appended to the first quoted line of Alex Williamson's reply
-    QTest::addColumn<bool>("fires");
-    QTest::newRow("unchanged") << QByteArray() << false;
-    QTest::newRow("link to a file host") << QByteArray(" https://files-transfer.net/d/8UJq2/deadlock-fix.zip") << true;
-    QTest::newRow("link the thread already has") << QByteArray(" https://lore.kernel.org/kvm/20230201192010.42748-1-mjrosato@linux.ibm.com/") << false;
+    QTest::addColumn<QByteArray>("link");     // appended to the first quoted line of Alex Williamson's reply
+    QTest::addColumn<QByteArray>("rootLink"); // the root patch's "Link:" tag, if any
+    QTest::addColumn<QString>("inserted");    // the link B9 names, or empty when it must stay quiet
+    const QByteArray lore("https://lore.kernel.org/kvm/20230201192010.42748-1-mjrosato@linux.ibm.com/");
+    const QByteArray fileHost("https://files-transfer.net/d/8UJq2/deadlock-fix.zip");
+    // Microsoft Defender rewrites every link of a message it delivers; Google Docs and Gmail send links through a redirect
+    const auto safeLinks = [](const QByteArray &url) {
+        return "https://eur01.safelinks.protection.outlook.com/?url=" + QUrl::toPercentEncoding(QString::fromLatin1(url))
+            + "&data=05%7C02%7Cvictim%40example.org%7Cb1c2d3e4%7C0%7C0%7C638750504181706506&sdata=AbC%2Bx%3D&reserved=0";
+    };
+    QTest::newRow("unchanged") << QByteArray() << QByteArray() << QString();
+    QTest::newRow("link to a file host") << ' ' + fileHost << QByteArray() << QString::fromLatin1(fileHost).toLower();
+    QTest::newRow("link the thread already has") << ' ' + lore << lore << QString();
+    QTest::newRow("the thread's link, as Safe Links delivered it") << ' ' + safeLinks(lore) << lore << QString();
+    QTest::newRow("the thread's link through Google's redirect") << " https://www.google.com/url?q=" + lore + "&sa=D&ust=1675&usg=AOvVaw1" << lore << QString();
+    QTest::newRow("link to a file host, as Safe Links delivered it") << ' ' + safeLinks(fileHost) << QByteArray() << QString::fromLatin1(fileHost).toLower();
 }
 
-// B9: a link written into the copy of the stored patch is a changed quote; a link of the thread is not.
+// B9: a link written into the copy of the stored patch is a changed quote; a link of the thread is not, whichever
+// security gateway wrapped it on delivery.
 void TestStructureIndicators::insertedLinkDerived()
 {
     QFETCH(QByteArray, link);
-    QFETCH(bool, fires);
+    QFETCH(QByteArray, rootLink);
+    QFETCH(QString, inserted);
     const QByteArray line("> After 51cdc8bc120e, we have another deadlock scenario between the");
     QByteArray raw = asNew(s390(QString::fromLatin1(AlexReply)), "derived-b9.alex.williamson@redhat.com");
     QVERIFY(raw.contains(line + '\n'));
     raw = CaseFixture::withBodyReplaced(raw, line + '\n', line + link + '\n');
     QByteArray root = s390(QString::fromLatin1(VfioRoot));
-    if (link.contains("lore.kernel.org")) // the thread's own link, as the root's footer would give it
-        root = CaseFixture::withBodyReplaced(root, "\n---\n", "\nLink:" + link + "\n---\n");
+    if (!rootLink.isEmpty())
+        root = CaseFixture::withBodyReplaced(root, "\n---\n", "\nLink: " + rootLink + "\n---\n");
     const auto c = caseOf({root, raw});
     const QString id = QStringLiteral("derived-b9.alex.williamson@redhat.com");
     const Finding *b9 = c->finding(id, QStringLiteral("B9"));
-    QVERIFY2(bool(b9) == fires, qPrintable(c->describe(id) + (b9 ? QStringLiteral(" / ") + b9->summary : QString())));
+    QVERIFY2(bool(b9) == !inserted.isEmpty(), qPrintable(c->describe(id) + (b9 ? QStringLiteral(" / ") + b9->summary : QString())));
     if (!b9)
         return;
     QCOMPARE(CaseFixture::severityName(b9), QStringLiteral("strong"));
-    QVERIFY2(b9->summary.contains(QString::fromLatin1(link.trimmed()), Qt::CaseInsensitive), qPrintable(b9->summary));
+    QVERIFY2(b9->summary.endsWith(QStringLiteral(": ") + inserted), qPrintable(b9->summary));
     const Evidence *e = evidenceOf(b9, Evidence::Kind::Message);
     QVERIFY(e && e->name == QString::fromLatin1(VfioRoot));
 }

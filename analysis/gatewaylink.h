@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+
+namespace th::analysis {
+
+/// The link behind a mail security gateway's rewrite. The recipient's gateway rewrites every link of a message
+/// as it delivers it, in the quoted history as in the new text, so links are compared by their targets:
+/// - Microsoft Defender Safe Links: https://<region>.safelinks.protection.outlook.com/?url=<target>&data=...
+/// - Google's redirect (Gmail, Docs): https://www.google.com/url?q=<target>&sa=...
+/// - Proofpoint URL Defense v2: https://urldefense.proofpoint.com/v2/url?u=<target, "-XX" escapes, "_" for "/">&d=...
+/// Opaque rewrites (Mimecast, Proofpoint v3) cannot be read back and stay as they are.
+///
+/// Typical usage:
+/// \code
+///   GatewayLink::target(u"https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2F&data=05")
+///   // "https://example.org/"
+/// \endcode
+class GatewayLink
+{
+public:
+    [[nodiscard]] static QString target(const QString &link);
+};
+
+} // namespace th::analysis
