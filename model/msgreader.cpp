@@ -414,6 +414,29 @@ private:
     int m_fileIndex;
 };
 
+// MS-CFB 2.2: libolecf sizes its allocation tables from the header's FAT and DIFAT sector counts before it
+// reads them, so a damaged header that counts more sectors than the file holds makes it allocate gigabytes
+// (a 14 kB file asked for 5 GB; found by fuzz_container). Both counts must fit in the file. Files that are
+// no compound file at all are left to libolecf, which says so.
+QString headerProblem(const QString &path)
+{
+    constexpr qint64 HeaderSize = 512;
+    QFile f(path);
+    const QByteArray h = f.open(QIODevice::ReadOnly) ? f.read(HeaderSize) : QByteArray();
+    if (h.size() < HeaderSize || !h.startsWith(QByteArrayView("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)))
+        return {};
+    const int shift = qFromLittleEndian<quint16>(h.constData() + 0x1E);
+    if (shift != 9 && shift != 12)
+        return QStringLiteral("%1: damaged Outlook .msg header: sectors of 2^%2 bytes, neither 512 nor 4096").arg(path).arg(shift);
+    const qint64 sectors = qMax<qint64>(0, f.size() - (qint64(1) << shift)) >> shift; // the header fills the first sector
+    const std::pair<int, const char *> counts[] = {{0x2C, "FAT"}, {0x48, "DIFAT"}};
+    for (const auto &[offset, table] : counts) {
+        if (const quint32 n = qFromLittleEndian<quint32>(h.constData() + offset); n > sectors)
+            return QStringLiteral("%1: damaged Outlook .msg header: it counts %2 %3 sectors, the file holds %4").arg(path).arg(n).arg(QLatin1String(table)).arg(sectors);
+    }
+    return {};
+}
+
 /// Opens \a path read-only; on failure returns null with \a error naming the file.
 OleFile openFile(const QString &path, QString *error)
 {
@@ -422,6 +445,8 @@ OleFile openFile(const QString &path, QString *error)
         *error = info.exists() ? QStringLiteral("%1: not a regular file").arg(path) : QStringLiteral("%1: no such file").arg(path);
         return {};
     }
+    if (*error = headerProblem(path); !error->isEmpty())
+        return {};
     libolecf_file_t *raw = nullptr;
     OleError err;
     if (libolecf_file_initialize(&raw, err.out()) != 1) {

@@ -221,6 +221,37 @@ private slots:
         QVERIFY2(error.contains(path), qPrintable(error));
     }
 
+    void headerCountsBeyondTheFile_data()
+    {
+        QTest::addColumn<int>("offset");   // of the little-endian field changed in a real .msg header
+        QTest::addColumn<quint32>("value");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("DIFAT sectors (the fuzz_container finding)") << 0x48 << 822107904u << "counts 822107904 DIFAT sectors";
+        QTest::newRow("FAT sectors") << 0x2C << 0x7FFFFFFFu << "FAT sectors";
+        QTest::newRow("sector size") << 0x1E << 20u << "2^20 bytes";
+    }
+
+    // libolecf sizes its tables from these counts before reading them: a damaged header is refused by name
+    // before it can make libolecf allocate gigabytes.
+    void headerCountsBeyondTheFile()
+    {
+        QFETCH(int, offset);
+        QFETCH(quint32, value);
+        QFETCH(QString, problem);
+        QByteArray bytes = readAll(Outlook + QStringLiteral("/Sicos1977_MSGReader/EmailWithInnerMailAndAttachments.msg"));
+        QVERIFY(bytes.size() > 512);
+        if (offset == 0x1E)
+            qToLittleEndian(quint16(value), bytes.data() + offset);
+        else
+            qToLittleEndian(value, bytes.data() + offset);
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("damaged.msg"));
+        writeFile(path, bytes);
+        QString error;
+        QVERIFY(!MsgReader::read(path, 0, &error));
+        QVERIFY2(error.startsWith(path) && error.contains(problem), qPrintable(error));
+    }
+
     void damagedMsg_data()
     {
         QTest::addColumn<int>("keep");       // bytes kept of the sample
