@@ -159,7 +159,8 @@ QDateTime HeaderReader::parseDate() const
         return {};
     const QDate date(d->getYear(), d->getMonth(), d->getDay());
     const QTime time(d->getHour(), d->getMinute(), d->getSecond());
-    if (!date.isValid() || !time.isValid())
+    constexpr int MaxZoneMinutes = 99 * 60 + 59; // RFC 5322 3.3: "+9959" at most; vmime reads any digits
+    if (!date.isValid() || !time.isValid() || qAbs(d->getZone()) > MaxZoneMinutes)
         return {};
     return QDateTime(date, time, Qt::OffsetFromUTC, d->getZone() * 60).toUTC();
 }
