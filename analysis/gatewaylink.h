@@ -13,7 +13,7 @@ namespace th::analysis {
 ///
 /// Typical usage:
 /// \code
-///   GatewayLink::target(u"https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2F&data=05")
+///   GatewayLink::target(QStringLiteral("https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2F&data=05"))
 ///   // "https://example.org/"
 /// \endcode
 class GatewayLink
