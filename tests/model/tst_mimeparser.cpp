@@ -174,7 +174,7 @@ void TestMimeParser::defects_data()
     QTest::addColumn<QString>("defect");
     QTest::newRow("empty") << QByteArray() << QStringLiteral("empty message");
     QTest::newRow("garbage date") << QByteArray("From: a@b.c\r\nDate: the day after tomorrow\r\nMessage-ID: <x@y>\r\n\r\nx") << QStringLiteral("unparseable Date");
-    // vmime reads the zone as -7001 hours and some minutes, which overflowed as seconds (found by fuzz_container)
+    // vmime reads the zone as -700180 hours and 30 minutes, which overflowed as seconds (found by fuzz_container)
     QTest::newRow("zone of nine digits") << QByteArray("From: a@b.c\r\nDate: Sat, 01 Jun 1996 19:00:49 -070018030\r\nMessage-ID: <x@y>\r\n\r\nx")
                                          << QStringLiteral("unparseable Date");
     QTest::newRow("two Date fields") << QByteArray("From: a@b.c\r\nDate: Mon, 1 Jan 2024 10:00:00 +0000\r\nDate: Tue, 2 Jan 2024 10:00:00 +0000\r\n\r\nx")
