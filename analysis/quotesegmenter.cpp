@@ -337,11 +337,23 @@ private:
     BodyStructure m_body;
 };
 
+// A lone '\r' ends a line (old Mac clients), as QuoteHeaderParser reads it; the segmenter's lines, whose
+// numbers its headers carry, end at '\n' only, and a lone '\r' once made a header's line number point past
+// them (found by fuzz_message). A '\n' in its place keeps every offset into the body.
+QString withLineFeeds(QString text)
+{
+    for (qsizetype i = text.indexOf(u'\r'); i >= 0; i = text.indexOf(u'\r', i + 1)) {
+        if (i + 1 == text.size() || text[i + 1] != u'\n')
+            text[i] = u'\n';
+    }
+    return text;
+}
+
 } // namespace
 
 BodyStructure QuoteSegmenter::segment(const QString &text)
 {
-    return Builder(text).build();
+    return Builder(withLineFeeds(text)).build();
 }
 
 } // namespace th::analysis

@@ -41,6 +41,8 @@ private slots:
     void listBodiesKeepTheContract();
     void gtDepthOnListBodies();
     void pathologicalBodyIsFast();
+    void oldMacLineEnds_data();
+    void oldMacLineEnds();
 };
 
 // github/email_reply_parser test/email_reply_parser_test.rb: which fragments are quoted, in which
@@ -108,6 +110,33 @@ void TestQuoteSegmenter::replyParserShapes()
         QVERIFY(b.history.isEmpty());
         QCOMPARE(b.newEnd, text.size());
     }
+}
+
+void TestQuoteSegmenter::oldMacLineEnds_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("1_3 multi level") << "email_1_3";
+    QTest::newRow("1_7 CRLF") << "email_1_7";
+    QTest::newRow("2_1 outlook") << "email_2_1";
+}
+
+// The same bodies with every line ended by a lone '\r', as old Mac clients wrote them: the same structure, at the
+// same offsets. The segmenter and QuoteHeaderParser once broke lines differently, and a header's line number
+// pointed past the segmenter's last line (found by fuzz_message).
+void TestQuoteSegmenter::oldMacLineEnds()
+{
+    QFETCH(QString, file);
+    const QString text = readText(QStringLiteral("quote-parsing/github_email_reply_parser/emails/%1.txt").arg(file));
+    const QString mac = QString(text).replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(u'\n', u'\r');
+    const BodyStructure expected = QuoteSegmenter::segment(QString(mac).replace(u'\r', u'\n'));
+    const BodyStructure b = QuoteSegmenter::segment(mac);
+    const QString violation = structureViolation(b);
+    QVERIFY2(violation.isEmpty(), qPrintable(violation + u'\n' + dump(b)));
+    QCOMPARE(::shape(b), ::shape(expected));
+    QCOMPARE(b.history.size(), expected.history.size());
+    QCOMPARE(b.segments.size(), expected.segments.size());
+    for (qsizetype i = 0; i < b.segments.size(); ++i)
+        QCOMPARE(b.segments[i].begin, expected.segments[i].begin);
 }
 
 // In '>' quoting the depth of a line is its number of marks: a parent's text answering the
