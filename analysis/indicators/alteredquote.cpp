@@ -150,7 +150,7 @@ QSet<QString> AlteredQuote::addressesIn(QStringView text)
     static const QRegularExpression re(QStringLiteral("(?<![/=A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"));
     QSet<QString> out;
     for (const QRegularExpressionMatch &m : AnchoredMatches::of(re, text, {u"@"}))
-        out.insert(GatewayLink::target(m.captured()).toLower());
+        out.insert(m.captured().toLower());
     return out;
 }
 
