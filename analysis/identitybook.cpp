@@ -18,8 +18,11 @@ IdentityBook::IdentityBook(const std::vector<model::Message> &messages)
             for (const model::MailAddress &a : *list)
                 add(a, m, i);
         }
-        if (!m.from.address.isEmpty())
-            ++m_senderDomains[DomainIdentity::registrable(m.from.address)];
+        if (!m.from.address.isEmpty()) {
+            const QString domain = DomainIdentity::registrable(m.from.address);
+            ++m_senderDomains[domain];
+            m_domainSenders[domain].insert(m.from.address.toLower());
+        }
     }
     for (QList<AddressSightings> &addresses : m_byName) {
         for (AddressSightings &s : addresses)
@@ -80,6 +83,12 @@ QSet<QString> IdentityBook::domainsOf(const QString &displayName, const QDateTim
     for (const Usage &u : addressesOf(displayName, before, exclude))
         out.insert(DomainIdentity::registrable(u.address));
     return out;
+}
+
+int IdentityBook::otherSenders(const QString &registrable, const QString &address) const
+{
+    const QSet<QString> senders = m_domainSenders.value(registrable);
+    return int(senders.size()) - (senders.contains(address.toLower()) ? 1 : 0);
 }
 
 QStringList IdentityBook::senderDomains(int minMessages) const

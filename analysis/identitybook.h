@@ -31,6 +31,8 @@ public:
     [[nodiscard]] QSet<QString> domainsOf(const QString &displayName, const QDateTime &before, int exclude) const;
     /// How many messages were sent From an address under this registrable domain.
     [[nodiscard]] int senderDomainCount(const QString &registrable) const { return m_senderDomains.value(registrable); }
+    /// How many From addresses under this registrable domain, other than \a address, sent messages of the case.
+    [[nodiscard]] int otherSenders(const QString &registrable, const QString &address) const;
     /// Registrable domains that sent at least \a minMessages messages.
     [[nodiscard]] QStringList senderDomains(int minMessages) const;
 
@@ -51,6 +53,7 @@ private:
 
     QHash<QString, QList<AddressSightings>> m_byName; ///< normalised name -> its addresses
     QHash<QString, int> m_senderDomains;
+    QHash<QString, QSet<QString>> m_domainSenders; ///< registrable domain -> its From addresses, lower case
 };
 
 } // namespace th::analysis

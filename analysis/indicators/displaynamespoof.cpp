@@ -17,17 +17,16 @@ QStringList addresses(const QList<IdentityBook::Usage> &usages)
 }
 
 // "sjayaraman-l3A5Bk7waGM@public.gmane.org" next to "sjayaraman@suse.de": an archive's munged copy of a known
-// mailbox keeps its local part in front of the separator.
+// mailbox keeps its local part in front of the separator. Elsewhere a short local part ("joe") starts too many
+// others; on gmane's own domain the rest is its hash, so "joe-6d6DIl74uiNBDgjK7y7TUQ" is joe@perches.com.
 bool isVariantOfKnown(const QString &from, const QStringList &known)
 {
-    const QString local = from.section(u'@', 0, 0);
     const auto extends = [](const QString &longer, const QString &shorter) {
-        return shorter.size() >= 4 && (longer.startsWith(shorter + u'-') || longer.startsWith(shorter + u'+'));
+        const QString local = shorter.section(u'@', 0, 0);
+        const qsizetype minimum = longer.endsWith(QLatin1String("@public.gmane.org")) ? 2 : 4;
+        return local.size() >= minimum && (longer.startsWith(local + u'-') || longer.startsWith(local + u'+'));
     };
-    return std::any_of(known.cbegin(), known.cend(), [&](const QString &k) {
-        const QString kl = k.section(u'@', 0, 0);
-        return extends(local, kl) || extends(kl, local);
-    });
+    return std::any_of(known.cbegin(), known.cend(), [&](const QString &k) { return extends(from, k) || extends(k, from); });
 }
 
 // A list that rewrites From ("X via List <list@lists.example>") or a delegate ("Sender:") is not a spoof.
@@ -42,11 +41,12 @@ bool isRelayedIdentity(const MessageContext &ctx, const QStringList &known)
     return ctx.isOnList() && ctx.message.header(u"List-Post").contains(from, Qt::CaseInsensitive);
 }
 
-bool isLookalike(const MessageContext &ctx, const QString &domain)
+// \a otherTld: whether the same name under another public suffix counts.
+bool isLookalike(const MessageContext &ctx, const QString &domain, bool otherTld = true)
 {
     for (const QString &known : ctx.participants.domains()) {
         const Lookalike::Kind k = Lookalike::compare(domain, known);
-        if (k != Lookalike::Kind::None && k != Lookalike::Kind::Identical)
+        if (k != Lookalike::Kind::None && k != Lookalike::Kind::Identical && (otherTld || k != Lookalike::Kind::OtherTld))
             return true;
     }
     return false;
@@ -60,17 +60,33 @@ bool personalDomain(const QString &name, const QString &domain)
     return label.size() >= 4 && std::any_of(tokens.cbegin(), tokens.cend(), [&label](const QString &t) { return t == label; });
 }
 
+// The person's mailbox name at an organisation other people of the case write from ("broonie@kernel.org"
+// beside broonie@opensource.wolfsonmicro.com): an impostor cannot send from their domain, and a cousin
+// domain registered for the attack has no other senders.
+bool sameMailboxElsewhere(const MessageContext &ctx, const QStringList &known, const QString &domain)
+{
+    constexpr int MinOtherSenders = 2;
+    const QString local = ctx.message.from.address.section(u'@', 0, 0);
+    const bool sameLocal = std::any_of(known.cbegin(), known.cend(), [&local](const QString &k) {
+        return k.section(u'@', 0, 0).compare(local, Qt::CaseInsensitive) == 0;
+    });
+    return sameLocal && ctx.data.identities.otherSenders(domain, ctx.message.from.address) >= MinOtherSenders
+        && !isLookalike(ctx, domain, false);
+}
+
 // People have several addresses. One named after the person on a domain of their own, or on an
 // organisation's domain the case already knows (not free mail, where anyone registers any name, not a
-// look-alike, not a domain first seen now), is weak evidence.
-Finding::Severity severity(const MessageContext &ctx, bool participant)
+// look-alike, not a domain first seen now), or the same mailbox at another organisation's domain, is weak evidence.
+// \a known: the name's other addresses, empty when the domain imitates one of them.
+Finding::Severity severity(const MessageContext &ctx, const QStringList &known, bool participant)
 {
     const model::MailAddress &from = ctx.message.from;
     const QString domain = DomainIdentity::registrable(from.address);
     const bool knownDomain = ctx.data.identities.senderDomainCount(domain) >= 2 || ctx.participants.hasDomain(domain);
     const bool ownAddress = (DisplayName::matchesLocalPart(from.name, from.address.section(u'@', 0, 0)) && knownDomain)
         || personalDomain(from.name, domain);
-    if (ownAddress && !DomainIdentity::isFreemail(domain) && !isLookalike(ctx, domain))
+    const bool otherAddress = (ownAddress && !isLookalike(ctx, domain)) || sameMailboxElsewhere(ctx, known, domain);
+    if (otherAddress && !DomainIdentity::isFreemail(domain))
         return Finding::Severity::Weak;
     return participant ? Finding::Severity::Strong : Finding::Severity::Medium;
 }
@@ -123,7 +139,7 @@ void DisplayNameSpoof::evaluate(const MessageContext &ctx, QList<Finding> &findi
         return;
     const bool participant = ctx.participants.hasName(from.name);
     const bool unrelated = !ctx.participants.hasDomain(domain);
-    Finding f{QStringLiteral("A1"), severity(ctx, participant),
+    Finding f{QStringLiteral("A1"), severity(ctx, imitated.isEmpty() ? known : QStringList(), participant),
               QStringLiteral("Display name '%1' %2, but %3 never used %4%5")
                   .arg(from.name, participant ? QStringLiteral("matches a participant of this thread") : QStringLiteral("is known in this case"),
                        known.mid(0, 2).join(QStringLiteral(" / ")), from.address,

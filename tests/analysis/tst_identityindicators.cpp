@@ -30,6 +30,9 @@ private slots:
     void spoofedParticipantAfterEarlierUse_data();
     void spoofedParticipantAfterEarlierUse();
     void ownSecondAddressStaysWeak();
+    void gmaneCopyOfShortMailbox();
+    void sameMailboxElsewhere_data();
+    void sameMailboxElsewhere();
     void spoofedParticipantOfQuotedConversation_data();
     void spoofedParticipantOfQuotedConversation();
     // A2
@@ -247,6 +250,63 @@ void TestIdentityIndicators::ownSecondAddressStaysWeak()
         QVERIFY2(addresses.size() >= 2, qPrintable(p.name));
         qInfo("A1 on %s (%lld addresses): fired %d times", qPrintable(p.name), qsizetype(addresses.size()), fired);
     }
+}
+
+void TestIdentityIndicators::sameMailboxElsewhere_data()
+{
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<int>("expected");
+    // Like broonie@kernel.org beside broonie@opensource.wolfsonmicro.com (Mark Brown): an impostor cannot send
+    // from the domain of the IBM people of the case.
+    QTest::newRow("at a domain others of the case send from") << QByteArray("Kevin Tian <kvt@linux.ibm.com>") << int(Severity::Weak);
+    // A domain nobody else sends from is what a cousin registered for the attack looks like.
+    QTest::newRow("at another suffix nobody sends from") << QByteArray("Kevin Tian <kvt@intel.co>") << int(Severity::Strong);
+    QTest::newRow("at a look-alike") << QByteArray("Kevin Tian <kvt@in-tel.com>") << int(Severity::Strong);
+    QTest::newRow("another mailbox at that domain") << QByteArray("Kevin Tian <k.tnavien@linux.ibm.com>") << int(Severity::Strong);
+}
+
+// Spec A1 FP "personal plus work addresses", mitigated with the alias book: the mailbox name (not built from the
+// display name) he used before, now at another organisation's domain. Kevin Tian's real reply is sent twice: as
+// kvt@intel.com first, then from the address under test.
+void TestIdentityIndicators::sameMailboxElsewhere()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(int, expected);
+
+    QByteArray before = CaseFixture::withHeader(kevin("earlier-a1@intel.com"), "From", "Kevin Tian <kvt@intel.com>");
+    before = CaseFixture::withHeader(before, "Date", "Mon, 27 Feb 2023 10:00:00 +0000");
+    const QByteArray raw = CaseFixture::withHeader(kevin("derived-a1@ordalex.com"), "From", from);
+    // Two more IBM people of the list, beside the thread's own.
+    const QStringList ids = s390Thread(QString::fromLatin1(VfioRoot)) + s390From(QStringLiteral("frankja@linux.ibm.com")).mid(0, 1)
+        + s390From(QStringLiteral("nrb@linux.ibm.com")).mid(0, 1);
+    const auto c = derivedCase(ids, {before, raw});
+    const Finding *a1 = c->finding(QStringLiteral("derived-a1@ordalex.com"), QStringLiteral("A1"));
+    QVERIFY2(a1, qPrintable(describe(c->result(QStringLiteral("derived-a1@ordalex.com")))));
+    QVERIFY2(int(a1->severity) == expected, qPrintable(CaseFixture::severityName(a1) + u' ' + a1->summary));
+}
+
+// notmuch's LKML corpus holds Joe Perches' patch series as gmane archived it, From
+// "joe-6d6DIl74uiNBDgjK7y7TUQ@public.gmane.org", next to mail naming him as joe@perches.com. The archive's
+// munged copy of his mailbox is his, short as its local part is; a foreign address under his name is not.
+void TestIdentityIndicators::gmaneCopyOfShortMailbox()
+{
+    CaseFixture c;
+    c.addCorpus(QStringLiteral("notmuch/lkml"));
+    c.addMessage(CaseFixture::withHeader(CaseFixture::readFile(QStringLiteral("notmuch/lkml/cur/1382298793.002297:2,")), "From",
+                                         "Joe Perches <joe-6d6DIl74uiNBDgjK7y7TUQ@public.example>"));
+    c.analyse();
+    int munged = 0;
+    for (int i = 0; i < c.store().size(); ++i) {
+        const th::model::Message &m = c.store().message(i);
+        if (!m.from.address.endsWith(u"@public.gmane.org") || !m.from.address.startsWith(u"joe-"))
+            continue;
+        ++munged;
+        const Finding *a1 = CaseFixture::strongest(c.analysis().messages[i], u"A1");
+        QVERIFY2(!a1, qPrintable(m.messageId + u' ' + (a1 ? a1->summary : QString())));
+    }
+    QCOMPARE(munged, 2);
+    const Finding *foreign = CaseFixture::strongest(c.analysis().messages[c.store().size() - 1], u"A1");
+    QVERIFY2(foreign && foreign->summary.contains(QStringLiteral("joe@perches.com")), qPrintable(c.store().message(c.store().size() - 1).from.address));
 }
 
 // A truncated stolen thread: a lure with only the first lines of a real reply under an attribution that names
