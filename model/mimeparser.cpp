@@ -9,6 +9,7 @@
 #include <vmime/vmime.hpp>
 
 #include <QRegularExpression>
+#include <QSet>
 
 namespace th::model {
 namespace {
@@ -25,17 +26,51 @@ bool needsTyping(QByteArrayView name)
     return false;
 }
 
+bool isAddressField(QByteArrayView name)
+{
+    for (const char *a : {"from", "sender", "reply-to", "to", "cc", "bcc"}) {
+        if (name.compare(QByteArrayView(a), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+// vmime's address parser takes time quadratic in the length of some malformed lists (a fuzzed To of 120 kB
+// of encoded words, one left open: 1.4 s). Real ones stay far below MaxAddressField (the longest Cc of the
+// corpora: 4.5 kB), so a longer one is read up to its last comma before the cap. Only the first field of
+// each name is read (HeaderReader), so repeats are not parsed at all.
+QByteArrayView addressFieldInput(const HeaderBlock::Field &f, QSet<QByteArray> &seen, QStringList &defects)
+{
+    constexpr qsizetype MaxAddressField = 32 * 1024;
+    if (!isAddressField(f.name))
+        return f.raw;
+    const QByteArray name = f.name.toByteArray().toLower();
+    if (seen.contains(name))
+        return {};
+    seen.insert(name);
+    if (f.raw.size() <= MaxAddressField)
+        return f.raw;
+    const qsizetype comma = QByteArrayView(f.raw).first(MaxAddressField).lastIndexOf(',');
+    defects << QStringLiteral("%1 of %2 bytes: addresses after its first %3 bytes are not read")
+                   .arg(QString::fromLatin1(f.name)).arg(f.raw.size()).arg(MaxAddressField);
+    return QByteArrayView(f.raw).first(comma > 0 ? comma : MaxAddressField);
+}
+
 // What vmime parses: the typed fields, a blank line, and the body (unless \a headersOnly).
-std::string vmimeInput(const QByteArray &bytes, const HeaderBlock &block, bool headersOnly)
+std::string vmimeInput(const QByteArray &bytes, const HeaderBlock &block, bool headersOnly, QStringList &defects)
 {
     std::string out;
     out.reserve(size_t(headersOnly ? 4096 : bytes.size()));
+    QSet<QByteArray> seen;
     for (const HeaderBlock::Field &f : block.fields()) {
-        if (needsTyping(f.name)) {
-            out.append(f.raw.data(), size_t(f.raw.size()));
-            if (!f.raw.endsWith('\n'))
-                out += "\r\n";
-        }
+        if (!needsTyping(f.name))
+            continue;
+        const QByteArrayView raw = addressFieldInput(f, seen, defects);
+        if (raw.isEmpty())
+            continue;
+        out.append(raw.data(), size_t(raw.size()));
+        if (!raw.endsWith('\n'))
+            out += "\r\n";
     }
     out += "\r\n";
     if (!headersOnly)
@@ -109,7 +144,7 @@ Message MimeParser::parseWith(const QByteArray &bytes, const Limits &limits, int
     headersOnly = headersOnly || exceedsLimits(bytes, limits, m.defects);
     try {
         vmime::message vm;
-        vm.parse(vmimeInput(bytes, block, headersOnly));
+        vm.parse(vmimeInput(bytes, block, headersOnly, m.defects));
         const vmime::message &cvm = vm; // const access never inserts fields (platform note 1)
         HeaderReader(block, *cvm.getHeader(), m).read();
         if (!headersOnly)
