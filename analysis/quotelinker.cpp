@@ -13,6 +13,11 @@ QuoteLinker::QuoteLinker(const std::vector<model::Message> &messages, const QLis
         if (!messages[i].from.name.isEmpty())
             m_byName.insert(messages[i].from.name.toLower(), int(i));
     }
+    for (const model::Thread &t : threads.threads) {
+        QList<int> indexes = t.messageIndexes();
+        std::sort(indexes.begin(), indexes.end());
+        m_threadMessages << indexes;
+    }
 }
 
 QList<QuoteLink> QuoteLinker::link(int message, int copied) const
@@ -21,29 +26,76 @@ QList<QuoteLink> QuoteLinker::link(int message, int copied) const
     const BodyStructure &b = m_bodies[message];
     for (int k = 0; k < b.history.size(); ++k) {
         const QuotedMessage &q = b.history[k];
-        const QuotedHeader *header = q.header >= 0 ? &b.headers[q.header] : nullptr;
-        out << best(message, k, candidates(message, copied, header));
+        out << best(message, k, scopeOf(message, copied, q.header >= 0 ? &b.headers[q.header] : nullptr));
     }
     return out;
 }
 
-QList<int> QuoteLinker::candidates(int message, int copied, const QuotedHeader *header) const
+QuoteLinker::Scope QuoteLinker::scopeOf(int message, int copied, const QuotedHeader *header) const
 {
-    QList<int> out;
-    for (int m : {message, copied}) {
-        const int thread = m < 0 ? -1 : m_threads.threadOfMessage.value(m, -1);
-        if (thread >= 0)
-            out += m_threads.threads[thread].messageIndexes();
-    }
+    Scope s;
+    s.message = message;
+    s.copied = copied;
+    s.threads[0] = m_threads.threadOfMessage.value(message, -1);
+    s.threads[1] = copied < 0 ? -1 : m_threads.threadOfMessage.value(copied, -1);
+    const qsizetype ownThread = s.threads[0] < 0 ? 0 : m_threadMessages[s.threads[0]].size();
     if (header && !header->fromAddress.isEmpty())
-        out += m_byAuthor.values(header->fromAddress.toLower());
-    else if (header && copied < 0 && out.size() <= 1) // alone in its thread, attributed without an address: the name's messages
-        out += m_byName.values(attributionOf(*header).name.toLower());
-    if (copied >= 0)
-        out << copied;
+        s.authors = m_byAuthor.values(header->fromAddress.toLower());
+    else if (header && copied < 0 && ownThread <= 1) // alone in its thread, attributed without an address: the name's messages
+        s.authors = m_byName.values(attributionOf(*header).name.toLower());
+    std::sort(s.authors.begin(), s.authors.end());
+    return s;
+}
+
+qsizetype QuoteLinker::Scope::listedSize(const QuoteLinker &linker) const
+{
+    qsizetype n = authors.size() + 1;
+    for (int t : threads)
+        n += t < 0 ? 0 : linker.m_threadMessages[t].size();
+    return n;
+}
+
+bool QuoteLinker::inScope(const Scope &scope, int candidate) const
+{
+    if (candidate == scope.message)
+        return false;
+    const int thread = m_threads.threadOfMessage.value(candidate, -1);
+    return (thread >= 0 && (thread == scope.threads[0] || thread == scope.threads[1])) || candidate == scope.copied
+        || std::binary_search(scope.authors.cbegin(), scope.authors.cend(), candidate);
+}
+
+QList<int> QuoteLinker::listed(const Scope &scope) const
+{
+    QList<int> out = scope.authors;
+    for (int t : scope.threads) {
+        if (t >= 0)
+            out += m_threadMessages[t];
+    }
+    if (scope.copied >= 0)
+        out << scope.copied;
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
-    out.removeOne(message);
+    out.removeOne(scope.message);
+    return out;
+}
+
+QList<int> QuoteLinker::searched(const Scope &scope, const std::vector<PostingIndex::Hits> &hits, const QuotedHeader *header) const
+{
+    QList<int> out;
+    for (const PostingIndex::Hits &h : hits) {
+        if (inScope(scope, h.item))
+            out << h.item;
+    }
+    const Attribution author = header ? attributionOf(*header) : Attribution{};
+    const QList<int> named = !author.address.isEmpty() ? m_byAuthor.values(author.address.toLower())
+        : author.name.isEmpty()                         ? QList<int>()
+                                                        : m_byName.values(author.name.toLower());
+    for (int c : named) {
+        if (inScope(scope, c))
+            out << c;
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 
@@ -67,15 +119,19 @@ bool QuoteLinker::writtenBy(int candidate, const Attribution &author) const
 
 // The candidate that wrote most of the quote; between equals, the one its attribution names; a quote too
 // short (or too flattened) to judge by its words is linked by its attribution alone.
-QuoteLink QuoteLinker::best(int message, int k, const QList<int> &candidates) const
+QuoteLink QuoteLinker::best(int message, int k, const Scope &scope) const
 {
     const BodyStructure &b = m_bodies[message];
     const QuotedHeader *header = b.history[k].header >= 0 ? &b.headers[b.history[k].header] : nullptr;
     const Attribution author = header ? attributionOf(*header) : Attribution{};
     const std::vector<quint64> set = m_matcher.significantShingles(message, b.contentSegments(k));
+    const bool smallScope = scope.listedSize(*this) <= MaxListedScope;
+    const QList<int> listedCandidates = smallScope ? listed(scope) : QList<int>();
     // A few candidates (a short thread) are cheaper to intersect one by one than to look up in the index.
-    const bool fewCandidates = candidates.size() <= MaxDirectCandidates;
-    const std::vector<PostingIndex::Hits> hits = fewCandidates ? std::vector<PostingIndex::Hits>() : m_matcher.ownWordHits(set);
+    const bool fewCandidates = smallScope && listedCandidates.size() <= MaxDirectCandidates;
+    const bool judgeWords = set.size() >= size_t(MinShingles);
+    const std::vector<PostingIndex::Hits> hits = fewCandidates || !judgeWords ? std::vector<PostingIndex::Hits>() : m_matcher.ownWordHits(set);
+    const QList<int> candidates = smallScope ? listedCandidates : searched(scope, hits, header);
     const auto shared = [&](int c) {
         return fewCandidates ? Shingles::intersectionSize(set, m_matcher.ownShingles(c)) : PostingIndex::sharedBy(hits, c);
     };
@@ -87,7 +143,7 @@ QuoteLink QuoteLinker::best(int message, int k, const QList<int> &candidates) co
         const bool byHeader = header && writtenBy(c, author);
         if (byHeader)
             named << c;
-        if (set.size() < size_t(MinShingles))
+        if (!judgeWords)
             continue;
         const double containment = double(shared(c)) / double(set.size());
         const bool better = containment > best.containment + 0.05 || (containment > best.containment - 0.05 && byHeader && !best.byHeader);

@@ -25,12 +25,17 @@ struct QuoteLink {
 /// (by address; by name when the attribution has none and the message stands alone in its thread).
 /// A quote usually keeps only part of its original, so the test is how much of the *quote* the candidate
 /// wrote (|S(q) ∩ S(own(m))| / |S(q)|), not the reverse.
+///
+/// In a large scope (a thread of thousands of replies) only the candidates that share words with the quote
+/// or that its attribution names are looked at: the others can win neither way, and walking them all for
+/// every quote made a thread's linking quadratic in its size.
 class QuoteLinker
 {
 public:
     static constexpr double MinContainment = 0.6;
     static constexpr int MinShingles = 3;        ///< shorter quotes are linked by their attribution only
     static constexpr qsizetype MaxDirectCandidates = 8;
+    static constexpr qsizetype MaxListedScope = 64; ///< larger scopes are searched through the word index
     static constexpr qint64 DateSlackSecs = 36 * 3600; ///< quoted dates lack a zone (spec B6: allow a day)
 
     QuoteLinker(const std::vector<model::Message> &messages, const QList<BodyStructure> &bodies, const model::ThreadSet &threads,
@@ -41,14 +46,27 @@ public:
     [[nodiscard]] QList<QuoteLink> link(int message, int copied) const;
 
 private:
-    [[nodiscard]] QList<int> candidates(int message, int copied, const QuotedHeader *header) const;
-    [[nodiscard]] QuoteLink best(int message, int k, const QList<int> &candidates) const;
     /// What a quoted header says of its author, read once for all the candidates.
     struct Attribution {
         qint64 sent = QuoteMatcher::NoDate; ///< ms since the epoch
         QString address;
         QString name; ///< for a header without an address
     };
+    /// Where the author of one quote is looked for.
+    struct Scope {
+        int message = -1;
+        int copied = -1;
+        int threads[2] = {-1, -1}; ///< of the message and of the copied message
+        QList<int> authors;        ///< the messages of the attribution's author (address, or name when alone), ascending
+        [[nodiscard]] qsizetype listedSize(const QuoteLinker &linker) const;
+    };
+    [[nodiscard]] Scope scopeOf(int message, int copied, const QuotedHeader *header) const;
+    [[nodiscard]] bool inScope(const Scope &scope, int candidate) const;
+    /// The scope as a list, ascending, without the message itself.
+    [[nodiscard]] QList<int> listed(const Scope &scope) const;
+    /// The scope's candidates that share words with the quote (\a hits) or that \a header's author wrote, ascending.
+    [[nodiscard]] QList<int> searched(const Scope &scope, const std::vector<PostingIndex::Hits> &hits, const QuotedHeader *header) const;
+    [[nodiscard]] QuoteLink best(int message, int k, const Scope &scope) const;
     [[nodiscard]] static Attribution attributionOf(const QuotedHeader &header);
     [[nodiscard]] bool writtenBy(int candidate, const Attribution &author) const;
     [[nodiscard]] QuoteLink byAttribution(int message, const QList<int> &named) const;
@@ -57,6 +75,7 @@ private:
     const QList<BodyStructure> &m_bodies;
     const model::ThreadSet &m_threads;
     const QuoteMatcher &m_matcher;
+    QList<QList<int>> m_threadMessages;  ///< per thread: its stored messages, ascending
     QMultiHash<QString, int> m_byAuthor; ///< lower-case From address -> message indexes
     QMultiHash<QString, int> m_byName;   ///< lower-case From name -> message indexes
 };

@@ -41,12 +41,24 @@ void ThreadParticipants::Counts::add(const Mentions &m)
 
 // Per thread, not kept per message: a case has a few hundred threads but thousands of messages.
 ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messages, const model::ThreadSet &threads)
+    : m_messages(messages)
 {
-    m_threads = parallelMap<QList<Counts>>(threads.threads.size(), [&](int t) {
-        Counts sum;
-        for (int m : threads.threads[t].messageIndexes())
-            sum.add(mentionsOf(messages[size_t(m)]));
-        return sum;
+    const qsizetype n = threads.threads.size();
+    m_threads.resize(n);
+    m_sightings.resize(n);
+    m_threadMessages.resize(n);
+    parallelFor(n, [&](int t) {
+        m_threadMessages[t] = threads.threads[t].messageIndexes();
+        const bool indexed = m_threadMessages[t].size() > MaxScannedThread;
+        for (int m : std::as_const(m_threadMessages[t])) {
+            const model::Message &message = messages[size_t(m)];
+            const Mentions mentions = mentionsOf(message);
+            m_threads[t].add(mentions);
+            const qint64 sent = message.date.isValid() ? message.date.toMSecsSinceEpoch() : NoDate;
+            for (const QString &address : indexed ? mentions.addresses : QStringList())
+                m_sightings[t].push_back({qHash(address), sent, m});
+        }
+        std::sort(m_sightings[t].begin(), m_sightings[t].end());
     });
 }
 
@@ -59,6 +71,32 @@ ThreadParticipants::Mentions ThreadParticipants::mentionsOf(const model::Message
             mention(out, a);
     }
     return out;
+}
+
+// A short thread is read message by message; a long one through its sightings.
+bool ThreadParticipants::namedBefore(int thread, const QString &address, const QDateTime &before, int exclude) const
+{
+    if (m_threadMessages[thread].size() <= MaxScannedThread) {
+        return std::any_of(m_threadMessages[thread].cbegin(), m_threadMessages[thread].cend(), [&](int m) {
+            const model::Message &o = m_messages[size_t(m)];
+            return m != exclude && o.date < before && namesAddress(o, address);
+        });
+    }
+    const qint64 limit = before.isValid() ? before.toMSecsSinceEpoch() : NoDate;
+    const std::vector<Sighting> &sightings = m_sightings[thread];
+    const size_t key = qHash(address.toLower());
+    for (auto s = std::lower_bound(sightings.cbegin(), sightings.cend(), Sighting{key, NoDate, -1});
+         s != sightings.cend() && s->address == key && s->sent < limit; ++s) {
+        if (s->message != exclude && namesAddress(m_messages[size_t(s->message)], address))
+            return true;
+    }
+    return false;
+}
+
+bool ThreadParticipants::namesAddress(const model::Message &m, const QString &address)
+{
+    const auto same = [&address](const model::MailAddress &a) { return a.address.compare(address, Qt::CaseInsensitive) == 0; };
+    return same(m.from) || std::any_of(m.to.cbegin(), m.to.cend(), same) || std::any_of(m.cc.cbegin(), m.cc.cend(), same);
 }
 
 } // namespace th::analysis

@@ -8,6 +8,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
+#include <tuple>
+#include <vector>
+
 namespace th::analysis {
 
 /// Who takes part in each header thread, counted per message (From, To and Cc): addresses, registrable
@@ -39,9 +43,29 @@ public:
 
     [[nodiscard]] const Counts &ofThread(int thread) const { return m_threads[thread]; }
     [[nodiscard]] static Mentions mentionsOf(const model::Message &m);
+    /// Whether a message of \a thread other than \a exclude, dated before \a before, names \a address in From,
+    /// To or Cc. A message without a date counts as before any date; nothing is before no date.
+    [[nodiscard]] bool namedBefore(int thread, const QString &address, const QDateTime &before, int exclude) const;
 
 private:
+    /// A message naming an address (by the hash of its lower-case form; a collision only costs a check).
+    struct Sighting {
+        size_t address;
+        qint64 sent; ///< ms since the epoch, or NoDate
+        int message;
+        bool operator<(const Sighting &o) const { return std::tie(address, sent) < std::tie(o.address, o.sent); }
+    };
+    static constexpr qint64 NoDate = std::numeric_limits<qint64>::min();
+    [[nodiscard]] static bool namesAddress(const model::Message &m, const QString &address);
+
+    static constexpr qsizetype MaxScannedThread = 64;
+
     QList<Counts> m_threads;
+    QList<QList<int>> m_threadMessages; ///< per thread: its stored messages
+    /// Per thread of more than MaxScannedThread messages, sorted: answers namedBefore() without walking the
+    /// thread for every message of it (quadratic in a thread of thousands of replies).
+    QList<std::vector<Sighting>> m_sightings;
+    const std::vector<model::Message> &m_messages;
 };
 
 } // namespace th::analysis

@@ -129,12 +129,6 @@ qsizetype afterForeignHeaders(const MessageContext &ctx, qsizetype splice)
     return splice;
 }
 
-bool names(const model::Message &m, const QString &address)
-{
-    const auto same = [&address](const model::MailAddress &a) { return a.address.compare(address, Qt::CaseInsensitive) == 0; };
-    return same(m.from) || std::any_of(m.to.cbegin(), m.to.cend(), same) || std::any_of(m.cc.cbegin(), m.cc.cend(), same);
-}
-
 // The sender took part in the conversation before this message: in an earlier message of its thread or of
 // the thread it copies. A later wave from the same address does not make the first one a participant (D1).
 bool senderTookPart(const MessageContext &ctx)
@@ -142,11 +136,8 @@ bool senderTookPart(const MessageContext &ctx)
     const QString &address = ctx.message.from.address;
     for (int m : {ctx.index, ctx.original.message}) {
         const int thread = m < 0 ? -1 : ctx.data.threads.threadOfMessage.value(m, -1);
-        for (int other : thread < 0 ? QList<int>() : ctx.data.threads.threads[thread].messageIndexes()) {
-            const model::Message &o = ctx.data.messages[size_t(other)];
-            if (other != ctx.index && o.date < ctx.message.date && names(o, address))
-                return true;
-        }
+        if (thread >= 0 && !address.isEmpty() && ctx.data.participants.namedBefore(thread, address, ctx.message.date, ctx.index))
+            return true;
     }
     return false;
 }
