@@ -128,8 +128,22 @@ void HeaderReader::readThreading()
         m_msg.defects << (messageId.isEmpty() ? QStringLiteral("no Message-ID header")
                                               : QStringLiteral("Message-ID without angle brackets: \"%1\"").arg(messageId));
     }
-    m_msg.inReplyTo = MimeParser::extractMessageIds(rawValue(QStringLiteral("in-reply-to")));
-    m_msg.references = MimeParser::extractMessageIds(rawValue(QStringLiteral("references")));
+    m_msg.inReplyTo = boundedIds(QStringLiteral("In-Reply-To"), MaxInReplyTo);
+    m_msg.references = boundedIds(QStringLiteral("References"), MaxReferences);
+}
+
+// A real References lists a thread's ancestry, a few hundred ids at most; hostile ones hold millions, which
+// the threader would turn into as many ghost messages (4 million took 51 s and 8 GB). The first id (the
+// thread's root) and the last ones (the nearest ancestors) are kept, as news software trims them (RFC 5537
+// section 3.4.4).
+QStringList HeaderReader::boundedIds(const QString &field, qsizetype max)
+{
+    QStringList ids = MimeParser::extractMessageIds(rawValue(field.toLower()));
+    if (ids.size() <= max)
+        return ids;
+    m_msg.defects << QStringLiteral("%1 holds %2 message ids; the first and the last %3 are read").arg(field).arg(ids.size()).arg(max - 1);
+    ids.remove(1, ids.size() - max);
+    return ids;
 }
 
 void HeaderReader::readDate()

@@ -17,6 +17,9 @@ namespace th::model {
 class HeaderReader
 {
 public:
+    static constexpr qsizetype MaxReferences = 200;
+    static constexpr qsizetype MaxInReplyTo = 20;
+
     HeaderReader(const HeaderBlock &block, const vmime::header &typed, Message &message);
 
     void read();
@@ -25,6 +28,8 @@ private:
     void readFields();
     void readIdentity();
     void readThreading();
+    /// The message ids of \a field, at most \a max of them.
+    [[nodiscard]] QStringList boundedIds(const QString &field, qsizetype max);
     void readDate();
     void checkSingletons();
     [[nodiscard]] QDateTime parseDate() const;

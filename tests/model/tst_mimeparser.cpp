@@ -36,6 +36,7 @@ private Q_SLOTS:
     void fieldOffsetsPointAtTheRawBytes();
     void undecodableEncodedWords();
     void overlongAddressList();
+    void overlongReferences();
     void attachments();
     void embeddedMessage();
     void defects_data();
@@ -160,6 +161,25 @@ void TestMimeParser::overlongAddressList()
     const Message twice = MimeParser::parse("To: a@example.com\r\n" + bytes);
     QCOMPARE(twice.to.value(0).address, QStringLiteral("a@example.com"));
     QVERIFY2(!twice.defects.join(u'|').contains(u"not read"), qPrintable(twice.defects.join(u'|')));
+}
+
+// A real reply whose References names its parent after 100,000 made-up ancestors: the threader would make each
+// a ghost message. The root and the nearest 199 are read.
+void TestMimeParser::overlongReferences()
+{
+    const QByteArray raw = corpusFile(u"lists/usrp-users_2021-08_to_2021-09/000005_48f413392d35.eml"_qs);
+    const QByteArray parent = "<d5LUCmqe0G6EE2GePmSMi2mrDThZewZBsJCSmoOFo@lists.ettus.com>";
+    QVERIFY(raw.contains("References: " + parent + "\n"));
+    QByteArray ancestors;
+    for (int i = 0; i < 100000; ++i)
+        ancestors += "<ancestor" + QByteArray::number(i) + "@example.org>\n ";
+    const Message m = MimeParser::parse(QByteArray(raw).replace("References: " + parent, "References: " + ancestors + parent));
+    QCOMPARE(m.references.size(), 200);
+    QCOMPARE(m.references.first(), QStringLiteral("ancestor0@example.org"));
+    QCOMPARE(m.references[1], QStringLiteral("ancestor99802@example.org"));
+    QCOMPARE(m.references.last(), QString::fromLatin1(parent.mid(1).chopped(1)));
+    QVERIFY2(m.defects.contains(u"References holds 100001 message ids; the first and the last 199 are read"), qPrintable(m.defects.join(u'|')));
+    QCOMPARE(m.inReplyTo, QStringList{QString::fromLatin1(parent.mid(1).chopped(1))});
 }
 
 void TestMimeParser::attachments()
