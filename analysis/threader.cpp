@@ -227,15 +227,33 @@ private:
         g.alive = false;
     }
 
-    QDateTime resolveSortDate(int c)
+    // The containers under \a root, each before its children. Threads are walked with an explicit stack, not
+    // by recursion: a hostile chain of 50,000 replies overflowed the call stack.
+    std::vector<int> preorder(int root) const
     {
-        Container &x = m_containers[size_t(c)];
-        for (int child : std::as_const(x.children)) {
-            const QDateTime d = resolveSortDate(child);
-            if (x.isGhost() && d.isValid() && (!x.sortDate.isValid() || d < x.sortDate))
-                x.sortDate = d;
+        std::vector<int> out, stack{root};
+        while (!stack.empty()) {
+            const int c = stack.back();
+            stack.pop_back();
+            out.push_back(c);
+            const QList<int> &children = m_containers[size_t(c)].children;
+            stack.insert(stack.end(), children.crbegin(), children.crend());
         }
-        return x.sortDate;
+        return out;
+    }
+
+    // A ghost sorts by its oldest descendant's date: children are resolved before their parents.
+    void resolveSortDates(int root)
+    {
+        const std::vector<int> order = preorder(root);
+        for (auto c = order.crbegin(); c != order.crend(); ++c) {
+            Container &x = m_containers[size_t(*c)];
+            for (int child : std::as_const(x.children)) {
+                const QDateTime &d = m_containers[size_t(child)].sortDate;
+                if (x.isGhost() && d.isValid() && (!x.sortDate.isValid() || d < x.sortDate))
+                    x.sortDate = d;
+            }
+        }
     }
 
     model::ThreadSet buildThreads()
@@ -249,7 +267,7 @@ private:
                 roots << c;
         }
         for (int r : std::as_const(roots))
-            resolveSortDate(r);
+            resolveSortDates(r);
         std::sort(roots.begin(), roots.end(), [this](int a, int b) { return olderThan(m_containers[size_t(a)], m_containers[size_t(b)]); });
         for (int r : std::as_const(roots)) {
             set.threads << buildThread(r, int(set.threads.size()), set);
@@ -258,18 +276,28 @@ private:
         return set;
     }
 
+    // Nodes in preorder, siblings oldest first.
     model::Thread buildThread(int root, int threadIndex, model::ThreadSet &set)
     {
         model::Thread t;
         t.id = m_containers[size_t(root)].id;
-        addNode(t, root, -1, threadIndex, set);
+        std::vector<std::pair<int, int>> stack{{root, -1}}; // container, parent node
+        while (!stack.empty()) {
+            const auto [c, parentNode] = stack.back();
+            stack.pop_back();
+            const int node = addNode(t, c, parentNode, threadIndex, set);
+            QList<int> &children = m_containers[size_t(c)].children;
+            std::sort(children.begin(), children.end(), [this](int a, int b) { return olderThan(m_containers[size_t(a)], m_containers[size_t(b)]); });
+            for (auto child = children.crbegin(); child != children.crend(); ++child)
+                stack.emplace_back(*child, node);
+        }
         summarise(t);
         return t;
     }
 
-    void addNode(model::Thread &t, int c, int parentNode, int threadIndex, model::ThreadSet &set)
+    int addNode(model::Thread &t, int c, int parentNode, int threadIndex, model::ThreadSet &set)
     {
-        Container &x = m_containers[size_t(c)];
+        const Container &x = m_containers[size_t(c)];
         const int node = int(t.nodes.size());
         t.nodes << model::ThreadNode{x.id, x.message, parentNode, {}};
         if (parentNode >= 0)
@@ -278,9 +306,7 @@ private:
             set.threadOfMessage[x.message] = threadIndex;
             set.nodeOfMessage[x.message] = node;
         }
-        std::sort(x.children.begin(), x.children.end(), [this](int a, int b) { return olderThan(m_containers[size_t(a)], m_containers[size_t(b)]); });
-        for (int child : std::as_const(x.children))
-            addNode(t, child, node, threadIndex, set);
+        return node;
     }
 
     void summarise(model::Thread &t) const

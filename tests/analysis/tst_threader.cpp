@@ -73,6 +73,7 @@ private Q_SLOTS:
     void notmuchParentPriority();
     void notmuchGhostRoot();
     void notmuchLoopIsBroken();
+    void deepChainIsWalkedWithoutRecursion();
     void referenceThreads_data();
     void referenceThreads();
     void quoteVerifiedPairs_data();
@@ -174,6 +175,34 @@ void TestThreader::notmuchLoopIsBroken()
     QCOMPARE(set.threads.size(), 1);
     QCOMPARE(set.threads.first().messageCount, 2);
     QCOMPARE(set.threads.first().nodes.first().isGhost(), false);
+}
+
+// A hostile mailbox: notmuch's loop message copied into a chain of 200,000 replies, each to the one before,
+// without dates, under a missing first message. A recursive walk of the thread overflowed the stack.
+void TestThreader::deepChainIsWalkedWithoutRecursion()
+{
+    const std::vector<Message> real = importAll(corpus("notmuch/broken/loop"));
+    QVERIFY(!real.empty());
+    constexpr int Depth = 200000;
+    std::vector<Message> chain(Depth, real.front());
+    for (int i = 0; i < Depth; ++i) {
+        chain[size_t(i)].messageId = QStringLiteral("chain%1@example.org").arg(i);
+        // the first replies to a message the mailbox lacks: a ghost above the chain
+        chain[size_t(i)].inReplyTo = QStringList{i ? QStringLiteral("chain%1@example.org").arg(i - 1) : QStringLiteral("missing@example.org")};
+        chain[size_t(i)].references.clear();
+        chain[size_t(i)].date = QDateTime();
+    }
+    std::swap(chain.front(), chain.back());
+    const model::ThreadSet set = analysis::Threader::thread(chain);
+    QCOMPARE(set.threads.size(), 1);
+    const model::Thread &t = set.threads.first();
+    QCOMPARE(t.messageCount, Depth);
+    QCOMPARE(t.nodes.size(), Depth + 1);
+    QVERIFY(t.nodes.first().isGhost());
+    for (int n = 1; n < int(t.nodes.size()); ++n)
+        QVERIFY2(t.nodes[n].parent == n - 1 && t.nodes[n - 1].children == QList<int>{n}, qPrintable(QString::number(n)));
+    QCOMPARE(t.nodes[1].messageId, QStringLiteral("chain0@example.org"));
+    QCOMPARE(set.nodeOfMessage[0], Depth); // the last of the chain, swapped to the front
 }
 
 void TestThreader::referenceThreads_data()
