@@ -22,16 +22,20 @@ SenderHistory::SenderHistory(const std::vector<model::Message> &messages)
     }
 }
 
+// The list is in date order, undated messages first (as NoDate): the messages before a date are a prefix.
 QList<int> SenderHistory::before(const QString &address, const QDateTime &date, int exclude) const
 {
-    QList<int> out;
-    const QList<int> sent = m_byAddress.value(address.toLower()); // const: looping over it does not detach
+    const QList<int> sent = m_byAddress.value(address.toLower()); // const: reading it does not detach
     const qint64 limit = date.isValid() ? date.toMSecsSinceEpoch() : NoDate;
-    for (int i : sent) {
-        const qint64 d = m_sent[size_t(i)];
-        if (i != exclude && (limit == NoDate || d == NoDate || d < limit))
-            out << i;
+    const auto end = limit == NoDate ? sent.cend()
+                                     : std::partition_point(sent.cbegin(), sent.cend(), [&](int i) { return m_sent[size_t(i)] < limit; });
+    QList<int> out;
+    for (auto it = end - std::min<qsizetype>(end - sent.cbegin(), MaxHistory + 1); it != end; ++it) {
+        if (*it != exclude)
+            out << *it;
     }
+    if (out.size() > MaxHistory)
+        out.removeFirst();
     return out;
 }
 

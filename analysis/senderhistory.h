@@ -16,7 +16,12 @@ class SenderHistory
 public:
     explicit SenderHistory(const std::vector<model::Message> &messages);
 
-    /// Messages from \a address dated before \a date (or undated), other than \a exclude, oldest first.
+    /// A sender's habits are read from its latest messages: an automated sender with tens of thousands of
+    /// messages would otherwise make every per-message comparison walk them all (quadratic in its count).
+    static constexpr qsizetype MaxHistory = 500;
+
+    /// Messages from \a address dated before \a date (or undated), other than \a exclude, oldest first: the
+    /// latest MaxHistory of them.
     [[nodiscard]] QList<int> before(const QString &address, const QDateTime &date, int exclude) const;
     [[nodiscard]] QList<int> all(const QString &address) const { return m_byAddress.value(address.toLower()); }
 
