@@ -35,25 +35,47 @@ bool isAddressField(QByteArrayView name)
     return false;
 }
 
+// A From or Sender of hostile length is a display name padded to push the address out of sight: the field is
+// handed on as the name's first MaxPaddedName bytes and the last address in angle brackets.
+QByteArray mailboxFieldInput(const HeaderBlock::Field &f)
+{
+    constexpr qsizetype MaxPaddedName = 1000;
+    static const QRegularExpression angleAddress(QStringLiteral("<([^<>\\s]+@[^<>\\s]+)>"));
+    const QString value = QString::fromLatin1(f.value());
+    QRegularExpressionMatch last;
+    for (auto it = angleAddress.globalMatch(value); it.hasNext();)
+        last = it.next();
+    if (!last.hasMatch())
+        return {};
+    QByteArray name = f.value().first(last.capturedStart()).toByteArray().simplified();
+    name.replace('"', "").replace('\\', "");
+    return f.name.toByteArray() + ": \"" + name.left(MaxPaddedName) + "\" " + last.captured(0).toLatin1() + "\r\n";
+}
+
 // vmime's address parser takes time quadratic in the length of some malformed lists (a fuzzed To of 120 kB
 // of encoded words, one left open: 1.4 s). Real ones stay far below MaxAddressField (the longest Cc of the
-// corpora: 4.5 kB), so a longer one is read up to its last comma before the cap. Only the first field of
-// each name is read (HeaderReader), so repeats are not parsed at all.
-QByteArrayView addressFieldInput(const HeaderBlock::Field &f, QSet<QByteArray> &seen, QStringList &defects)
+// corpora: 4.5 kB), so a longer list is read up to its last comma before the cap, a longer mailbox through
+// mailboxFieldInput. Only the first field of each name is read (HeaderReader), so repeats are not parsed at all.
+QByteArray addressFieldInput(const HeaderBlock::Field &f, QSet<QByteArray> &seen, QStringList &defects)
 {
     constexpr qsizetype MaxAddressField = 32 * 1024;
     if (!isAddressField(f.name))
-        return f.raw;
+        return f.raw.toByteArray();
     const QByteArray name = f.name.toByteArray().toLower();
     if (seen.contains(name))
         return {};
     seen.insert(name);
     if (f.raw.size() <= MaxAddressField)
-        return f.raw;
+        return f.raw.toByteArray();
+    const QByteArray mailbox = name == "from" || name == "sender" ? mailboxFieldInput(f) : QByteArray();
+    if (!mailbox.isEmpty()) {
+        defects << QStringLiteral("%1 of %2 bytes: its display name is read up to 1000 bytes").arg(QString::fromLatin1(f.name)).arg(f.raw.size());
+        return mailbox;
+    }
     const qsizetype comma = QByteArrayView(f.raw).first(MaxAddressField).lastIndexOf(',');
     defects << QStringLiteral("%1 of %2 bytes: addresses after its first %3 bytes are not read")
                    .arg(QString::fromLatin1(f.name)).arg(f.raw.size()).arg(MaxAddressField);
-    return QByteArrayView(f.raw).first(comma > 0 ? comma : MaxAddressField);
+    return f.raw.first(comma > 0 ? comma : MaxAddressField).toByteArray();
 }
 
 // What vmime parses: the typed fields, a blank line, and the body (unless \a headersOnly).
@@ -65,7 +87,7 @@ std::string vmimeInput(const QByteArray &bytes, const HeaderBlock &block, bool h
     for (const HeaderBlock::Field &f : block.fields()) {
         if (!needsTyping(f.name))
             continue;
-        const QByteArrayView raw = addressFieldInput(f, seen, defects);
+        const QByteArray raw = addressFieldInput(f, seen, defects);
         if (raw.isEmpty())
             continue;
         out.append(raw.data(), size_t(raw.size()));

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void undecodableEncodedWords();
     void overlongAddressList();
     void overlongReferences();
+    void paddedDisplayName();
     void attachments();
     void embeddedMessage();
     void defects_data();
@@ -180,6 +181,22 @@ void TestMimeParser::overlongReferences()
     QCOMPARE(m.references.last(), QString::fromLatin1(parent.mid(1).chopped(1)));
     QVERIFY2(m.defects.contains(u"References holds 100001 message ids; the first and the last 199 are read"), qPrintable(m.defects.join(u'|')));
     QCOMPARE(m.inReplyTo, QStringList{QString::fromLatin1(parent.mid(1).chopped(1))});
+}
+
+// A real message whose From name is padded to 50 kB, pushing the address out of sight: the address is read,
+// the name up to 1,000 bytes.
+void TestMimeParser::paddedDisplayName()
+{
+    const QByteArray raw = corpusFile(u"lists/usrp-users_2021-08_to_2021-09/000005_48f413392d35.eml"_qs);
+    const Message real = MimeParser::parse(raw);
+    QVERIFY(!real.from.address.isEmpty() && !real.from.name.isEmpty());
+    const QByteArray from = "From: " + real.from.name.toUtf8() + " <" + real.from.address.toLatin1() + ">";
+    QVERIFY(raw.contains(from));
+    const QByteArray padded = "From: \"" + real.from.name.toUtf8() + QByteArray(50000, '.') + "\" <" + real.from.address.toLatin1() + ">";
+    const Message m = MimeParser::parse(QByteArray(raw).replace(from, padded));
+    QCOMPARE(m.from.address, real.from.address);
+    QVERIFY2(m.from.name.startsWith(real.from.name) && m.from.name.size() <= 1000, qPrintable(m.from.name.left(100)));
+    QVERIFY2(m.defects.join(u'|').contains(u"its display name is read up to 1000 bytes"), qPrintable(m.defects.join(u'|')));
 }
 
 void TestMimeParser::attachments()
