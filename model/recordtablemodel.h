@@ -1,5 +1,7 @@
 #pragma once
 
+#include "displaytext.h"
+
 #include <QAbstractTableModel>
 #include <QList>
 #include <QStringList>
@@ -31,7 +33,7 @@ public:
             return {};
         const Record &r = m_records[index.row()];
         if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
-            return display(r, index.column());
+            return DisplayText::shortened(display(r, index.column()));
         return roleData(r, role);
     }
 

@@ -1,5 +1,7 @@
 #include "threadlistmodel.h"
 
+#include "displaytext.h"
+
 #include <QLocale>
 
 namespace th::model {
@@ -62,8 +64,8 @@ QVariant ThreadListModel::data(const QModelIndex &index, int role) const
     if (index.column() == VerdictColumn && (role == Qt::DisplayRole || role == SortRole))
         return role == SortRole ? QVariant(m_verdictRanks.value(index.row())) : QVariant(m_verdicts.value(index.row()));
     switch (role) {
-    case Qt::DisplayRole: return display(*t, index.column());
-    case Qt::ToolTipRole: return index.column() == ParticipantsColumn ? t->participants.join(u'\n') : t->subject;
+    case Qt::DisplayRole: return DisplayText::shortened(display(*t, index.column()));
+    case Qt::ToolTipRole: return DisplayText::shortened(index.column() == ParticipantsColumn ? t->participants.join(u'\n') : t->subject);
     case ThreadRole: return index.row();
     case SortRole: return sortValue(*t, index.column());
     case SearchTextRole: return m_searchTexts.value(index.row());

@@ -1,5 +1,7 @@
 #include "threadtreemodel.h"
 
+#include "displaytext.h"
+
 namespace th::model {
 
 // Internal ids are node indexes + 1, so that 0 can mean "the invisible root".
@@ -105,8 +107,8 @@ QVariant ThreadTreeModel::data(const QModelIndex &index, int role) const
     if (!n)
         return {};
     switch (role) {
-    case Qt::DisplayRole: return display(*n, index.column());
-    case Qt::ToolTipRole: return n->isGhost() ? tr("Referenced by the thread but not in the case: <%1>").arg(n->messageId) : QVariant(n->messageId);
+    case Qt::DisplayRole: return DisplayText::shortened(display(*n, index.column()));
+    case Qt::ToolTipRole: return DisplayText::shortened(n->isGhost() ? tr("Referenced by the thread but not in the case: <%1>").arg(n->messageId) : n->messageId);
     case MessageRole: return n->message;
     case GhostRole: return n->isGhost();
     case MessageIdRole: return n->messageId;

@@ -1,14 +1,17 @@
 #include "findingsview.h"
 
+#include "model/displaytext.h"
+
 #include "analysis/bodystructure.h"
 #include "analysis/caseanalysis.h"
 
 namespace th::ui {
 namespace {
 
+// Everything shown comes from mail or quotes it, so it is escaped, and cut at a length Qt can lay out.
 QString escaped(const QString &s)
 {
-    return s.toHtmlEscaped();
+    return model::DisplayText::shortened(s).toHtmlEscaped();
 }
 
 // Red for hijacks, amber for suspicious, green for clean: the analyst's first glance.

@@ -6,6 +6,7 @@
 #include "analysis/caseanalysis.h"
 #include "analysis/htmltext.h"
 #include "model/attachmentmodel.h"
+#include "model/displaytext.h"
 #include "model/headertablemodel.h"
 #include "model/mailstore.h"
 #include "model/textdecoder.h"
@@ -46,6 +47,19 @@ QString displayable(QString text)
     return text;
 }
 
+// A run of over a thousand characters without white space (a base64 blob, a minified HTML line).
+bool hasLongWord(QStringView text)
+{
+    constexpr qsizetype LongWord = 1000;
+    qsizetype run = 0;
+    for (QChar c : text) {
+        run = c.isSpace() ? 0 : run + 1;
+        if (run > LongWord)
+            return true;
+    }
+    return false;
+}
+
 QStringList locations(const model::MailStore &store, const QList<model::MessageSource> &sources)
 {
     QStringList out;
@@ -64,6 +78,7 @@ MessageView::MessageView(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("messageSummary"));
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long word is cut, not the window widened
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_headers = makeTable(m_headerModel, QStringLiteral("headerTable"), this);
     m_attachments = makeTable(m_attachmentModel, QStringLiteral("attachmentTable"), this);
@@ -111,6 +126,8 @@ void MessageView::showSummary(const model::MailStore &store, int index)
     const QList<model::MessageSource> copies = store.duplicatesOf(index);
     if (!copies.isEmpty())
         lines << tr("Byte-identical copies also found in: %1").arg(locations(store, copies).join(QStringLiteral("; ")));
+    for (QString &line : lines)
+        line = model::DisplayText::shortened(line);
     m_summary->setText(lines.join(u'\n'));
 }
 
@@ -161,6 +178,8 @@ void MessageView::showBody()
 {
     const bool html = m_bodyPart->currentIndex() == 1;
     const QString text = html ? analysis::HtmlText::toText(m_htmlBody) : m_textBody;
+    // Qt wraps a line without spaces in time quadratic in its length unless it may run past the edge.
+    m_body->setWordWrapMode(hasLongWord(text) ? QTextOption::WordWrap : QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_body->setPlainText(text.isEmpty() ? tr("(this message has no %1 part)").arg(html ? tr("HTML") : tr("text")) : displayable(text));
     markSplice(text);
 }

@@ -15,6 +15,7 @@
 #include <QModelIndex>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTableView>
 #include <QTest>
 #include <QTextBlock>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void showsVerdictsAndEvidence();
     void caseSettingsReanalyse();
     void dropAddsFiles();
+    void hostileLengthsStayDisplayable();
 };
 
 void TestWorkbench::opensTheDemoCase()
@@ -177,6 +179,51 @@ void TestWorkbench::dropAddsFiles()
     auto *tree = w.findChild<QTreeView *>("threadTree");
     tree->expandAll();
     QVERIFY(w.grab().save(screenshotPath("workbench-ghosts.png")));
+}
+
+// A real usrp-users message (single text part) with a subject of 200,000 letters and a body line as long. Qt lays out such
+// unbroken lines in time quadratic in their length: selecting the thread froze the workbench for 29 s and
+// the summary label widened the window to 15,700 pixels. Views show the text cut, with a note.
+void TestWorkbench::hostileLengthsStayDisplayable()
+{
+    QFile real(QStringLiteral(TH_CORPORA "/lists/usrp-users_2021-08_to_2021-09/000014_bd1784f73ebf.eml"));
+    QVERIFY(real.open(QIODevice::ReadOnly));
+    QByteArray raw = real.readAll();
+    const qsizetype at = raw.indexOf("\nSubject: ") + 1;
+    const QByteArray subject = raw.mid(at, raw.indexOf('\n', at) - at);
+    QVERIFY(subject.startsWith("Subject: "));
+    const QByteArray endless(200000, 'S');
+    raw.replace(subject, "Subject: " + endless);
+    raw.append("\n" + endless + "\n");
+    QTemporaryDir dir;
+    QFile hostile(dir.filePath(QStringLiteral("hostile.eml")));
+    QVERIFY(hostile.open(QIODevice::WriteOnly) && hostile.write(raw) == raw.size());
+    hostile.close();
+
+    MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    QSignalSpy ready(&w, &MainWindow::analysisReady);
+    w.openPaths({hostile.fileName()});
+    QVERIFY(ready.wait(30000));
+    auto *list = w.findChild<QTreeView *>("threadList");
+    const QString shown = list->model()->index(0, 0).data().toString();
+    QVERIFY2(shown.size() < 2100 && shown.endsWith(QStringLiteral("[198000 more characters]")), qPrintable(shown.right(40)));
+    list->setCurrentIndex(list->model()->index(0, 0));
+    auto *tree = w.findChild<QTreeView *>("threadTree");
+    const QModelIndex root = tree->model()->index(0, 0);
+    QVERIFY(root.data(th::model::ThreadTreeModel::GhostRole).toBool()); // the message it replies to is not in the case
+    tree->setCurrentIndex(tree->model()->index(0, 0, root));
+    const QString summary = w.findChild<QLabel *>("messageSummary")->text();
+    QVERIFY2(summary.contains(QStringLiteral("more characters]")) && summary.size() < 3000, qPrintable(summary.right(300)));
+    auto *view = w.findChild<th::ui::MessageView *>();
+    view->setCurrentTab(th::ui::MessageView::BodyTab);
+    auto *body = w.findChild<QPlainTextEdit *>("bodyText");
+    QVERIFY(body->toPlainText().contains(QString::fromLatin1(endless))); // the body itself is shown whole
+    QCOMPARE(body->wordWrapMode(), QTextOption::WordWrap);
+    QCoreApplication::processEvents(); // the layout, for the screenshot
+    QVERIFY(w.grab().save(screenshotPath("workbench-hostile-lengths.png")));
+    QCOMPARE(w.width(), 1400);
 }
 
 QTEST_MAIN(TestWorkbench)
