@@ -6,6 +6,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <vector>
 
 namespace th::analysis {
 namespace {
@@ -116,34 +117,51 @@ qsizetype after(QByteArrayView html, qsizetype from, QByteArrayView token)
     return at < 0 ? html.size() : at + token.size();
 }
 
-// How much of \a html to read: all of it, or up to the tag that would open element MaxNesting + 1, as a
-// tag-counting scan estimates it (end tags close one element each).
+QByteArrayView tagName(QByteArrayView html, qsizetype from)
+{
+    qsizetype end = from;
+    while (end < html.size() && isTagChar(html[end]))
+        ++end;
+    return html.sliced(from, end - from);
+}
+
+// An end tag closes the latest open element of its name and those opened after it; one that matches no open
+// element (a stray </b>, a </p> never counted) closes nothing, as gumbo ignores it.
+void close(std::vector<QByteArrayView> &open, QByteArrayView name)
+{
+    for (size_t k = open.size(); k-- > 0;) {
+        if (open[k].compare(name, Qt::CaseInsensitive) == 0) {
+            open.resize(k);
+            return;
+        }
+    }
+}
+
+// How much of \a html to read: all of it, or up to the tag that would open element MaxNesting + 1, as a scan
+// of the tags estimates it.
 qsizetype nestingBound(QByteArrayView html)
 {
-    int depth = 0;
+    std::vector<QByteArrayView> open;
     for (qsizetype i = html.indexOf('<'); i >= 0 && i + 1 < html.size(); i = html.indexOf('<', i)) {
         const qsizetype tag = i;
         if (html.sliced(i).startsWith("<!--")) {
             i = after(html, i + 4, "-->");
             continue;
         }
-        if (html[i + 1] == '/' || html[i + 1] == '!' || html[i + 1] == '?') {
-            depth -= html[i + 1] == '/' && depth > 0 ? 1 : 0;
+        const bool closing = html[i + 1] == '/';
+        if (!closing && (html[i + 1] == '!' || html[i + 1] == '?')) {
             i = after(html, i + 1, ">");
             continue;
         }
-        qsizetype end = i + 1;
-        while (end < html.size() && isTagChar(html[end]))
-            ++end;
-        const QByteArrayView name = html.sliced(i + 1, end - i - 1);
-        i = after(html, end, ">");
-        if (name.isEmpty() || html[i - 1] == '/' || !nests(name))
-            continue;
-        if (isRawText(name)) {
+        const QByteArrayView name = tagName(html, closing ? i + 2 : i + 1);
+        i = after(html, i + 1, ">");
+        if (closing)
+            close(open, name);
+        else if (!name.isEmpty() && isRawText(name))
             i = after(html, i, "</");
-            continue;
-        }
-        if (++depth > MaxNesting)
+        else if (!name.isEmpty() && nests(name))
+            open.push_back(name);
+        if (open.size() > size_t(MaxNesting))
             return tag;
     }
     return html.size();

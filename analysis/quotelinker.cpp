@@ -13,11 +13,6 @@ QuoteLinker::QuoteLinker(const std::vector<model::Message> &messages, const QLis
         if (!messages[i].from.name.isEmpty())
             m_byName.insert(messages[i].from.name.toLower(), int(i));
     }
-    for (const model::Thread &t : threads.threads) {
-        QList<int> indexes = t.messageIndexes();
-        std::sort(indexes.begin(), indexes.end());
-        m_threadMessages << indexes;
-    }
 }
 
 QList<QuoteLink> QuoteLinker::link(int message, int copied) const
@@ -38,7 +33,7 @@ QuoteLinker::Scope QuoteLinker::scopeOf(int message, int copied, const QuotedHea
     s.copied = copied;
     s.threads[0] = m_threads.threadOfMessage.value(message, -1);
     s.threads[1] = copied < 0 ? -1 : m_threads.threadOfMessage.value(copied, -1);
-    const qsizetype ownThread = s.threads[0] < 0 ? 0 : m_threadMessages[s.threads[0]].size();
+    const qsizetype ownThread = s.threads[0] < 0 ? 0 : m_threads.threads[s.threads[0]].messageCount;
     if (header && !header->fromAddress.isEmpty())
         s.authors = m_byAuthor.values(header->fromAddress.toLower());
     else if (header && copied < 0 && ownThread <= 1) // alone in its thread, attributed without an address: the name's messages
@@ -47,11 +42,12 @@ QuoteLinker::Scope QuoteLinker::scopeOf(int message, int copied, const QuotedHea
     return s;
 }
 
-qsizetype QuoteLinker::Scope::listedSize(const QuoteLinker &linker) const
+// At most the size of listed(): the authors may be in the threads.
+qsizetype QuoteLinker::Scope::listedSize(const model::ThreadSet &set) const
 {
-    qsizetype n = authors.size() + 1;
-    for (int t : threads)
-        n += t < 0 ? 0 : linker.m_threadMessages[t].size();
+    qsizetype n = authors.size() + (copied >= 0 ? 1 : 0);
+    for (int t : {threads[0], threads[1] == threads[0] ? -1 : threads[1]})
+        n += t < 0 ? 0 : set.threads[t].messageCount;
     return n;
 }
 
@@ -69,7 +65,7 @@ QList<int> QuoteLinker::listed(const Scope &scope) const
     QList<int> out = scope.authors;
     for (int t : scope.threads) {
         if (t >= 0)
-            out += m_threadMessages[t];
+            out += m_threads.threads[t].messageIndexes();
     }
     if (scope.copied >= 0)
         out << scope.copied;
@@ -79,14 +75,13 @@ QList<int> QuoteLinker::listed(const Scope &scope) const
     return out;
 }
 
-QList<int> QuoteLinker::searched(const Scope &scope, const std::vector<PostingIndex::Hits> &hits, const QuotedHeader *header) const
+QList<int> QuoteLinker::searched(const Scope &scope, const std::vector<PostingIndex::Hits> &hits, const Attribution &author) const
 {
     QList<int> out;
     for (const PostingIndex::Hits &h : hits) {
         if (inScope(scope, h.item))
             out << h.item;
     }
-    const Attribution author = header ? attributionOf(*header) : Attribution{};
     const QList<int> named = !author.address.isEmpty() ? m_byAuthor.values(author.address.toLower())
         : author.name.isEmpty()                         ? QList<int>()
                                                         : m_byName.values(author.name.toLower());
@@ -125,13 +120,13 @@ QuoteLink QuoteLinker::best(int message, int k, const Scope &scope) const
     const QuotedHeader *header = b.history[k].header >= 0 ? &b.headers[b.history[k].header] : nullptr;
     const Attribution author = header ? attributionOf(*header) : Attribution{};
     const std::vector<quint64> set = m_matcher.significantShingles(message, b.contentSegments(k));
-    const bool smallScope = scope.listedSize(*this) <= MaxListedScope;
+    const bool smallScope = scope.listedSize(m_threads) <= MaxListedScope;
     const QList<int> listedCandidates = smallScope ? listed(scope) : QList<int>();
     // A few candidates (a short thread) are cheaper to intersect one by one than to look up in the index.
     const bool fewCandidates = smallScope && listedCandidates.size() <= MaxDirectCandidates;
     const bool judgeWords = set.size() >= size_t(MinShingles);
     const std::vector<PostingIndex::Hits> hits = fewCandidates || !judgeWords ? std::vector<PostingIndex::Hits>() : m_matcher.ownWordHits(set);
-    const QList<int> candidates = smallScope ? listedCandidates : searched(scope, hits, header);
+    const QList<int> candidates = smallScope ? listedCandidates : searched(scope, hits, author);
     const auto shared = [&](int c) {
         return fewCandidates ? Shingles::intersectionSize(set, m_matcher.ownShingles(c)) : PostingIndex::sharedBy(hits, c);
     };

@@ -58,14 +58,14 @@ private:
         int copied = -1;
         int threads[2] = {-1, -1}; ///< of the message and of the copied message
         QList<int> authors;        ///< the messages of the attribution's author (address, or name when alone), ascending
-        [[nodiscard]] qsizetype listedSize(const QuoteLinker &linker) const;
+        [[nodiscard]] qsizetype listedSize(const model::ThreadSet &set) const;
     };
     [[nodiscard]] Scope scopeOf(int message, int copied, const QuotedHeader *header) const;
     [[nodiscard]] bool inScope(const Scope &scope, int candidate) const;
     /// The scope as a list, ascending, without the message itself.
     [[nodiscard]] QList<int> listed(const Scope &scope) const;
-    /// The scope's candidates that share words with the quote (\a hits) or that \a header's author wrote, ascending.
-    [[nodiscard]] QList<int> searched(const Scope &scope, const std::vector<PostingIndex::Hits> &hits, const QuotedHeader *header) const;
+    /// The scope's candidates that share words with the quote (\a hits) or whose sender is \a author, ascending.
+    [[nodiscard]] QList<int> searched(const Scope &scope, const std::vector<PostingIndex::Hits> &hits, const Attribution &author) const;
     [[nodiscard]] QuoteLink best(int message, int k, const Scope &scope) const;
     [[nodiscard]] static Attribution attributionOf(const QuotedHeader &header);
     [[nodiscard]] bool writtenBy(int candidate, const Attribution &author) const;
@@ -75,7 +75,6 @@ private:
     const QList<BodyStructure> &m_bodies;
     const model::ThreadSet &m_threads;
     const QuoteMatcher &m_matcher;
-    QList<QList<int>> m_threadMessages;  ///< per thread: its stored messages, ascending
     QMultiHash<QString, int> m_byAuthor; ///< lower-case From address -> message indexes
     QMultiHash<QString, int> m_byName;   ///< lower-case From name -> message indexes
 };

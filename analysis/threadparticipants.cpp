@@ -76,6 +76,8 @@ ThreadParticipants::Mentions ThreadParticipants::mentionsOf(const model::Message
 // A short thread is read message by message; a long one through its sightings.
 bool ThreadParticipants::namedBefore(int thread, const QString &address, const QDateTime &before, int exclude) const
 {
+    if (address.isEmpty())
+        return false; // mentions without an address are not counted
     if (m_threadMessages[thread].size() <= MaxScannedThread) {
         return std::any_of(m_threadMessages[thread].cbegin(), m_threadMessages[thread].cend(), [&](int m) {
             const model::Message &o = m_messages[size_t(m)];

@@ -44,7 +44,8 @@ public:
     [[nodiscard]] const Counts &ofThread(int thread) const { return m_threads[thread]; }
     [[nodiscard]] static Mentions mentionsOf(const model::Message &m);
     /// Whether a message of \a thread other than \a exclude, dated before \a before, names \a address in From,
-    /// To or Cc. A message without a date counts as before any date; nothing is before no date.
+    /// To or Cc. A message without a date counts as before any date; nothing is before no date. An empty
+    /// address is named nowhere.
     [[nodiscard]] bool namedBefore(int thread, const QString &address, const QDateTime &before, int exclude) const;
 
 private:

@@ -8,7 +8,8 @@ QString DisplayText::shortened(const QString &text, qsizetype max)
 {
     if (text.size() <= max)
         return text;
-    return text.left(max) + QCoreApplication::translate("DisplayText", " … [%1 more characters]").arg(text.size() - max);
+    const qsizetype kept = max > 0 && text[max - 1].isHighSurrogate() ? max - 1 : max; // whole characters only
+    return text.left(kept) + QCoreApplication::translate("DisplayText", " … [%1 more characters]").arg(text.size() - kept);
 }
 
 QVariant DisplayText::shortened(const QVariant &value, qsizetype max)

@@ -11,36 +11,36 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+#include <initializer_list>
+
 namespace th::model {
 namespace {
 
-// The fields whose structure is read through vmime; all others are taken as written.
-bool needsTyping(QByteArrayView name)
+bool isOneOf(QByteArrayView name, std::initializer_list<const char *> names)
 {
-    static const char *const typed[] = {"from", "sender", "reply-to", "to", "cc", "bcc", "date", "mime-version",
-                                        "content-type", "content-transfer-encoding", "content-disposition"};
-    for (const char *t : typed) {
-        if (name.compare(QByteArrayView(t), Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    return std::any_of(names.begin(), names.end(), [name](const char *n) { return name.compare(QByteArrayView(n), Qt::CaseInsensitive) == 0; });
 }
 
 bool isAddressField(QByteArrayView name)
 {
-    for (const char *a : {"from", "sender", "reply-to", "to", "cc", "bcc"}) {
-        if (name.compare(QByteArrayView(a), Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    return isOneOf(name, {"from", "sender", "reply-to", "to", "cc", "bcc"});
 }
 
+// The fields whose structure is read through vmime; all others are taken as written.
+bool needsTyping(QByteArrayView name)
+{
+    return isAddressField(name) || isOneOf(name, {"date", "mime-version", "content-type", "content-transfer-encoding", "content-disposition"});
+}
+
+constexpr qsizetype MaxPaddedName = 1000;
+
 // A From or Sender of hostile length is a display name padded to push the address out of sight: the field is
-// handed on as the name's first MaxPaddedName bytes and the last address in angle brackets.
+// handed on as the name's first MaxPaddedName bytes and the last address in angle brackets. The local part
+// holds no '@', which keeps the pattern linear on a run of them.
 QByteArray mailboxFieldInput(const HeaderBlock::Field &f)
 {
-    constexpr qsizetype MaxPaddedName = 1000;
-    static const QRegularExpression angleAddress(QStringLiteral("<([^<>\\s]+@[^<>\\s]+)>"));
+    static const QRegularExpression angleAddress(QStringLiteral("<([^<>\\s@]+@[^<>\\s]+)>"));
     const QString value = QString::fromLatin1(f.value());
     QRegularExpressionMatch last;
     for (auto it = angleAddress.globalMatch(value); it.hasNext();)
@@ -52,8 +52,8 @@ QByteArray mailboxFieldInput(const HeaderBlock::Field &f)
     return f.name.toByteArray() + ": \"" + name.left(MaxPaddedName) + "\" " + last.captured(0).toLatin1() + "\r\n";
 }
 
-// vmime's address parser takes time quadratic in the length of some malformed lists (a fuzzed To of 120 kB
-// of encoded words, one left open: 1.4 s). Real ones stay far below MaxAddressField (the longest Cc of the
+// vmime's address parser takes time quadratic in the length of some malformed lists (a To of 120 kB of
+// encoded words, one left open, as fuzz_message wrote it: 1.4 s). Real ones stay far below MaxAddressField (the longest Cc of the
 // corpora: 4.5 kB), so a longer list is read up to its last comma before the cap, a longer mailbox through
 // mailboxFieldInput. Only the first field of each name is read (HeaderReader), so repeats are not parsed at all.
 QByteArray addressFieldInput(const HeaderBlock::Field &f, QSet<QByteArray> &seen, QStringList &defects)
@@ -69,7 +69,7 @@ QByteArray addressFieldInput(const HeaderBlock::Field &f, QSet<QByteArray> &seen
         return f.raw.toByteArray();
     const QByteArray mailbox = name == "from" || name == "sender" ? mailboxFieldInput(f) : QByteArray();
     if (!mailbox.isEmpty()) {
-        defects << QStringLiteral("%1 of %2 bytes: its display name is read up to 1000 bytes").arg(QString::fromLatin1(f.name)).arg(f.raw.size());
+        defects << QStringLiteral("%1 of %2 bytes: its display name is read up to %3 bytes").arg(QString::fromLatin1(f.name)).arg(f.raw.size()).arg(MaxPaddedName);
         return mailbox;
     }
     const qsizetype comma = QByteArrayView(f.raw).first(MaxAddressField).lastIndexOf(',');

@@ -47,13 +47,14 @@ QString displayable(QString text)
     return text;
 }
 
-// A run of over a thousand characters without white space (a base64 blob, a minified HTML line).
+// A run of over a thousand characters with nowhere to break a line (a base64 blob, a minified HTML line). A
+// no-break space is no such place.
 bool hasLongWord(QStringView text)
 {
     constexpr qsizetype LongWord = 1000;
     qsizetype run = 0;
     for (QChar c : text) {
-        run = c.isSpace() ? 0 : run + 1;
+        run = c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' ? 0 : run + 1;
         if (run > LongWord)
             return true;
     }
@@ -178,9 +179,10 @@ void MessageView::showBody()
 {
     const bool html = m_bodyPart->currentIndex() == 1;
     const QString text = html ? analysis::HtmlText::toText(m_htmlBody) : m_textBody;
+    const QString shown = text.isEmpty() ? tr("(this message has no %1 part)").arg(html ? tr("HTML") : tr("text")) : displayable(text);
     // Qt wraps a line without spaces in time quadratic in its length unless it may run past the edge.
-    m_body->setWordWrapMode(hasLongWord(text) ? QTextOption::WordWrap : QTextOption::WrapAtWordBoundaryOrAnywhere);
-    m_body->setPlainText(text.isEmpty() ? tr("(this message has no %1 part)").arg(html ? tr("HTML") : tr("text")) : displayable(text));
+    m_body->setWordWrapMode(hasLongWord(shown) ? QTextOption::WordWrap : QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_body->setPlainText(shown);
     markSplice(text);
 }
 

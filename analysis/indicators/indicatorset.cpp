@@ -136,7 +136,7 @@ bool senderTookPart(const MessageContext &ctx)
     const QString &address = ctx.message.from.address;
     for (int m : {ctx.index, ctx.original.message}) {
         const int thread = m < 0 ? -1 : ctx.data.threads.threadOfMessage.value(m, -1);
-        if (thread >= 0 && !address.isEmpty() && ctx.data.participants.namedBefore(thread, address, ctx.message.date, ctx.index))
+        if (thread >= 0 && ctx.data.participants.namedBefore(thread, address, ctx.message.date, ctx.index))
             return true;
     }
     return false;

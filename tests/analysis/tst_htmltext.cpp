@@ -72,6 +72,9 @@ void TestHtmlText::deepNestingIsCut_data()
     QTest::newRow("blockquote, closed") << "<blockquote>" << "</blockquote>";
     QTest::newRow("blockquote, left open") << "<blockquote>" << QString();
     QTest::newRow("div with attributes") << "<div class=\"x\" title=\"a>b\">" << "</div>";
+    // End tags of elements never counted, or never opened, close nothing (a tag-counting scan was fooled by them).
+    QTest::newRow("div, then a closed paragraph") << "<div><p></p>" << "</div>";
+    QTest::newRow("div, then a stray end tag") << "<div></b>" << "</div>";
 }
 
 void TestHtmlText::deepNestingIsCut()

@@ -197,6 +197,9 @@ void TestMimeParser::paddedDisplayName()
     QCOMPARE(m.from.address, real.from.address);
     QVERIFY2(m.from.name.startsWith(real.from.name) && m.from.name.size() <= 1000, qPrintable(m.from.name.left(100)));
     QVERIFY2(m.defects.join(u'|').contains(u"its display name is read up to 1000 bytes"), qPrintable(m.defects.join(u'|')));
+    // Padded with '@' after a '<': the address pattern once backtracked over the run (17.5 s for 132 kB).
+    const QByteArray ats = "From: <" + QByteArray(132000, '@') + " <" + real.from.address.toLatin1() + ">";
+    QCOMPARE(MimeParser::parse(QByteArray(raw).replace(from, ats)).from.address, real.from.address);
 }
 
 void TestMimeParser::attachments()

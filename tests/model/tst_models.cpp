@@ -1,5 +1,6 @@
 #include "analysis/threader.h"
 #include "model/attachmentmodel.h"
+#include "model/displaytext.h"
 #include "model/headertablemodel.h"
 #include "model/importjob.h"
 #include "model/sourcelistmodel.h"
@@ -47,6 +48,8 @@ private Q_SLOTS:
     void threadListAndFilter();
     void threadTreeShowsGhosts();
     void recordTables();
+    void displayTextIsCutWhole_data();
+    void displayTextIsCutWhole();
 
 private:
     Case m_case;
@@ -159,6 +162,31 @@ void TestModels::recordTables()
     QCOMPARE(attachments.index(0, AttachmentModel::NameColumn).data().toString(), QString("invoice.zip"));
     attachments.setRecords({});
     QCOMPARE(attachments.rowCount(), 0);
+}
+
+// A real subject of the case, and the same repeated past the cap: views show it cut, with what was left out.
+// A cut never splits a character encoded as two UTF-16 units (an emoji).
+void TestModels::displayTextIsCutWhole_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shown");
+    const QString subject = m_case.store->message(0).subject;
+    QVERIFY(!subject.isEmpty() && subject.size() < DisplayText::MaxLength);
+    QTest::newRow("real subject") << subject << subject;
+    const QString repeated = subject.repeated(DisplayText::MaxLength / int(subject.size()) + 2);
+    QTest::newRow("past the cap") << repeated
+                                  << repeated.left(DisplayText::MaxLength) + QStringLiteral(" … [%1 more characters]").arg(repeated.size() - DisplayText::MaxLength);
+    const QString emoji = QString(DisplayText::MaxLength - 1, u'a') + QString::fromUtf8("\xF0\x9F\x98\x80") + "b"; // 😀 at the cap
+    QTest::newRow("emoji at the cap") << emoji << QString(DisplayText::MaxLength - 1, u'a') + QStringLiteral(" … [3 more characters]");
+}
+
+void TestModels::displayTextIsCutWhole()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, shown);
+    QCOMPARE(DisplayText::shortened(text), shown);
+    QCOMPARE(DisplayText::shortened(QVariant(text)).toString(), shown);
+    QCOMPARE(DisplayText::shortened(QVariant(42)).toInt(), 42);
 }
 
 QTEST_GUILESS_MAIN(TestModels)
