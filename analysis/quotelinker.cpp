@@ -82,7 +82,8 @@ QList<int> QuoteLinker::searched(const Scope &scope, const std::vector<PostingIn
         if (inScope(scope, h.item))
             out << h.item;
     }
-    const QList<int> named = !author.address.isEmpty() ? m_byAuthor.values(author.address.toLower())
+    // An attribution with an address made its author's messages the scope's authors already.
+    const QList<int> named = !author.address.isEmpty() ? scope.authors
         : author.name.isEmpty()                         ? QList<int>()
                                                         : m_byName.values(author.name.toLower());
     for (int c : named) {

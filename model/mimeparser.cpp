@@ -53,29 +53,30 @@ QByteArray mailboxFieldInput(const HeaderBlock::Field &f)
 }
 
 // vmime's address parser takes time quadratic in the length of some malformed lists (a To of 120 kB of
-// encoded words, one left open, as fuzz_message wrote it: 1.4 s). Real ones stay far below MaxAddressField (the longest Cc of the
-// corpora: 4.5 kB), so a longer list is read up to its last comma before the cap, a longer mailbox through
-// mailboxFieldInput. Only the first field of each name is read (HeaderReader), so repeats are not parsed at all.
-QByteArray addressFieldInput(const HeaderBlock::Field &f, QSet<QByteArray> &seen, QStringList &defects)
+// encoded words, one left open, as fuzz_message wrote it: 1.4 s). Real ones stay far below MaxAddressField
+// (the longest Cc of the corpora: 4.5 kB), so a longer list is read up to its last comma before the cap, a
+// longer mailbox through mailboxFieldInput, which writes the field anew into \a rewritten. Only the first
+// field of each name is read (HeaderReader), so repeats are not parsed at all (empty).
+QByteArrayView addressFieldInput(const HeaderBlock::Field &f, QSet<QByteArray> &seen, QStringList &defects, QByteArray &rewritten)
 {
     constexpr qsizetype MaxAddressField = 32 * 1024;
     if (!isAddressField(f.name))
-        return f.raw.toByteArray();
+        return f.raw;
     const QByteArray name = f.name.toByteArray().toLower();
     if (seen.contains(name))
         return {};
     seen.insert(name);
     if (f.raw.size() <= MaxAddressField)
-        return f.raw.toByteArray();
-    const QByteArray mailbox = name == "from" || name == "sender" ? mailboxFieldInput(f) : QByteArray();
-    if (!mailbox.isEmpty()) {
+        return f.raw;
+    rewritten = name == "from" || name == "sender" ? mailboxFieldInput(f) : QByteArray();
+    if (!rewritten.isEmpty()) {
         defects << QStringLiteral("%1 of %2 bytes: its display name is read up to %3 bytes").arg(QString::fromLatin1(f.name)).arg(f.raw.size()).arg(MaxPaddedName);
-        return mailbox;
+        return rewritten;
     }
     const qsizetype comma = QByteArrayView(f.raw).first(MaxAddressField).lastIndexOf(',');
     defects << QStringLiteral("%1 of %2 bytes: addresses after its first %3 bytes are not read")
                    .arg(QString::fromLatin1(f.name)).arg(f.raw.size()).arg(MaxAddressField);
-    return f.raw.first(comma > 0 ? comma : MaxAddressField).toByteArray();
+    return f.raw.first(comma > 0 ? comma : MaxAddressField);
 }
 
 // What vmime parses: the typed fields, a blank line, and the body (unless \a headersOnly).
@@ -87,7 +88,8 @@ std::string vmimeInput(const QByteArray &bytes, const HeaderBlock &block, bool h
     for (const HeaderBlock::Field &f : block.fields()) {
         if (!needsTyping(f.name))
             continue;
-        const QByteArray raw = addressFieldInput(f, seen, defects);
+        QByteArray rewritten;
+        const QByteArrayView raw = addressFieldInput(f, seen, defects, rewritten);
         if (raw.isEmpty())
             continue;
         out.append(raw.data(), size_t(raw.size()));
