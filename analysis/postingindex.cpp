@@ -70,6 +70,20 @@ std::vector<quint64> PostingIndex::frequentHashes(int limit) const
     return out;
 }
 
+std::vector<int> PostingIndex::holders(quint64 hash) const
+{
+    std::vector<int> out;
+    if (m_starts.empty())
+        return out;
+    const size_t bucket = size_t(hash >> m_shift);
+    for (quint32 i = m_starts[bucket]; i < m_starts[bucket + 1]; ++i) {
+        if (m_postings[i].hash == hash)
+            out.push_back(m_postings[i].item);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 // Counts go to an array per thread, which only the items touched are read from and reset in. Each
 // lookup lands on a random bucket of an index larger than the caches: the bucket bounds two steps
 // ahead and the postings one step ahead are fetched early, so that the memory waits overlap

@@ -27,6 +27,8 @@ public:
 
     /// The distinct hashes held by more than \a limit sets.
     [[nodiscard]] std::vector<quint64> frequentHashes(int limit) const;
+    /// The items whose sets hold \a hash, ordered by item.
+    [[nodiscard]] std::vector<int> holders(quint64 hash) const;
     /// The items sharing at least one hash with the sorted \a query, ordered by item.
     [[nodiscard]] std::vector<Hits> hits(std::span<const quint64> query) const;
     /// The shared count of \a item in a hits() result (0 when absent).

@@ -1,4 +1,4 @@
-// PostingIndex against brute force: shared-hash counts and frequent hashes over sorted sets, built in
+// PostingIndex against brute force: shared-hash counts, frequent hashes and their holders over sorted sets, built in
 // parallel over bucket ranges, for indexes from a handful of postings to a million.
 #include "analysis/postingindex.h"
 
@@ -69,6 +69,14 @@ void TestPostingIndex::countsSharedHashes()
         if (n > 2)
             frequent.push_back(h);
     QVERIFY(index.frequentHashes(2) == frequent);
+    for (size_t f = 0; f < frequent.size(); f += qMax<size_t>(1, frequent.size() / 100)) {
+        const quint64 h = frequent[f];
+        std::vector<int> holders;
+        for (size_t i = 0; i < data.size(); ++i)
+            if (std::binary_search(data[i].cbegin(), data[i].cend(), h))
+                holders.push_back(int(i));
+        QVERIFY(index.holders(h) == holders);
+    }
 
     for (size_t q = 0; q < data.size(); q += qMax<size_t>(1, data.size() / 50)) {
         std::vector<PostingIndex::Hits> expected;
