@@ -9,7 +9,8 @@ namespace th::analysis {
 /// - Microsoft Defender Safe Links: https://<region>.safelinks.protection.outlook.com/?url=<target>&data=...
 /// - Google's redirect (Gmail, Docs): https://www.google.com/url?q=<target>&sa=...
 /// - Proofpoint URL Defense v2: https://urldefense.proofpoint.com/v2/url?u=<target, "-XX" escapes, "_" for "/">&d=...
-/// Opaque rewrites (Mimecast, Proofpoint v3) cannot be read back and stay as they are.
+/// - Proofpoint URL Defense v3: https://urldefense.com/v3/__<target, some characters as '*'>__;<those characters>!!<customer>!<signature>$
+/// Opaque rewrites (Mimecast) cannot be read back and stay as they are.
 ///
 /// Typical usage:
 /// \code

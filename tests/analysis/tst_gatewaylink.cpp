@@ -73,6 +73,16 @@ void TestGatewayLink::forms_data()
     QTest::addColumn<QString>("target");
     QTest::newRow("Proofpoint v2") << "https://urldefense.proofpoint.com/v2/url?u=https-3A__www.example.com_a-3Fb-3D1&d=DwMFaQ&c=x&r=y&m=z&s=w&e="
                                    << "https://www.example.com/a?b=1";
+    QTest::newRow("Proofpoint v3, one character taken out") << "https://urldefense.com/v3/__https://www.example.com/a?b=1*c=2__;Jg!!ABCDEFG!hIjKlMn$"
+                                                           << "https://www.example.com/a?b=1&c=2";
+    QTest::newRow("Proofpoint v3, a run") << "https://urldefense.com/v3/__https://example.org/**Ax*y__;fn5A!!ABCDEFG!hIjKlMn$"
+                                          << "https://example.org/~~x@y";
+    QTest::newRow("Proofpoint v3, non-ASCII taken out") << "https://urldefense.com/v3/__https://example.org/caf*__;w6k!!ABCDEFG!hIjKlMn$"
+                                                        << "https://example.org/caf\u00e9";
+    QTest::newRow("Proofpoint v3, nothing taken out") << "https://urldefense.com/v3/__https://lore.kernel.org/r/x__;!!ABCDEFG!hIjKlMn$"
+                                                      << "https://lore.kernel.org/r/x";
+    QTest::newRow("Proofpoint v3, marks without characters") << "https://urldefense.com/v3/__https://example.org/**B__;Jg!!ABCDEFG!hIjKlMn$"
+                                                             << "https://urldefense.com/v3/__https://example.org/**B__;Jg!!ABCDEFG!hIjKlMn$";
     QTest::newRow("Safe Links around a Google redirect")
         << "https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.google.com%2Furl%3Fq%3Dhttps%253A%252F%252Fexample.org%252Fx%26sa%3DD&data=05"
         << "https://example.org/x";

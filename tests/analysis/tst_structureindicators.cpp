@@ -454,12 +454,20 @@ void TestStructureIndicators::insertedLinkDerived_data()
         return "https://eur01.safelinks.protection.outlook.com/?url=" + QUrl::toPercentEncoding(QString::fromLatin1(url))
             + "&data=05%7C02%7Cvictim%40example.org%7Cb1c2d3e4%7C0%7C0%7C638750504181706506&sdata=AbC%2Bx%3D&reserved=0";
     };
+    // Proofpoint v3 writes the target with some characters taken out ('*'), and gives them after it in base64url
+    const auto proofpoint = [](const QByteArray &url, char out) {
+        const QByteArray taken(url.count(out), out);
+        return "https://urldefense.com/v3/__" + QByteArray(url).replace(out, '*') + "__;"
+            + taken.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) + "!!ABCDEFG!hIjKlMn9$";
+    };
     QTest::newRow("unchanged") << QByteArray() << QByteArray() << QString();
     QTest::newRow("link to a file host") << ' ' + fileHost << QByteArray() << QString::fromLatin1(fileHost).toLower();
     QTest::newRow("link the thread already has") << ' ' + lore << lore << QString();
     QTest::newRow("the thread's link, as Safe Links delivered it") << ' ' + safeLinks(lore) << lore << QString();
     QTest::newRow("the thread's link through Google's redirect") << " https://www.google.com/url?q=" + lore + "&sa=D&ust=1675&usg=AOvVaw1" << lore << QString();
     QTest::newRow("link to a file host, as Safe Links delivered it") << ' ' + safeLinks(fileHost) << QByteArray() << QString::fromLatin1(fileHost).toLower();
+    QTest::newRow("the thread's link, as Proofpoint v3 delivered it") << ' ' + proofpoint(lore, '@') << lore << QString();
+    QTest::newRow("link to a file host, as Proofpoint v3 delivered it") << ' ' + proofpoint(fileHost, '-') << QByteArray() << QString::fromLatin1(fileHost).toLower();
 }
 
 // B9: a link written into the copy of the stored patch is a changed quote; a link of the thread is not, whichever
