@@ -44,12 +44,20 @@ QString proofpointV3(const QString &link)
     return QString::fromUcs4(reinterpret_cast<const char32_t *>(out.constData()), out.size());
 }
 
+// Mimecast keeps the target in its own records and shows only its host: the link is known as far as its site.
+QString mimecastSite(const QString &domain)
+{
+    static const QRegularExpression hostName(QStringLiteral(R"(^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$)"));
+    return hostName.match(domain).hasMatch() ? QStringLiteral("https://%1/").arg(domain) : QString();
+}
+
 // The wrapped link, or an empty string when \a link is no rewrite that can be read back. Most links are
 // none: a substring test spares them a URL parse (the analysis reads every link of a case).
 QString unwrapped(const QString &link)
 {
     static const QLatin1String hosts[] = {QLatin1String(".safelinks.protection.outlook.com"), QLatin1String("google.com/url"),
-                                          QLatin1String("urldefense.proofpoint.com"), QLatin1String("urldefense.com/v3/")};
+                                          QLatin1String("urldefense.proofpoint.com"), QLatin1String("urldefense.com/v3/"),
+                                          QLatin1String(".mimecast.com/s/")};
     if (std::none_of(std::begin(hosts), std::end(hosts), [&link](QLatin1String h) { return link.contains(h, Qt::CaseInsensitive); }))
         return {};
     if (const QString v3 = proofpointV3(link); !v3.isEmpty())
@@ -65,6 +73,8 @@ QString unwrapped(const QString &link)
         QString u = query.queryItemValue(QStringLiteral("u"), QUrl::FullyDecoded);
         return QUrl::fromPercentEncoding(u.replace(u'-', u'%').replace(u'_', u'/').toUtf8());
     }
+    if (host.startsWith(u"protect") && host.endsWith(QLatin1String(".mimecast.com")) && url.path().startsWith(u"/s/"))
+        return mimecastSite(query.queryItemValue(QStringLiteral("domain"), QUrl::FullyDecoded));
     return {};
 }
 

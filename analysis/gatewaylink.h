@@ -10,7 +10,8 @@ namespace th::analysis {
 /// - Google's redirect (Gmail, Docs): https://www.google.com/url?q=<target>&sa=...
 /// - Proofpoint URL Defense v2: https://urldefense.proofpoint.com/v2/url?u=<target, "-XX" escapes, "_" for "/">&d=...
 /// - Proofpoint URL Defense v3: https://urldefense.com/v3/__<target, some characters as '*'>__;<those characters>!!<customer>!<signature>$
-/// Opaque rewrites (Mimecast) cannot be read back and stay as they are.
+/// - Mimecast URL Protect: https://protect-<region>.mimecast.com/s/<token>?domain=<host> keeps the target in
+///   Mimecast's records; its target is given as the site, https://<host>/, which any link there starts with.
 ///
 /// Typical usage:
 /// \code

@@ -64,6 +64,13 @@ bool autoLinked(const QString &link, const QString &originalText)
     return !target.isEmpty() && AnchoredMatches::indexOf(originalText, target, 0, Qt::CaseInsensitive) >= 0;
 }
 
+// Mimecast's rewrite gives a site without saying whether it was http or https.
+QStringView withoutScheme(const QString &link)
+{
+    const qsizetype at = link.indexOf(QLatin1String("://"));
+    return at < 0 ? QStringView(link) : QStringView(link).sliced(at + 3);
+}
+
 // A quoted link is inserted when no known link matches it; quoting may cut a long link at a line end.
 // Links in list footers are boilerplate, whatever the original shows. Most copies hold no link: the
 // conversation's links, a union over a whole thread, are only gathered for those that do.
@@ -80,7 +87,10 @@ QSet<QString> insertedLinks(const MessageContext &ctx, const QString &copied)
     const QString &originalText = ctx.data.bodies[ctx.original.message].text;
     QSet<QString> out;
     for (const QString &link : quoted) {
-        const bool seen = std::any_of(known.cbegin(), known.cend(), [&link](const QString &k) { return k.startsWith(link) || link.startsWith(k); });
+        const QStringView l = withoutScheme(link);
+        const bool seen = std::any_of(known.cbegin(), known.cend(), [l](const QString &k) {
+            return withoutScheme(k).startsWith(l) || l.startsWith(withoutScheme(k));
+        });
         if (!seen && !autoLinked(link, originalText))
             out.insert(link);
     }

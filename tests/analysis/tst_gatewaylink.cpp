@@ -83,6 +83,10 @@ void TestGatewayLink::forms_data()
                                                       << "https://lore.kernel.org/r/x";
     QTest::newRow("Proofpoint v3, marks without characters") << "https://urldefense.com/v3/__https://example.org/**B__;Jg!!ABCDEFG!hIjKlMn$"
                                                              << "https://urldefense.com/v3/__https://example.org/**B__;Jg!!ABCDEFG!hIjKlMn$";
+    QTest::newRow("Mimecast, only the site") << "https://protect-eu.mimecast.com/s/9VrRCy8BfV5x1GfrNtrp?domain=lore.kernel.org"
+                                             << "https://lore.kernel.org/";
+    QTest::newRow("Mimecast without a site") << "https://protect-us.mimecast.com/s/9VrRCy8BfV5x1GfrNtrp?domain=a/b"
+                                             << "https://protect-us.mimecast.com/s/9VrRCy8BfV5x1GfrNtrp?domain=a/b";
     QTest::newRow("Safe Links around a Google redirect")
         << "https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.google.com%2Furl%3Fq%3Dhttps%253A%252F%252Fexample.org%252Fx%26sa%3DD&data=05"
         << "https://example.org/x";

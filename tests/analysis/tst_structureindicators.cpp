@@ -467,6 +467,10 @@ void TestStructureIndicators::insertedLinkDerived_data()
     QTest::newRow("the thread's link through Google's redirect") << " https://www.google.com/url?q=" + lore + "&sa=D&ust=1675&usg=AOvVaw1" << lore << QString();
     QTest::newRow("link to a file host, as Safe Links delivered it") << ' ' + safeLinks(fileHost) << QByteArray() << QString::fromLatin1(fileHost).toLower();
     QTest::newRow("the thread's link, as Proofpoint v3 delivered it") << ' ' + proofpoint(lore, '@') << lore << QString();
+    QTest::newRow("the thread's link, as Mimecast delivered it") << QByteArray(" https://protect-eu.mimecast.com/s/9VrRCy8BfV5x1GfrNtrp?domain=lore.kernel.org")
+                                                                 << lore << QString();
+    QTest::newRow("link to a file host, as Mimecast delivered it") << QByteArray(" https://protect-eu.mimecast.com/s/Ab1CDe2FgH3iJ?domain=files-transfer.net")
+                                                                   << QByteArray() << QStringLiteral("https://files-transfer.net/");
     QTest::newRow("link to a file host, as Proofpoint v3 delivered it") << ' ' + proofpoint(fileHost, '-') << QByteArray() << QString::fromLatin1(fileHost).toLower();
 }
 
