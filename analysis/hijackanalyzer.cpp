@@ -47,8 +47,9 @@ public:
         const SenderHistory &senders = *sendersLater;
         const QuoteLinker linker(m_messages, m_result.bodies, m_threads, matcher);
         const ThreadParticipants participants(m_messages, m_threads);
+        const LinkIndex links(m_links, m_threads);
         const CaseData data{m_messages, m_result.bodies, m_threads, m_result.settings, identities, senders,
-                            matcher, linker, participants, m_fingerprints, m_routes, m_links, m_byId};
+                            matcher, linker, participants, m_fingerprints, m_routes, links, m_byId};
         m_result.messages = parallelMap<QList<MessageAnalysis>>(n, [&data](int i) { return IndicatorSet::evaluate(data, i); });
         IndicatorSet::addCaseFindings(data, m_result.messages);
         for (int i = 0; i < n; ++i)

@@ -71,6 +71,13 @@ bool ParticipantSet::hasDomain(const QString &registrable) const
     return m_quoted.domains.contains(registrable) || inThreads(Domains, registrable);
 }
 
+bool ParticipantSet::hasNameWord(const QString &word) const
+{
+    return m_quoted.nameWords.contains(word) || std::any_of(m_threads.cbegin(), m_threads.cend(), [&](const Thread &t) {
+        return t.all->namesWord(word, t.inside ? m_own.names : QStringList());
+    });
+}
+
 QSet<QString> ParticipantSet::domains() const
 {
     return collect(Domains, QSet<QString>(m_quoted.domains.keyBegin(), m_quoted.domains.keyEnd()));

@@ -29,6 +29,9 @@ public:
     [[nodiscard]] bool hasName(const QString &displayName) const;
     [[nodiscard]] bool hasAddress(const QString &address) const;
     [[nodiscard]] bool hasDomain(const QString &registrable) const;
+    /// Whether \a word is a word of a participant's normalised name: names() split into words, without
+    /// gathering the names of a thread of thousands for each word asked.
+    [[nodiscard]] bool hasNameWord(const QString &word) const;
     [[nodiscard]] QSet<QString> domains() const; ///< registrable
     [[nodiscard]] QSet<QString> names() const;   ///< normalised
 

@@ -35,8 +35,24 @@ void ThreadParticipants::Counts::add(const Mentions &m)
         ++addresses[a];
     for (const QString &d : m.domains)
         ++domains[d];
-    for (const QString &n : m.names)
+    for (const QString &n : m.names) {
         ++names[n];
+        for (const QString &w : wordsOf(n))
+            ++nameWords[w];
+    }
+}
+
+bool ThreadParticipants::Counts::namesWord(const QString &word, const QStringList &ownNames) const
+{
+    const auto holds = [&word](const QString &name) { return wordsOf(name).contains(word); };
+    return nameWords.value(word) > std::count_if(ownNames.cbegin(), ownNames.cend(), holds);
+}
+
+QStringList ThreadParticipants::wordsOf(const QString &name)
+{
+    QStringList words = name.split(u' ', Qt::SkipEmptyParts);
+    words.removeDuplicates();
+    return words;
 }
 
 // Per thread, not kept per message: a case has a few hundred threads but thousands of messages.

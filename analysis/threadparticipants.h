@@ -35,14 +35,21 @@ public:
         QHash<QString, int> addresses; ///< lower case
         QHash<QString, int> domains;   ///< registrable
         QHash<QString, int> names;     ///< normalised, two characters or more
+        QHash<QString, int> nameWords; ///< the names' words, each counted once per mention of a name holding it
         void add(const model::MailAddress &a);
         void add(const Mentions &m);
+        /// Whether a name counted here, beyond the mentions \a ownNames (counted here too), holds \a word. The
+        /// counts of the names holding it are each at least their share of \a ownNames, so their sums differ
+        /// exactly when one of them is counted more.
+        [[nodiscard]] bool namesWord(const QString &word, const QStringList &ownNames) const;
     };
 
     ThreadParticipants(const std::vector<model::Message> &messages, const model::ThreadSet &threads);
 
     [[nodiscard]] const Counts &ofThread(int thread) const { return m_threads[thread]; }
     [[nodiscard]] static Mentions mentionsOf(const model::Message &m);
+    /// The distinct words of a normalised name.
+    [[nodiscard]] static QStringList wordsOf(const QString &name);
     /// Whether a message of \a thread other than \a exclude, dated before \a before, names \a address in From,
     /// To or Cc. A message without a date counts as before any date; nothing is before no date. An empty
     /// address is named nowhere.

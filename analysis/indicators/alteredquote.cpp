@@ -39,23 +39,6 @@ QString copiedLines(const MessageContext &ctx)
     return out;
 }
 
-// Links any stored message of the conversation (the quoted original's thread and this message's) contains,
-// in its text or as an HTML href: the quoting client writes an HTML link out as "text <url>".
-QSet<QString> conversationLinks(const MessageContext &ctx)
-{
-    QSet<QString> out = ctx.data.links[ctx.original.message];
-    for (int message : {ctx.index, ctx.original.message}) {
-        const int thread = ctx.data.threads.threadOfMessage.value(message, -1);
-        if (thread < 0)
-            continue;
-        for (int m : ctx.data.threads.threads[thread].messageIndexes()) {
-            if (m != ctx.index)
-                out += ctx.data.links[m];
-        }
-    }
-    return out;
-}
-
 // A link whose target the original shows as plain text ("UHD 4.1.0.1" becoming "<http://4.1.0.1>") was
 // made by the replier's client linking it automatically.
 bool autoLinked(const QString &link, const QString &originalText)
@@ -64,16 +47,18 @@ bool autoLinked(const QString &link, const QString &originalText)
     return !target.isEmpty() && AnchoredMatches::indexOf(originalText, target, 0, Qt::CaseInsensitive) >= 0;
 }
 
-// Mimecast's rewrite gives a site without saying whether it was http or https.
-QStringView withoutScheme(const QString &link)
+// Whether the quoted original, or another stored message of its thread or of this message's, shows the link
+// (in its text or as an HTML href: the quoting client writes an HTML link out as "text <url>").
+bool inConversation(const MessageContext &ctx, const QString &link)
 {
-    const qsizetype at = link.indexOf(QLatin1String("://"));
-    return at < 0 ? QStringView(link) : QStringView(link).sliced(at + 3);
+    const LinkIndex &links = ctx.data.links;
+    const int original = ctx.original.message;
+    return links.inMessage(link, original) || links.inThread(link, ctx.data.threads.threadOfMessage.value(ctx.index, -1), ctx.index)
+        || links.inThread(link, ctx.data.threads.threadOfMessage.value(original, -1), ctx.index);
 }
 
-// A quoted link is inserted when no known link matches it; quoting may cut a long link at a line end.
-// Links in list footers are boilerplate, whatever the original shows. Most copies hold no link: the
-// conversation's links, a union over a whole thread, are only gathered for those that do.
+// A quoted link is inserted when no link of the conversation matches it. Links in list footers are
+// boilerplate, whatever the original shows.
 QSet<QString> insertedLinks(const MessageContext &ctx, const QString &copied)
 {
     QSet<QString> quoted;
@@ -81,17 +66,10 @@ QSet<QString> insertedLinks(const MessageContext &ctx, const QString &copied)
         if (line.contains(u"://") && !ctx.data.matcher.isBoilerplate(line))
             quoted += AlteredQuote::linksIn(line);
     }
-    if (quoted.isEmpty())
-        return {};
-    const QSet<QString> known = conversationLinks(ctx);
     const QString &originalText = ctx.data.bodies[ctx.original.message].text;
     QSet<QString> out;
     for (const QString &link : quoted) {
-        const QStringView l = withoutScheme(link);
-        const bool seen = std::any_of(known.cbegin(), known.cend(), [l](const QString &k) {
-            return withoutScheme(k).startsWith(l) || l.startsWith(withoutScheme(k));
-        });
-        if (!seen && !autoLinked(link, originalText))
+        if (!inConversation(ctx, link) && !autoLinked(link, originalText))
             out.insert(link);
     }
     return out;

@@ -5,6 +5,7 @@
 #include "analysis/clientfingerprint.h"
 #include "analysis/finding.h"
 #include "analysis/identitybook.h"
+#include "analysis/linkindex.h"
 #include "analysis/participantset.h"
 #include "analysis/quotelinker.h"
 #include "analysis/receivedroute.h"
@@ -33,7 +34,7 @@ struct CaseData {
     const ThreadParticipants &participants;
     const QList<ClientFingerprint> &fingerprints;
     const QList<ReceivedRoute> &routes;   ///< each message's Received chain, parsed (A9)
-    const QList<QSet<QString>> &links;    ///< each message's links, in its text or HTML (AlteredQuote::linksIn)
+    const LinkIndex &links;               ///< each message's links, in its text or HTML (AlteredQuote::linksIn)
     const QMultiHash<QString, int> &byId; ///< Message-ID -> message indexes
 };
 

@@ -142,21 +142,18 @@ bool senderTookPart(const MessageContext &ctx)
     return false;
 }
 
-// The words of the names of the conversation's people and of this message's recipients: a lure greets them.
-QSet<QString> nameWords(const MessageContext &ctx)
+// Whether a word is one of the names of the conversation's people or of this message's recipients: a lure
+// greets them.
+std::function<bool(const QString &)> nameWords(const MessageContext &ctx)
 {
-    QSet<QString> out;
-    const QSet<QString> participants = ctx.participants.names();
-    QStringList names(participants.cbegin(), participants.cend());
+    QSet<QString> recipients;
     for (const model::AddressList *list : {&ctx.message.to, &ctx.message.cc}) {
-        for (const model::MailAddress &a : *list)
-            names << DisplayName::normalise(a.name);
+        for (const model::MailAddress &a : *list) {
+            for (const QString &word : ThreadParticipants::wordsOf(DisplayName::normalise(a.name)))
+                recipients.insert(word);
+        }
     }
-    for (const QString &name : std::as_const(names)) {
-        for (const QString &word : name.split(u' ', Qt::SkipEmptyParts))
-            out.insert(word);
-    }
-    return out;
+    return [recipients, &participants = ctx.participants](const QString &word) { return recipients.contains(word) || participants.hasNameWord(word); };
 }
 
 } // namespace

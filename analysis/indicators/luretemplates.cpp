@@ -89,7 +89,7 @@ QHash<QString, QString> templatesOf(const QList<MessageAnalysis> &analyses)
 
 } // namespace
 
-QString LureTemplates::key(QStringView newText, const QSet<QString> &nameWords)
+QString LureTemplates::key(QStringView newText, const std::function<bool(const QString &)> &isNameWord)
 {
     static const QRegularExpression filled(QStringLiteral("(?:https?://|www\\.)\\S+|\\S+@\\S+|[\\w-]+\\.[A-Za-z0-9]{2,4}\\b"),
                                            QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
@@ -99,7 +99,7 @@ QString LureTemplates::key(QStringView newText, const QSet<QString> &nameWords)
     QStringList words;
     for (const Shingles::Word &w : Shingles::words(text)) {
         const bool number = std::any_of(w.text.cbegin(), w.text.cend(), [](QChar c) { return c.isDigit(); });
-        if (w.text.size() > 2 && !number && !nameWords.contains(w.text))
+        if (w.text.size() > 2 && !number && !isNameWord(w.text))
             words << w.text;
     }
     return words.size() >= 3 ? words.join(u' ') : QString();

@@ -4,6 +4,8 @@
 
 #include "analysis/caseanalysis.h"
 
+#include <functional>
+
 namespace th::analysis {
 
 /// D2: one lure text pushed into several unrelated threads by several senders (a campaign template), and
@@ -17,9 +19,9 @@ public:
 
     static void apply(const CaseData &data, QList<MessageAnalysis> &analyses);
     /// The lure's words without what each instance fills in: links, addresses, file names, passwords, words
-    /// with digits (numbers, dates) and \a nameWords (the people it greets or signs as), so that one template
-    /// gives one key. Names are given normalised (DisplayName::normalise), one word per entry.
-    [[nodiscard]] static QString key(QStringView newText, const QSet<QString> &nameWords);
+    /// with digits (numbers, dates) and the words \a isNameWord accepts (the people it greets or signs as), so
+    /// that one template gives one key. It is asked about words as Shingles::words gives them.
+    [[nodiscard]] static QString key(QStringView newText, const std::function<bool(const QString &)> &isNameWord);
 };
 
 } // namespace th::analysis

@@ -1,6 +1,7 @@
-// ThreadParticipants::namedBefore on the real threads of linux-s390: a thread of more than 64 messages is
+// ThreadParticipants on the real threads of linux-s390. namedBefore: a thread of more than 64 messages is
 // answered through its sorted sightings, a shorter one by reading its messages. Both must say what a reading
-// of the thread says, for every message of the thread and every address the thread names.
+// of the thread says, for every message of the thread and every address the thread names. Counts::namesWord
+// must say what the thread's names say.
 #include "casefixture.h"
 
 #include "analysis/threadparticipants.h"
@@ -28,6 +29,7 @@ private slots:
     void initTestCase();
     void namedBeforeAgreesWithTheThread_data();
     void namedBeforeAgreesWithTheThread();
+    void nameWordsAgreeWithTheNames();
 
 private:
     CaseFixture m_case;
@@ -78,6 +80,29 @@ void TestThreadParticipants::namedBeforeAgreesWithTheThread()
     }
     qInfo("%d addresses named before, %d not", yes, no);
     QVERIFY(yes > 0 && no > 0);
+}
+
+// A word of a participant's name, asked without gathering the names: for every message of every thread, the
+// word counts must say what the names counted beyond the message's own mentions say.
+void TestThreadParticipants::nameWordsAgreeWithTheNames()
+{
+    const ThreadParticipants participants(m_case.store().messages(), m_case.threads());
+    int yes = 0, no = 0;
+    for (int t = 0; t < m_case.threads().threads.size(); ++t) {
+        const ThreadParticipants::Counts &counts = participants.ofThread(t);
+        for (int m : m_case.threads().threads[t].messageIndexes()) {
+            const QStringList own = ThreadParticipants::mentionsOf(m_case.store().message(m)).names;
+            for (auto word = counts.nameWords.keyBegin(); word != counts.nameWords.keyEnd(); ++word) {
+                bool expected = false;
+                for (auto n = counts.names.cbegin(); n != counts.names.cend() && !expected; ++n)
+                    expected = n.key().split(u' ', Qt::SkipEmptyParts).contains(*word) && n.value() > own.count(n.key());
+                QVERIFY2(counts.namesWord(*word, own) == expected, qPrintable(*word));
+                (expected ? yes : no) += 1;
+            }
+        }
+    }
+    qInfo("%d name words of other participants, %d only of the message's own", yes, no);
+    QVERIFY(yes > 1000 && no > 100);
 }
 
 QTEST_GUILESS_MAIN(TestThreadParticipants)

@@ -8,6 +8,8 @@
    case in the same process (issue 3 allows at most +50 %).
 3. Reuse scaling: reuse clustering (MinHash LSH) on 1/8, 1/4, 1/2 and all of the scale mailbox; near-linear
    means the time per message stays flat as the mailbox grows.
+4. Reply-all storms: the analysis of one thread of 1,000 to 8,000 replies quoting one real message (hostile
+   shape); each doubling of the replies should about double the time, not quadruple it.
 """
 import argparse
 import json
@@ -70,6 +72,7 @@ def main():
     print(json.dumps({"threadhound": th, "python": py, "scale_mailbox": info}))
     analysis_cost(args.corpora, args.analysis)
     reuse_scaling(mbox, args.analysis)
+    storm_scaling(args.corpora, args.work, args.analysis)
 
 
 DEV_CORPORA = ["hijack-dev/mailbox.mbox", "lists/linux-s390_2023-02_to_2023-03.mbox",
@@ -98,6 +101,23 @@ def reuse_scaling(mbox, binary):
         print(f"  {r['messages']:>9} {r['seconds']:>8.2f} {r['microseconds_per_message']:>11.1f} "
               f"{r['messages'] / base['messages']:>11.1f} {r['seconds'] / base['seconds']:>7.1f} {r['messages_in_clusters']:>12}")
     print(json.dumps({"reuse_scaling": runs}))
+
+
+def storm_scaling(corpora, work, binary):
+    print("\nReply-all storms: one real message and N replies quoting it, each with a link of its own")
+    os.makedirs(work, exist_ok=True)
+    runs = []
+    for replies in (1000, 2000, 4000, 8000):
+        mbox = os.path.join(work, f"storm-{replies}.mbox")
+        if not os.path.exists(mbox):
+            subprocess.run([sys.executable, os.path.join(HERE, "make_storm_mailbox.py"), "--corpora", corpora,
+                            "--replies", str(replies), "--out", mbox], check=True)
+        runs.append(run_json([binary, "cost", mbox]))
+    print(f"\n  {'messages':>9} {'analysis s':>10} {'x messages':>11} {'x time':>7}")
+    for r in runs:
+        print(f"  {r['messages']:>9} {r['analysis_seconds']:>10.2f} {r['messages'] / runs[0]['messages']:>11.1f} "
+              f"{r['analysis_seconds'] / runs[0]['analysis_seconds']:>7.1f}")
+    print(json.dumps({"storm_scaling": runs}))
 
 
 if __name__ == "__main__":
