@@ -24,9 +24,21 @@ IdentityBook::IdentityBook(const std::vector<model::Message> &messages)
             m_domainSenders[domain].insert(m.from.address.toLower());
         }
     }
-    for (QList<AddressSightings> &addresses : m_byName) {
-        for (AddressSightings &s : addresses)
+    sortByUse();
+}
+
+// A list's order decides which addresses of a sprayed name are read: the person's own are used most.
+void IdentityBook::sortByUse()
+{
+    const auto sightings = [](const AddressSightings &s) { return s.dated.size() + s.undated.size(); };
+    for (auto it = m_byName.begin(); it != m_byName.end(); ++it) {
+        for (AddressSightings &s : *it)
             std::stable_sort(s.dated.begin(), s.dated.end());
+        std::sort(it->begin(), it->end(), [&](const AddressSightings &a, const AddressSightings &b) {
+            return std::tuple(sightings(b), a.address) < std::tuple(sightings(a), b.address);
+        });
+        for (int i = 0; i < it->size(); ++i)
+            m_pairs.insert(pairKey(it.key(), it->at(i).address), i);
     }
 }
 
@@ -37,9 +49,13 @@ void IdentityBook::add(const model::MailAddress &a, const model::Message &m, int
         return;
     const QString address = a.address.toLower();
     QList<AddressSightings> &addresses = m_byName[name];
-    auto s = std::find_if(addresses.begin(), addresses.end(), [&address](const AddressSightings &x) { return x.address == address; });
-    if (s == addresses.end())
-        s = addresses.insert(addresses.end(), AddressSightings{address, {}, {}});
+    const QString key = pairKey(name, address);
+    auto place = m_pairs.constFind(key);
+    if (place == m_pairs.cend()) {
+        place = m_pairs.insert(key, int(addresses.size()));
+        addresses.append(AddressSightings{address, {}, {}});
+    }
+    AddressSightings *s = &addresses[*place];
     if (m.date.isValid())
         s->dated.push_back({m.date.toMSecsSinceEpoch(), index});
     else
@@ -69,12 +85,19 @@ QList<IdentityBook::Usage> IdentityBook::addressesOf(const QString &displayName,
     QList<Usage> out;
     // A const list: a loop over the non-const copy value() returns would detach it, a deep copy per question.
     const QList<AddressSightings> addresses = m_byName.value(DisplayName::normalise(displayName));
-    for (const AddressSightings &s : addresses) {
+    for (const AddressSightings &s : addresses.first(qMin(addresses.size(), qsizetype(MaxAddresses)))) {
         if (Usage u = usageOf(s, before, exclude); u.messages > 0)
             out << u;
     }
     std::sort(out.begin(), out.end(), [](const Usage &a, const Usage &b) { return std::tie(b.messages, a.address) < std::tie(a.messages, b.address); });
     return out;
+}
+
+IdentityBook::Usage IdentityBook::usageOf(const QString &displayName, const QString &address, const QDateTime &before, int exclude) const
+{
+    const QString name = DisplayName::normalise(displayName);
+    const auto place = m_pairs.constFind(pairKey(name, address.toLower()));
+    return place == m_pairs.cend() ? Usage{address.toLower(), {}, 0} : usageOf(m_byName.find(name)->at(*place), before, exclude);
 }
 
 QSet<QString> IdentityBook::domainsOf(const QString &displayName, const QDateTime &before, int exclude) const

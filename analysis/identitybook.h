@@ -16,6 +16,10 @@ namespace th::analysis {
 class IdentityBook
 {
 public:
+    /// A name written with more addresses (a phishing spray under "IT Support") is judged against the
+    /// addresses it was used with most: each question reads at most these. The corpora's most is 18.
+    static constexpr int MaxAddresses = 64;
+
     explicit IdentityBook(const std::vector<model::Message> &messages);
 
     struct Usage {
@@ -25,8 +29,11 @@ public:
     };
 
     /// Addresses seen with this display name (normalised), in messages dated before \a before
-    /// (all of them when \a before is invalid), except message \a exclude; the most used first.
+    /// (all of them when \a before is invalid), except message \a exclude; the most used first. Of a name
+    /// with more than MaxAddresses addresses, those it was used with most in the whole case.
     [[nodiscard]] QList<Usage> addressesOf(const QString &displayName, const QDateTime &before, int exclude) const;
+    /// The same for one address of the name, however many it has (messages 0 when never seen before).
+    [[nodiscard]] Usage usageOf(const QString &displayName, const QString &address, const QDateTime &before, int exclude) const;
     /// Registrable domains of those addresses.
     [[nodiscard]] QSet<QString> domainsOf(const QString &displayName, const QDateTime &before, int exclude) const;
     /// How many messages were sent From an address under this registrable domain.
@@ -49,9 +56,12 @@ private:
         std::vector<int> undated; ///< messages without a valid date: before any date and after it
     };
     void add(const model::MailAddress &a, const model::Message &m, int index);
+    void sortByUse();
     [[nodiscard]] static Usage usageOf(const AddressSightings &s, const QDateTime &before, int exclude);
+    [[nodiscard]] static QString pairKey(const QString &name, const QString &address) { return name + u'\n' + address; }
 
-    QHash<QString, QList<AddressSightings>> m_byName; ///< normalised name -> its addresses
+    QHash<QString, QList<AddressSightings>> m_byName; ///< normalised name -> its addresses, most sighted first
+    QHash<QString, int> m_pairs; ///< pairKey() -> place in its name's list
     QHash<QString, int> m_senderDomains;
     QHash<QString, QSet<QString>> m_domainSenders; ///< registrable domain -> its From addresses, lower case
 };

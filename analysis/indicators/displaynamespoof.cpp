@@ -104,12 +104,12 @@ bool usedDomainBefore(const MessageContext &ctx, const QString &domain)
 // An impostor's earlier wave makes its address known under the name. An address on a look-alike of a
 // domain the name used before it (re-dhat.com after redhat.com) is still not the person's, however often it
 // was seen since. Another public suffix (suse.de beside suse.com) is often the same organisation's.
-QString imitatedDomain(const QList<IdentityBook::Usage> &usages, const QString &address)
+// \a self: the name's earlier use of the sender's address.
+QString imitatedDomain(const QList<IdentityBook::Usage> &usages, const IdentityBook::Usage &self)
 {
-    const auto self = std::find_if(usages.cbegin(), usages.cend(), [&address](const IdentityBook::Usage &u) { return u.address == address; });
-    const QString domain = DomainIdentity::registrable(address);
+    const QString domain = DomainIdentity::registrable(self.address);
     for (const IdentityBook::Usage &u : usages) {
-        const bool earlier = self == usages.cend() || !self->first.isValid() || (u.first.isValid() && u.first < self->first);
+        const bool earlier = self.messages == 0 || !self.first.isValid() || (u.first.isValid() && u.first < self.first);
         const QString known = earlier ? DomainIdentity::registrable(u.address) : QString();
         if (known.isEmpty() || known == domain)
             continue;
@@ -128,10 +128,11 @@ void DisplayNameSpoof::evaluate(const MessageContext &ctx, QList<Finding> &findi
     if (from.address.isEmpty() || DisplayName::normalise(from.name).size() < 3)
         return;
     const QList<IdentityBook::Usage> usages = ctx.data.identities.addressesOf(from.name, ctx.message.date, ctx.index);
-    const QString address = from.address.toLower();
-    const QString imitated = imitatedDomain(usages, address);
+    const IdentityBook::Usage self = ctx.data.identities.usageOf(from.name, from.address, ctx.message.date, ctx.index);
+    const QString &address = self.address;
+    const QString imitated = imitatedDomain(usages, self);
     QStringList known = addresses(usages);
-    if (imitated.isEmpty() && (known.contains(address) || isRelayedIdentity(ctx, known)))
+    if (imitated.isEmpty() && (self.messages > 0 || isRelayedIdentity(ctx, known)))
         return;
     known.removeAll(address);
     const QString domain = DomainIdentity::registrable(from.address);

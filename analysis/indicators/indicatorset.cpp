@@ -228,10 +228,7 @@ void IndicatorSet::addCaseFindings(const CaseData &data, QList<MessageAnalysis> 
 bool IndicatorSet::isKnownSender(const CaseData &data, int message)
 {
     const model::Message &m = data.messages[size_t(message)];
-    const QList<IdentityBook::Usage> usages = data.identities.addressesOf(m.from.name, m.date, message);
-    const bool nameUsedIt = std::any_of(usages.cbegin(), usages.cend(), [&m](const IdentityBook::Usage &u) {
-        return u.address.compare(m.from.address, Qt::CaseInsensitive) == 0;
-    });
+    const bool nameUsedIt = data.identities.usageOf(m.from.name, m.from.address, m.date, message).messages > 0;
     return nameUsedIt || !data.senders.before(Author::of(m).address, m.date, message).isEmpty();
 }
 

@@ -6,6 +6,7 @@
 #include "identitycorpus.h"
 
 #include "analysis/domainidentity.h"
+#include "analysis/identitybook.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -31,6 +32,7 @@ private slots:
     void spoofedParticipantAfterEarlierUse();
     void ownSecondAddressStaysWeak();
     void gmaneCopyOfShortMailbox();
+    void sprayedNameKeepsThePersonsAddresses();
     void sameMailboxElsewhere_data();
     void sameMailboxElsewhere();
     void spoofedParticipantOfQuotedConversation_data();
@@ -565,6 +567,33 @@ void TestIdentityIndicators::lookalikeDerived()
     // Spec: S when combined with A1 - the display name is the author's, so A1 fires strong too.
     const Finding *a1 = c->finding(id, QStringLiteral("A1"));
     QVERIFY2(a1 && a1->severity == Severity::Strong, qPrintable(describe(c->result(id))));
+}
+
+// A phishing spray under Kevin Tian's name: his real reply, then 150 copies from 150 made-up mailboxes. The
+// name is judged against the addresses it was used with most (his own first), each question reading at most
+// IdentityBook::MaxAddresses of them; an address beyond those is still known when asked for itself. Every
+// sprayed copy after the first is an A1 spoof of him.
+void TestIdentityIndicators::sprayedNameKeepsThePersonsAddresses()
+{
+    constexpr int Spray = 150;
+    QList<QByteArray> extra;
+    for (int i = 0; i < Spray; ++i) {
+        QByteArray raw = CaseFixture::withHeader(kevin("spray-" + QByteArray::number(i) + "@ordalex.com"), "From",
+                                                 "Kevin Tian <kt" + QByteArray::number(i) + "@spray" + QByteArray::number(i) + ".example>");
+        extra << CaseFixture::withHeader(raw, "Date", "Tue, 7 Mar 2023 " + QByteArray::number(10 + i / 60) + ':' + QByteArray::number(10 + i % 50) + ":00 +0000");
+    }
+    const auto c = derivedCase(s390Thread(QString::fromLatin1(VfioRoot)), extra);
+    const IdentityBook book(c->store().messages());
+    const QList<IdentityBook::Usage> usages = book.addressesOf(QStringLiteral("Kevin Tian"), {}, -1);
+    QCOMPARE(usages.size(), qsizetype(IdentityBook::MaxAddresses));
+    QCOMPARE(usages.first().address, QStringLiteral("kevin.tian@intel.com"));
+    QCOMPARE(book.usageOf(QStringLiteral("Kevin Tian"), QStringLiteral("KT149@spray149.example"), {}, -1).messages, 1);
+    QCOMPARE(book.usageOf(QStringLiteral("Kevin Tian"), QStringLiteral("kt149@spray149.example"), {}, c->indexOf(QStringLiteral("spray-149@ordalex.com"))).messages, 0);
+    for (int i = 1; i < Spray; ++i) {
+        const QString id = QStringLiteral("spray-%1@ordalex.com").arg(i);
+        const Finding *a1 = c->finding(id, QStringLiteral("A1"));
+        QVERIFY2(a1 && a1->summary.contains(QStringLiteral("kevin.tian@intel.com")), qPrintable(id + u' ' + describe(c->result(id))));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestIdentityIndicators)
