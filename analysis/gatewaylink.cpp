@@ -13,7 +13,8 @@ constexpr int MaxWrappings = 4; // a gateway may wrap a link another one already
 
 // Proofpoint v3 keeps the target as it is written, but for the characters it takes out: each '*' stands for
 // the next one of them, "**" and a letter for a run of them (the letter's place in this alphabet, plus 2).
-// They are given, in order, as base64url after the target. Empty when the marks ask for more than is given.
+// They are given, in order, as base64url after the target. Empty when the marks ask for more than is given,
+// or give a run a length outside the alphabet.
 QString proofpointV3(const QString &link)
 {
     static const QRegularExpression form(QStringLiteral(R"(^https://urldefense\.com/v3/__(.+?)__;([A-Za-z0-9_-]*)!)"),
@@ -33,10 +34,13 @@ QString proofpointV3(const QString &link)
         }
         qsizetype run = 1;
         if (i + 2 < written.size() && written[i + 1] == u'*') {
-            run = runLengths.indexOf(written[i + 2]) + 2;
+            const qsizetype letter = runLengths.indexOf(written[i + 2]);
+            if (letter < 0)
+                return {};
+            run = letter + 2;
             i += 2;
         }
-        if (run < 1 || next + run > taken.size())
+        if (next + run > taken.size())
             return {};
         out += taken.mid(next, run);
         next += run;

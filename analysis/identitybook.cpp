@@ -64,7 +64,7 @@ void IdentityBook::add(const model::MailAddress &a, const model::Message &m, int
 
 // Prolific list participants are named in thousands of messages: the dated sightings before \a before
 // are a prefix found by binary search, and only that prefix is read.
-IdentityBook::Usage IdentityBook::usageOf(const AddressSightings &s, const QDateTime &before, int exclude)
+IdentityBook::Usage IdentityBook::usageIn(const AddressSightings &s, const QDateTime &before, int exclude)
 {
     const auto end = before.isValid() ? std::lower_bound(s.dated.cbegin(), s.dated.cend(), Sighting{before.toMSecsSinceEpoch(), -1})
                                       : s.dated.cend();
@@ -85,8 +85,8 @@ QList<IdentityBook::Usage> IdentityBook::addressesOf(const QString &displayName,
     QList<Usage> out;
     // A const list: a loop over the non-const copy value() returns would detach it, a deep copy per question.
     const QList<AddressSightings> addresses = m_byName.value(DisplayName::normalise(displayName));
-    for (const AddressSightings &s : addresses.first(qMin(addresses.size(), qsizetype(MaxAddresses)))) {
-        if (Usage u = usageOf(s, before, exclude); u.messages > 0)
+    for (qsizetype i = 0; i < qMin(addresses.size(), qsizetype(MaxAddresses)); ++i) {
+        if (Usage u = usageIn(addresses[i], before, exclude); u.messages > 0)
             out << u;
     }
     std::sort(out.begin(), out.end(), [](const Usage &a, const Usage &b) { return std::tie(b.messages, a.address) < std::tie(a.messages, b.address); });
@@ -97,7 +97,7 @@ IdentityBook::Usage IdentityBook::usageOf(const QString &displayName, const QStr
 {
     const QString name = DisplayName::normalise(displayName);
     const auto place = m_pairs.constFind(pairKey(name, address.toLower()));
-    return place == m_pairs.cend() ? Usage{address.toLower(), {}, 0} : usageOf(m_byName.find(name)->at(*place), before, exclude);
+    return place == m_pairs.cend() ? Usage{address.toLower(), {}, 0} : usageIn(m_byName.find(name)->at(*place), before, exclude);
 }
 
 QSet<QString> IdentityBook::domainsOf(const QString &displayName, const QDateTime &before, int exclude) const

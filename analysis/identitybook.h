@@ -57,7 +57,7 @@ private:
     };
     void add(const model::MailAddress &a, const model::Message &m, int index);
     void sortByUse();
-    [[nodiscard]] static Usage usageOf(const AddressSightings &s, const QDateTime &before, int exclude);
+    [[nodiscard]] static Usage usageIn(const AddressSightings &s, const QDateTime &before, int exclude);
     [[nodiscard]] static QString pairKey(const QString &name, const QString &address) { return name + u'\n' + address; }
 
     QHash<QString, QList<AddressSightings>> m_byName; ///< normalised name -> its addresses, most sighted first

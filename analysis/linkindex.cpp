@@ -13,14 +13,31 @@ QStringView withoutScheme(QStringView link)
     return at < 0 ? link : link.sliced(at + 3);
 }
 
+// "host/": what a link must extend to explain a longer one.
+qsizetype siteLength(QStringView link)
+{
+    const qsizetype slash = link.indexOf(u'/');
+    return slash < 0 ? link.size() : slash + 1;
+}
+
+qsizetype commonPrefix(QStringView a, QStringView b)
+{
+    const auto [ia, ib] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+    return ia - a.begin();
+}
+
 } // namespace
 
 LinkIndex::LinkIndex(const QList<QSet<QString>> &links, const model::ThreadSet &threads)
+    : m_threads(threads)
 {
-    m_byMessage.resize(size_t(links.size()));
-    parallelFor(links.size(), [&](int m) { m_byMessage[size_t(m)] = sorted(links, {m}); });
     m_byThread.resize(size_t(threads.threads.size()));
     parallelFor(threads.threads.size(), [&](int t) { m_byThread[size_t(t)] = sorted(links, threads.threads[t].messageIndexes()); });
+    m_unthreaded.resize(size_t(links.size()));
+    for (int m = 0; m < links.size(); ++m) {
+        if (threads.threadOfMessage.value(m, -1) < 0)
+            m_unthreaded[size_t(m)] = sorted(links, {m});
+    }
 }
 
 std::vector<LinkIndex::Entry> LinkIndex::sorted(const QList<QSet<QString>> &links, const QList<int> &messages)
@@ -34,33 +51,55 @@ std::vector<LinkIndex::Entry> LinkIndex::sorted(const QList<QSet<QString>> &link
     return out;
 }
 
-bool LinkIndex::inMessage(const QString &link, int message) const
+bool LinkIndex::known(const QString &link, int message, int exclude) const
 {
-    return message >= 0 && holds(m_byMessage[size_t(message)], withoutScheme(link), -1);
+    if (message < 0)
+        return false;
+    const int thread = m_threads.threadOfMessage.value(message, -1);
+    return holds(thread < 0 ? m_unthreaded[size_t(message)] : m_byThread[size_t(thread)], withoutScheme(link), exclude);
 }
 
-bool LinkIndex::inThread(const QString &link, int thread, int exclude) const
-{
-    return thread >= 0 && holds(m_byThread[size_t(thread)], withoutScheme(link), exclude);
-}
-
-// Links starting with \a link lie together from where it would be inserted; the links it starts with are
-// found one prefix length at a time.
 bool LinkIndex::holds(const std::vector<Entry> &sorted, QStringView link, int exclude)
 {
-    const auto from = [&sorted](QStringView s) {
-        return std::lower_bound(sorted.cbegin(), sorted.cend(), s, [](const Entry &e, QStringView v) { return QStringView(e.link) < v; });
-    };
-    for (auto it = from(link); it != sorted.cend() && it->link.startsWith(link); ++it) {
+    return startedBy(sorted, link, exclude) || startsWithOne(sorted, link, exclude);
+}
+
+// The links starting with \a link lie together, from where it would be inserted.
+bool LinkIndex::startedBy(const std::vector<Entry> &sorted, QStringView link, int exclude)
+{
+    auto it = std::lower_bound(sorted.cbegin(), sorted.cend(), link, [](const Entry &e, QStringView v) { return QStringView(e.link) < v; });
+    for (; it != sorted.cend() && it->link.startsWith(link); ++it) {
         if (it->message != exclude)
             return true;
     }
-    for (qsizetype n = link.size() - 1; n > 0; --n) {
-        const QStringView start = link.first(n);
-        for (auto it = from(start); it != sorted.cend() && it->link == start; ++it) {
+    return false;
+}
+
+// A link longer than the site that \a link starts with. Every link between such a start and \a link in
+// order starts with it too, so the greatest link not after the probe is either a start, or shares with the
+// probe at least as much as any start: the probe is cut to that and the search goes on.
+bool LinkIndex::startsWithOne(const std::vector<Entry> &sorted, QStringView link, int exclude)
+{
+    const qsizetype site = siteLength(link);
+    const auto after = [](QStringView v, const Entry &e) { return v < QStringView(e.link); };
+    for (QStringView probe = link.chopped(link.isEmpty() ? 0 : 1); probe.size() > site;) {
+        auto it = std::upper_bound(sorted.cbegin(), sorted.cend(), probe, after);
+        if (it == sorted.cbegin())
+            return false;
+        const QStringView greatest = (--it)->link;
+        if (!probe.startsWith(greatest)) {
+            probe = probe.first(commonPrefix(probe, greatest));
+            continue;
+        }
+        if (greatest.size() <= site)
+            return false; // a longer start would come after it
+        for (; QStringView(it->link) == greatest; --it) {
             if (it->message != exclude)
                 return true;
+            if (it == sorted.cbegin())
+                break;
         }
+        probe = greatest.chopped(greatest.isEmpty() ? 0 : 1);
     }
     return false;
 }

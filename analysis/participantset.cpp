@@ -73,7 +73,8 @@ bool ParticipantSet::hasDomain(const QString &registrable) const
 
 bool ParticipantSet::hasNameWord(const QString &word) const
 {
-    return m_quoted.nameWords.contains(word) || std::any_of(m_threads.cbegin(), m_threads.cend(), [&](const Thread &t) {
+    const auto quoted = [&word](const QString &name) { return ThreadParticipants::wordsOf(name).contains(word); };
+    return std::any_of(m_quoted.names.keyBegin(), m_quoted.names.keyEnd(), quoted) || std::any_of(m_threads.cbegin(), m_threads.cend(), [&](const Thread &t) {
         return t.all->namesWord(word, t.inside ? m_own.names : QStringList());
     });
 }

@@ -89,7 +89,8 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
         m_sets[size_t(i)] = removeBoilerplate(own[size_t(i)]); // the index holds its own copy of the postings
         m_fullSets[size_t(i)] = m_arena.keep(withoutBoilerplate(Shingles::set(m_tokens[size_t(i)])));
     });
-    m_full = SketchIndex(m_fullSets, MinOriginalShingles, m_sent); // the oldest copies are the likeliest originals
+    // The oldest copies are the likeliest originals; undated ones (NoDate) count as the oldest.
+    m_full = SketchIndex(m_fullSets, MinOriginalShingles, m_sent);
 }
 
 std::vector<quint64> QuoteMatcher::shingles(int message, const QList<Segment> &segments) const

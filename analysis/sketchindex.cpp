@@ -20,6 +20,7 @@ std::vector<std::span<const quint64>> sketches(const std::vector<std::span<const
 
 SketchIndex::SketchIndex(const std::vector<std::span<const quint64>> &sets, int minSize, std::span<const qint64> order)
 {
+    Q_ASSERT(order.size() == sets.size());
     std::vector<std::span<const quint64>> s = sketches(sets, minSize);
     m_sketches = PostingIndex(s);
     for (size_t i = 0; i < s.size(); ++i) {

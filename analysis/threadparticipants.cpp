@@ -35,8 +35,13 @@ void ThreadParticipants::Counts::add(const Mentions &m)
         ++addresses[a];
     for (const QString &d : m.domains)
         ++domains[d];
-    for (const QString &n : m.names) {
+    for (const QString &n : m.names)
         ++names[n];
+}
+
+void ThreadParticipants::Counts::addNameWords(const Mentions &m)
+{
+    for (const QString &n : m.names) {
         for (const QString &w : wordsOf(n))
             ++nameWords[w];
     }
@@ -44,8 +49,9 @@ void ThreadParticipants::Counts::add(const Mentions &m)
 
 bool ThreadParticipants::Counts::namesWord(const QString &word, const QStringList &ownNames) const
 {
+    const int mentions = nameWords.value(word);
     const auto holds = [&word](const QString &name) { return wordsOf(name).contains(word); };
-    return nameWords.value(word) > std::count_if(ownNames.cbegin(), ownNames.cend(), holds);
+    return mentions > 0 && mentions > std::count_if(ownNames.cbegin(), ownNames.cend(), holds);
 }
 
 QStringList ThreadParticipants::wordsOf(const QString &name)
@@ -70,6 +76,7 @@ ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messag
             const model::Message &message = messages[size_t(m)];
             const Mentions mentions = mentionsOf(message);
             m_threads[t].add(mentions);
+            m_threads[t].addNameWords(mentions);
             const qint64 sent = message.date.isValid() ? message.date.toMSecsSinceEpoch() : NoDate;
             for (const QString &address : indexed ? mentions.addresses : QStringList())
                 m_sightings[t].push_back({qHash(address), sent, m});

@@ -35,9 +35,10 @@ public:
         QHash<QString, int> addresses; ///< lower case
         QHash<QString, int> domains;   ///< registrable
         QHash<QString, int> names;     ///< normalised, two characters or more
-        QHash<QString, int> nameWords; ///< the names' words, each counted once per mention of a name holding it
+        QHash<QString, int> nameWords; ///< the names' words, each counted once per mention of a name holding it (threads only)
         void add(const model::MailAddress &a);
         void add(const Mentions &m);
+        void addNameWords(const Mentions &m);
         /// Whether a name counted here, beyond the mentions \a ownNames (counted here too), holds \a word. The
         /// counts of the names holding it are each at least their share of \a ownNames, so their sums differ
         /// exactly when one of them is counted more.

@@ -52,9 +52,11 @@ bool autoLinked(const QString &link, const QString &originalText)
 bool inConversation(const MessageContext &ctx, const QString &link)
 {
     const LinkIndex &links = ctx.data.links;
+    const model::ThreadSet &threads = ctx.data.threads;
     const int original = ctx.original.message;
-    return links.inMessage(link, original) || links.inThread(link, ctx.data.threads.threadOfMessage.value(ctx.index, -1), ctx.index)
-        || links.inThread(link, ctx.data.threads.threadOfMessage.value(original, -1), ctx.index);
+    const bool sameThread = threads.threadOfMessage.value(original, -1) >= 0
+        && threads.threadOfMessage.value(original, -1) == threads.threadOfMessage.value(ctx.index, -1);
+    return links.known(link, original, ctx.index) || (!sameThread && links.known(link, ctx.index, ctx.index));
 }
 
 // A quoted link is inserted when no link of the conversation matches it. Links in list footers are

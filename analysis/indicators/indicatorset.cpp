@@ -144,7 +144,7 @@ bool senderTookPart(const MessageContext &ctx)
 
 // Whether a word is one of the names of the conversation's people or of this message's recipients: a lure
 // greets them.
-std::function<bool(const QString &)> nameWords(const MessageContext &ctx)
+std::function<bool(const QString &)> isNameWord(const MessageContext &ctx)
 {
     QSet<QString> recipients;
     for (const model::AddressList *list : {&ctx.message.to, &ctx.message.cc}) {
@@ -213,7 +213,7 @@ MessageAnalysis IndicatorSet::evaluate(const CaseData &data, int message, int st
     out.history = ctx.history;
     out.senderInConversation = senderTookPart(ctx);
     if (std::any_of(out.findings.cbegin(), out.findings.cend(), [](const Finding &f) { return f.id == u"C1"; }))
-        out.lureKey = LureTemplates::key(LureProfile::newText(ctx), nameWords(ctx));
+        out.lureKey = LureTemplates::key(LureProfile::newText(ctx), isNameWord(ctx));
     return out;
 }
 

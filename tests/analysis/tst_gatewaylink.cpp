@@ -87,6 +87,8 @@ void TestGatewayLink::forms_data()
                                              << "https://lore.kernel.org/";
     QTest::newRow("Mimecast without a site") << "https://protect-us.mimecast.com/s/9VrRCy8BfV5x1GfrNtrp?domain=a/b"
                                              << "https://protect-us.mimecast.com/s/9VrRCy8BfV5x1GfrNtrp?domain=a/b";
+    QTest::newRow("Proofpoint v3, a run of no length") << "https://urldefense.com/v3/__https://example.org/**.x__;fn5A!!ABCDEFG!hIjKlMn$"
+                                                       << "https://urldefense.com/v3/__https://example.org/**.x__;fn5A!!ABCDEFG!hIjKlMn$";
     QTest::newRow("Safe Links around a Google redirect")
         << "https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.google.com%2Furl%3Fq%3Dhttps%253A%252F%252Fexample.org%252Fx%26sa%3DD&data=05"
         << "https://example.org/x";

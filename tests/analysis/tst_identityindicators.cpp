@@ -580,7 +580,7 @@ void TestIdentityIndicators::sprayedNameKeepsThePersonsAddresses()
     for (int i = 0; i < Spray; ++i) {
         QByteArray raw = CaseFixture::withHeader(kevin("spray-" + QByteArray::number(i) + "@ordalex.com"), "From",
                                                  "Kevin Tian <kt" + QByteArray::number(i) + "@spray" + QByteArray::number(i) + ".example>");
-        extra << CaseFixture::withHeader(raw, "Date", "Tue, 7 Mar 2023 " + QByteArray::number(10 + i / 60) + ':' + QByteArray::number(10 + i % 50) + ":00 +0000");
+        extra << CaseFixture::withHeader(raw, "Date", "Tue, 7 Mar 2023 " + QByteArray::number(10 + i / 50) + ':' + QByteArray::number(10 + i % 50) + ":00 +0000");
     }
     const auto c = derivedCase(s390Thread(QString::fromLatin1(VfioRoot)), extra);
     const IdentityBook book(c->store().messages());

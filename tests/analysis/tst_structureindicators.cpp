@@ -471,6 +471,9 @@ void TestStructureIndicators::insertedLinkDerived_data()
                                                                  << lore << QString();
     QTest::newRow("link to a file host, as Mimecast delivered it") << QByteArray(" https://protect-eu.mimecast.com/s/Ab1CDe2FgH3iJ?domain=files-transfer.net")
                                                                    << QByteArray() << QStringLiteral("https://files-transfer.net/");
+    QTest::newRow("a page of a site the thread shows only through Mimecast") << ' ' + fileHost
+                                                                              << QByteArray("https://protect-eu.mimecast.com/s/Zx9YwV8u?domain=files-transfer.net")
+                                                                              << QString::fromLatin1(fileHost).toLower();
     QTest::newRow("link to a file host, as Proofpoint v3 delivered it") << ' ' + proofpoint(fileHost, '-') << QByteArray() << QString::fromLatin1(fileHost).toLower();
 }
 
