@@ -37,9 +37,23 @@ void IdentityBook::sortByUse()
         std::sort(it->begin(), it->end(), [&](const AddressSightings &a, const AddressSightings &b) {
             return std::tuple(sightings(b), a.address) < std::tuple(sightings(a), b.address);
         });
-        for (int i = 0; i < it->size(); ++i)
-            m_pairs.insert(pairKey(it.key(), it->at(i).address), i);
+        if (it->size() > ScannedAddresses)
+            indexAddresses(it.key(), *it);
     }
+}
+
+void IdentityBook::indexAddresses(const QString &name, const QList<AddressSightings> &addresses)
+{
+    for (int i = 0; i < addresses.size(); ++i)
+        m_pairs.insert(pairKey(name, addresses[i].address), i);
+}
+
+int IdentityBook::placeOf(const QString &name, const QList<AddressSightings> &addresses, const QString &address) const
+{
+    if (addresses.size() > ScannedAddresses)
+        return m_pairs.value(pairKey(name, address), -1);
+    const auto it = std::find_if(addresses.cbegin(), addresses.cend(), [&address](const AddressSightings &x) { return x.address == address; });
+    return it == addresses.cend() ? -1 : int(it - addresses.cbegin());
 }
 
 void IdentityBook::add(const model::MailAddress &a, const model::Message &m, int index)
@@ -49,13 +63,16 @@ void IdentityBook::add(const model::MailAddress &a, const model::Message &m, int
         return;
     const QString address = a.address.toLower();
     QList<AddressSightings> &addresses = m_byName[name];
-    const QString key = pairKey(name, address);
-    auto place = m_pairs.constFind(key);
-    if (place == m_pairs.cend()) {
-        place = m_pairs.insert(key, int(addresses.size()));
+    int place = placeOf(name, addresses, address);
+    if (place < 0) {
+        place = int(addresses.size());
         addresses.append(AddressSightings{address, {}, {}});
+        if (addresses.size() == ScannedAddresses + 1)
+            indexAddresses(name, addresses);
+        else if (addresses.size() > ScannedAddresses)
+            m_pairs.insert(pairKey(name, address), place);
     }
-    AddressSightings *s = &addresses[*place];
+    AddressSightings *s = &addresses[place];
     if (m.date.isValid())
         s->dated.push_back({m.date.toMSecsSinceEpoch(), index});
     else
@@ -96,8 +113,10 @@ QList<IdentityBook::Usage> IdentityBook::addressesOf(const QString &displayName,
 IdentityBook::Usage IdentityBook::usageOf(const QString &displayName, const QString &address, const QDateTime &before, int exclude) const
 {
     const QString name = DisplayName::normalise(displayName);
-    const auto place = m_pairs.constFind(pairKey(name, address.toLower()));
-    return place == m_pairs.cend() ? Usage{address.toLower(), {}, 0} : usageIn(m_byName.find(name)->at(*place), before, exclude);
+    const QString lower = address.toLower();
+    const auto addresses = m_byName.constFind(name);
+    const int place = addresses == m_byName.cend() ? -1 : placeOf(name, *addresses, lower);
+    return place < 0 ? Usage{lower, {}, 0} : usageIn(addresses->at(place), before, exclude);
 }
 
 QSet<QString> IdentityBook::domainsOf(const QString &displayName, const QDateTime &before, int exclude) const

@@ -57,11 +57,15 @@ private:
     };
     void add(const model::MailAddress &a, const model::Message &m, int index);
     void sortByUse();
+    void indexAddresses(const QString &name, const QList<AddressSightings> &addresses);
+    /// Where \a address (lower case) is in \a name's list, or -1.
+    [[nodiscard]] int placeOf(const QString &name, const QList<AddressSightings> &addresses, const QString &address) const;
     [[nodiscard]] static Usage usageIn(const AddressSightings &s, const QDateTime &before, int exclude);
     [[nodiscard]] static QString pairKey(const QString &name, const QString &address) { return name + u'\n' + address; }
 
     QHash<QString, QList<AddressSightings>> m_byName; ///< normalised name -> its addresses, most sighted first
-    QHash<QString, int> m_pairs; ///< pairKey() -> place in its name's list
+    static constexpr qsizetype ScannedAddresses = 16; ///< a name with more is looked up in m_pairs, not read
+    QHash<QString, int> m_pairs; ///< pairKey() -> place in its name's list, for names of over ScannedAddresses
     QHash<QString, int> m_senderDomains;
     QHash<QString, QSet<QString>> m_domainSenders; ///< registrable domain -> its From addresses, lower case
 };

@@ -8,6 +8,7 @@ namespace th::analysis {
 ParticipantSet ParticipantSet::of(const MessageContext &ctx)
 {
     ParticipantSet ps;
+    ps.m_book = &ctx.data.participants;
     ps.m_own = ThreadParticipants::mentionsOf(ctx.message);
     const model::ThreadSet &threads = ctx.data.threads;
     ps.addThread(ctx, threads.threadOfMessage.value(ctx.index, -1));
@@ -75,7 +76,7 @@ bool ParticipantSet::hasNameWord(const QString &word) const
 {
     const auto quoted = [&word](const QString &name) { return ThreadParticipants::wordsOf(name).contains(word); };
     return std::any_of(m_quoted.names.keyBegin(), m_quoted.names.keyEnd(), quoted) || std::any_of(m_threads.cbegin(), m_threads.cend(), [&](const Thread &t) {
-        return t.all->namesWord(word, t.inside ? m_own.names : QStringList());
+        return m_book->namesWord(t.id, word, t.inside ? m_own.names : QStringList());
     });
 }
 

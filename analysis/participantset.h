@@ -55,6 +55,7 @@ private:
     [[nodiscard]] bool inThread(const Thread &t, Table table, const QString &key, int mentions) const;
     [[nodiscard]] QSet<QString> collect(Table table, const QSet<QString> &quoted) const;
 
+    const ThreadParticipants *m_book = nullptr;
     QList<Thread> m_threads;
     ThreadParticipants::Mentions m_own;  ///< the judged message's
     ThreadParticipants::Counts m_quoted; ///< from the quoted header blocks

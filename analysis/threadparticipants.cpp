@@ -39,17 +39,21 @@ void ThreadParticipants::Counts::add(const Mentions &m)
         ++names[n];
 }
 
-void ThreadParticipants::Counts::addNameWords(const Mentions &m)
+const QHash<QString, int> &ThreadParticipants::nameWords(int thread) const
 {
-    for (const QString &n : m.names) {
-        for (const QString &w : wordsOf(n))
-            ++nameWords[w];
-    }
+    std::call_once(m_nameWordsCounted[size_t(thread)], [this, thread] {
+        const QHash<QString, int> &names = m_threads[thread].names;
+        for (auto it = names.cbegin(); it != names.cend(); ++it) {
+            for (const QString &w : wordsOf(it.key()))
+                m_nameWords[size_t(thread)][w] += it.value();
+        }
+    });
+    return m_nameWords[size_t(thread)];
 }
 
-bool ThreadParticipants::Counts::namesWord(const QString &word, const QStringList &ownNames) const
+bool ThreadParticipants::namesWord(int thread, const QString &word, const QStringList &ownNames) const
 {
-    const int mentions = nameWords.value(word);
+    const int mentions = nameWords(thread).value(word);
     const auto holds = [&word](const QString &name) { return wordsOf(name).contains(word); };
     return mentions > 0 && mentions > std::count_if(ownNames.cbegin(), ownNames.cend(), holds);
 }
@@ -67,6 +71,8 @@ ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messag
 {
     const qsizetype n = threads.threads.size();
     m_threads.resize(n);
+    m_nameWordsCounted = std::make_unique<std::once_flag[]>(size_t(n));
+    m_nameWords.resize(size_t(n));
     m_sightings.resize(n);
     m_threadMessages.resize(n);
     parallelFor(n, [&](int t) {
@@ -76,7 +82,6 @@ ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messag
             const model::Message &message = messages[size_t(m)];
             const Mentions mentions = mentionsOf(message);
             m_threads[t].add(mentions);
-            m_threads[t].addNameWords(mentions);
             const qint64 sent = message.date.isValid() ? message.date.toMSecsSinceEpoch() : NoDate;
             for (const QString &address : indexed ? mentions.addresses : QStringList())
                 m_sightings[t].push_back({qHash(address), sent, m});

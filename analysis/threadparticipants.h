@@ -9,6 +9,8 @@
 #include <QStringList>
 
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <tuple>
 #include <vector>
 
@@ -35,14 +37,8 @@ public:
         QHash<QString, int> addresses; ///< lower case
         QHash<QString, int> domains;   ///< registrable
         QHash<QString, int> names;     ///< normalised, two characters or more
-        QHash<QString, int> nameWords; ///< the names' words, each counted once per mention of a name holding it (threads only)
         void add(const model::MailAddress &a);
         void add(const Mentions &m);
-        void addNameWords(const Mentions &m);
-        /// Whether a name counted here, beyond the mentions \a ownNames (counted here too), holds \a word. The
-        /// counts of the names holding it are each at least their share of \a ownNames, so their sums differ
-        /// exactly when one of them is counted more.
-        [[nodiscard]] bool namesWord(const QString &word, const QStringList &ownNames) const;
     };
 
     ThreadParticipants(const std::vector<model::Message> &messages, const model::ThreadSet &threads);
@@ -51,6 +47,10 @@ public:
     [[nodiscard]] static Mentions mentionsOf(const model::Message &m);
     /// The distinct words of a normalised name.
     [[nodiscard]] static QStringList wordsOf(const QString &name);
+    /// Whether a name of \a thread, beyond the mentions \a ownNames (counted in the thread too), holds \a word.
+    /// The counts of the names holding it are each at least their share of \a ownNames, so their sums differ
+    /// exactly when one of them is counted more.
+    [[nodiscard]] bool namesWord(int thread, const QString &word, const QStringList &ownNames) const;
     /// Whether a message of \a thread other than \a exclude, dated before \a before, names \a address in From,
     /// To or Cc. A message without a date counts as before any date; nothing is before no date. An empty
     /// address is named nowhere.
@@ -69,7 +69,13 @@ private:
 
     static constexpr qsizetype MaxScannedThread = 64;
 
+    /// A thread's name words, each counted once per mention of a name holding it. Only lures ask, so each
+    /// thread's are counted on first use (once, whichever worker asks).
+    [[nodiscard]] const QHash<QString, int> &nameWords(int thread) const;
+
     QList<Counts> m_threads;
+    mutable std::unique_ptr<std::once_flag[]> m_nameWordsCounted;
+    mutable std::vector<QHash<QString, int>> m_nameWords;
     QList<QList<int>> m_threadMessages; ///< per thread: its stored messages
     /// Per thread of more than MaxScannedThread messages, sorted: answers namedBefore() without walking the
     /// thread for every message of it (quadratic in a thread of thousands of replies).
