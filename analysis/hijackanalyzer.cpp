@@ -7,6 +7,7 @@
 #include "reuseclusters.h"
 #include "indicators/alteredquote.h"
 #include "indicators/indicatorset.h"
+#include "indicators/lookalikedomain.h"
 
 #include <optional>
 
@@ -48,7 +49,8 @@ public:
         const QuoteLinker linker(m_messages, m_result.bodies, m_threads, matcher);
         const ThreadParticipants participants(m_messages, m_threads);
         const LinkIndex links(m_links, m_threads);
-        const CaseData data{m_messages, m_result.bodies, m_threads, m_result.settings, identities, senders,
+        const LookalikeIndex frequentSenderDomains(identities.senderDomains(LookalikeDomain::EstablishedMessages));
+        const CaseData data{m_messages, m_result.bodies, m_threads, m_result.settings, identities, frequentSenderDomains, senders,
                             matcher, linker, participants, m_fingerprints, m_routes, links, m_byId};
         m_result.messages = parallelMap<QList<MessageAnalysis>>(n, [&data](int i) { return IndicatorSet::evaluate(data, i); });
         IndicatorSet::addCaseFindings(data, m_result.messages);

@@ -6,6 +6,7 @@
 #include "analysis/finding.h"
 #include "analysis/identitybook.h"
 #include "analysis/linkindex.h"
+#include "analysis/lookalikeindex.h"
 #include "analysis/participantset.h"
 #include "analysis/quotelinker.h"
 #include "analysis/receivedroute.h"
@@ -28,6 +29,7 @@ struct CaseData {
     const model::ThreadSet &threads;
     const CaseSettings &settings;
     const IdentityBook &identities;
+    const LookalikeIndex &frequentSenderDomains; ///< IdentityBook::senderDomains(LookalikeDomain::EstablishedMessages)
     const SenderHistory &senders;
     const QuoteMatcher &matcher;
     const QuoteLinker &linker;

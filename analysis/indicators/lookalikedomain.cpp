@@ -9,14 +9,13 @@
 namespace th::analysis {
 namespace {
 
-constexpr int EstablishedMessages = 3; // spec A3: the imitated domain is seen at least this often
-
-QSet<QString> knownDomains(const MessageContext &ctx)
+// The conversation's, the organisation's and the frequent senders' domains that \a domain may imitate.
+QSet<QString> knownDomains(const MessageContext &ctx, const QString &domain)
 {
     QSet<QString> known = ctx.participants.domains();
     for (const QString &d : ctx.data.settings.organisationDomains)
         known.insert(DomainIdentity::registrable(d));
-    for (const QString &d : ctx.data.identities.senderDomains(EstablishedMessages))
+    for (const QString &d : ctx.data.frequentSenderDomains.candidates(domain))
         known.insert(d);
     return known;
 }
@@ -61,11 +60,11 @@ void LookalikeDomain::evaluate(const MessageContext &ctx, QList<Finding> &findin
     const QString domain = DomainIdentity::registrable(ctx.message.from.address);
     if (domain.isEmpty() || ctx.data.settings.sisterDomains.contains(domain) || ctx.data.settings.isOrganisation(domain))
         return;
-    if (ctx.data.identities.senderDomainCount(domain) >= EstablishedMessages * 2
+    if (ctx.data.identities.senderDomainCount(domain) >= LookalikeDomain::EstablishedMessages * 2
         || !ctx.data.senders.before(ctx.message.from.address, ctx.message.date, ctx.index).isEmpty())
         return; // an established correspondent in its own right, or an address that wrote here before
     Candidate best;
-    for (const QString &known : knownDomains(ctx)) {
+    for (const QString &known : knownDomains(ctx, domain)) {
         const Candidate c{Lookalike::compare(domain, known), known};
         if (c.kind != Lookalike::Kind::None && c.kind != Lookalike::Kind::Identical && closer(ctx, domain, c, best))
             best = c;

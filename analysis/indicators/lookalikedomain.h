@@ -9,6 +9,8 @@ namespace th::analysis {
 class LookalikeDomain : public Indicator
 {
 public:
+    static constexpr int EstablishedMessages = 3; ///< spec A3: the imitated domain is seen at least this often
+
     void evaluate(const MessageContext &ctx, QList<Finding> &findings) const override;
 };
 
