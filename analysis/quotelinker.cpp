@@ -8,10 +8,18 @@ QuoteLinker::QuoteLinker(const std::vector<model::Message> &messages, const QLis
                          const model::ThreadSet &threads, const QuoteMatcher &matcher)
     : m_messages(messages), m_bodies(bodies), m_threads(threads), m_matcher(matcher)
 {
-    for (size_t i = 0; i < messages.size(); ++i) {
-        m_byAuthor.insert(messages[i].from.address.toLower(), int(i));
-        if (!messages[i].from.name.isEmpty())
-            m_byName.insert(messages[i].from.name.toLower(), int(i));
+    const auto add = [&matcher](Sent &s, int i) {
+        s.messages << i;
+        s.byDate.emplace_back(matcher.sentAt(i), i);
+    };
+    for (int i = 0; i < int(messages.size()); ++i) {
+        add(m_byAuthor[messages[size_t(i)].from.address.toLower()], i);
+        if (!messages[size_t(i)].from.name.isEmpty())
+            add(m_byName[messages[size_t(i)].from.name.toLower()], i);
+    }
+    for (QHash<QString, Sent> *table : {&m_byAuthor, &m_byName}) {
+        for (Sent &s : *table)
+            std::sort(s.byDate.begin(), s.byDate.end());
     }
 }
 
@@ -34,11 +42,14 @@ QuoteLinker::Scope QuoteLinker::scopeOf(int message, int copied, const QuotedHea
     s.threads[0] = m_threads.threadOfMessage.value(message, -1);
     s.threads[1] = copied < 0 ? -1 : m_threads.threadOfMessage.value(copied, -1);
     const qsizetype ownThread = s.threads[0] < 0 ? 0 : m_threads.threads[s.threads[0]].messageCount;
+    const auto messagesOf = [](const QHash<QString, Sent> &table, const QString &key) {
+        const auto it = table.constFind(key.toLower());
+        return it == table.cend() ? QList<int>() : it->messages;
+    };
     if (header && !header->fromAddress.isEmpty())
-        s.authors = m_byAuthor.values(header->fromAddress.toLower());
+        s.authors = messagesOf(m_byAuthor, header->fromAddress);
     else if (header && copied < 0 && ownThread <= 1) // alone in its thread, attributed without an address: the name's messages
-        s.authors = m_byName.values(attributionOf(*header).name.toLower());
-    std::sort(s.authors.begin(), s.authors.end());
+        s.authors = messagesOf(m_byName, attributionOf(*header).name);
     return s;
 }
 
@@ -82,16 +93,38 @@ QList<int> QuoteLinker::searched(const Scope &scope, const std::vector<PostingIn
         if (inScope(scope, h.item))
             out << h.item;
     }
-    // An attribution with an address made its author's messages the scope's authors already.
-    const QList<int> named = !author.address.isEmpty() ? scope.authors
-        : author.name.isEmpty()                         ? QList<int>()
-                                                        : m_byName.values(author.name.toLower());
-    for (int c : named) {
+    for (int c : writtenAround(author)) {
         if (inScope(scope, c))
             out << c;
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// Nearest in date first, from both sides. Integer seconds are compared in writtenBy(): the window is a little
+// wider, and writtenBy() decides.
+QList<int> QuoteLinker::writtenAround(const Attribution &author) const
+{
+    const QHash<QString, Sent> &table = author.address.isEmpty() ? m_byName : m_byAuthor;
+    const auto it = table.constFind((author.address.isEmpty() ? author.name : author.address).toLower());
+    if (author.sent == QuoteMatcher::NoDate || it == table.cend())
+        return {};
+    const std::vector<std::pair<qint64, int>> &dated = it->byDate;
+    const qint64 slack = (DateSlackSecs + 1) * 1000;
+    auto after = std::lower_bound(dated.cbegin(), dated.cend(), std::pair(author.sent, -1));
+    auto before = after;
+    QList<int> out;
+    while (out.size() < MaxAuthorCandidates) {
+        const bool left = before != dated.cbegin() && author.sent - std::prev(before)->first <= slack;
+        const bool right = after != dated.cend() && after->first - author.sent <= slack;
+        if (!left && !right)
+            break;
+        if (left && (!right || author.sent - std::prev(before)->first <= after->first - author.sent))
+            out << (--before)->second;
+        else
+            out << (after++)->second;
+    }
     return out;
 }
 

@@ -33,6 +33,7 @@ private slots:
     void ownSecondAddressStaysWeak();
     void gmaneCopyOfShortMailbox();
     void sprayedNameKeepsThePersonsAddresses();
+    void authorFloodKeepsQuoteLinks();
     void sameMailboxElsewhere_data();
     void sameMailboxElsewhere();
     void spoofedParticipantOfQuotedConversation_data();
@@ -594,6 +595,37 @@ void TestIdentityIndicators::sprayedNameKeepsThePersonsAddresses()
         const Finding *a1 = c->finding(id, QStringLiteral("A1"));
         QVERIFY2(a1 && a1->summary.contains(QStringLiteral("kevin.tian@intel.com")), qPrintable(id + u' ' + describe(c->result(id))));
     }
+}
+
+// The vfio thread's quotes, linked again after the author of the first linked quote "sent" 150 other real s390
+// messages within hours of the quoted one. QuoteLinker reads only the author's messages nearest the quoted date
+// (QuoteLinker::MaxAuthorCandidates): every quote must still link to the message it linked to before.
+void TestIdentityIndicators::authorFloodKeepsQuoteLinks()
+{
+    const QStringList thread = s390Thread(QString::fromLatin1(VfioRoot));
+    const auto before = derivedCase(thread, {});
+    const auto linksOf = [&thread](const CaseFixture &c) {
+        QStringList out;
+        for (const QString &id : thread) {
+            for (const QuoteLink &l : c.result(id).history)
+                out << id + QStringLiteral(" -> ") + (l.isValid() ? c.store().message(l.message).messageId : QStringLiteral("none"));
+        }
+        return out;
+    };
+    const QStringList linked = linksOf(*before);
+    const auto quoted = std::find_if(linked.cbegin(), linked.cend(), [](const QString &l) { return !l.endsWith(QStringLiteral("none")); });
+    QVERIFY(quoted != linked.cend());
+    const th::model::Message &original = before->store().message(before->indexOf(quoted->section(QStringLiteral(" -> "), 1)));
+    QList<QByteArray> flood;
+    for (auto it = m_s390.cbegin(); it != m_s390.cend() && flood.size() < 150; ++it) {
+        if (thread.contains(it.key()))
+            continue;
+        QByteArray raw = CaseFixture::withoutHeader(CaseFixture::withoutHeader(it.value(), "In-Reply-To"), "References");
+        raw = CaseFixture::withHeader(raw, "From", original.from.toString().toUtf8());
+        flood << CaseFixture::withHeader(raw, "Date", CaseFixture::rfcDate(original.date.addSecs(60 * (flood.size() - 75))));
+    }
+    const auto after = derivedCase(thread, flood);
+    QCOMPARE(linksOf(*after), linked);
 }
 
 QTEST_GUILESS_MAIN(TestIdentityIndicators)
