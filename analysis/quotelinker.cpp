@@ -1,6 +1,7 @@
 #include "quotelinker.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace th::analysis {
 
@@ -93,7 +94,7 @@ QList<int> QuoteLinker::searched(const Scope &scope, const std::vector<PostingIn
         if (inScope(scope, h.item))
             out << h.item;
     }
-    for (int c : writtenAround(author)) {
+    for (int c : writtenAround(author, scope)) {
         if (inScope(scope, c))
             out << c;
     }
@@ -102,28 +103,27 @@ QList<int> QuoteLinker::searched(const Scope &scope, const std::vector<PostingIn
     return out;
 }
 
-// Nearest in date first, from both sides. Integer seconds are compared in writtenBy(): the window is a little
-// wider, and writtenBy() decides.
-QList<int> QuoteLinker::writtenAround(const Attribution &author) const
+// Integer seconds are compared in writtenBy(): the window is a little wider, and writtenBy() decides. Of more
+// messages than MaxAuthorCandidates there, byAttribution() can only choose an ancestor: those of the quoting
+// message's thread are read instead.
+QList<int> QuoteLinker::writtenAround(const Attribution &author, const Scope &scope) const
 {
     const QHash<QString, Sent> &table = author.address.isEmpty() ? m_byName : m_byAuthor;
     const auto it = table.constFind((author.address.isEmpty() ? author.name : author.address).toLower());
     if (author.sent == QuoteMatcher::NoDate || it == table.cend())
         return {};
-    const std::vector<std::pair<qint64, int>> &dated = it->byDate;
     const qint64 slack = (DateSlackSecs + 1) * 1000;
-    auto after = std::lower_bound(dated.cbegin(), dated.cend(), std::pair(author.sent, -1));
-    auto before = after;
+    const auto from = std::lower_bound(it->byDate.cbegin(), it->byDate.cend(), std::pair(author.sent - slack, -1));
+    const auto to = std::upper_bound(from, it->byDate.cend(), std::pair(author.sent + slack, std::numeric_limits<int>::max()));
     QList<int> out;
-    while (out.size() < MaxAuthorCandidates) {
-        const bool left = before != dated.cbegin() && author.sent - std::prev(before)->first <= slack;
-        const bool right = after != dated.cend() && after->first - author.sent <= slack;
-        if (!left && !right)
-            break;
-        if (left && (!right || author.sent - std::prev(before)->first <= after->first - author.sent))
-            out << (--before)->second;
-        else
-            out << (after++)->second;
+    if (to - from <= MaxAuthorCandidates) {
+        for (auto d = from; d != to; ++d)
+            out << d->second;
+    } else if (scope.threads[0] >= 0) {
+        for (int m : m_threads.threads[scope.threads[0]].messageIndexes()) {
+            if (std::binary_search(it->messages.cbegin(), it->messages.cend(), m) && writtenBy(m, author))
+                out << m;
+        }
     }
     return out;
 }

@@ -37,7 +37,7 @@ public:
     static constexpr qsizetype MaxDirectCandidates = 8;
     static constexpr qsizetype MaxListedScope = 64; ///< larger scopes are searched through the word index
     static constexpr qint64 DateSlackSecs = 36 * 3600; ///< quoted dates lack a zone (spec B6: allow a day)
-    static constexpr qsizetype MaxAuthorCandidates = 64; ///< of the author's messages around the quoted date, the nearest
+    static constexpr qsizetype MaxAuthorCandidates = 64; ///< more around the quoted date: only the thread's are read
 
     QuoteLinker(const std::vector<model::Message> &messages, const QList<BodyStructure> &bodies, const model::ThreadSet &threads,
                 const QuoteMatcher &matcher);
@@ -67,11 +67,11 @@ private:
     [[nodiscard]] QList<int> listed(const Scope &scope) const;
     /// The scope's candidates that share words with the quote (\a hits) or that \a author may have written, ascending.
     [[nodiscard]] QList<int> searched(const Scope &scope, const std::vector<PostingIndex::Hits> &hits, const Attribution &author) const;
-    /// The messages from \a author's address (or name, without one) sent around the quoted date, at most
-    /// MaxAuthorCandidates of them, the nearest first: the only ones of theirs writtenBy() can accept. A
-    /// maintainer who wrote thousands of the case's messages is quoted in thousands more; each quote reading
-    /// all of them made linking grow with the square of the archive.
-    [[nodiscard]] QList<int> writtenAround(const Attribution &author) const;
+    /// The messages from \a author's address (or name, without one) sent around the quoted date that the
+    /// attribution can choose: writtenBy() accepts only those. A maintainer who wrote thousands of the case's
+    /// messages is quoted in thousands more; each quote reading all of them made linking grow with the
+    /// square of the archive.
+    [[nodiscard]] QList<int> writtenAround(const Attribution &author, const Scope &scope) const;
     [[nodiscard]] QuoteLink best(int message, int k, const Scope &scope) const;
     [[nodiscard]] static Attribution attributionOf(const QuotedHeader &header);
     [[nodiscard]] bool writtenBy(int candidate, const Attribution &author) const;
