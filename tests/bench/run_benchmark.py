@@ -8,8 +8,9 @@
    case in the same process (issue 3 allows at most +50 %).
 3. Reuse scaling: reuse clustering (MinHash LSH) on 1/8, 1/4, 1/2 and all of the scale mailbox; near-linear
    means the time per message stays flat as the mailbox grows.
-4. Reply-all storms: the analysis of one thread of 1,000 to 8,000 replies quoting one real message (hostile
-   shape); each doubling of the replies should about double the time, not quadruple it.
+4. Hostile shapes (make_hostile_mailbox.py): a reply-all storm, a phishing spray under one name, thousands of
+   sender domains, a prolific maintainer, each at 2,000 to 16,000 messages; each doubling of the messages
+   should about double the analysis time, not quadruple it.
 """
 import argparse
 import json
@@ -72,7 +73,7 @@ def main():
     print(json.dumps({"threadhound": th, "python": py, "scale_mailbox": info}))
     analysis_cost(args.corpora, args.analysis)
     reuse_scaling(mbox, args.analysis)
-    storm_scaling(args.corpora, args.work, args.analysis)
+    hostile_scaling(args.corpora, args.work, args.analysis)
 
 
 DEV_CORPORA = ["hijack-dev/mailbox.mbox", "lists/linux-s390_2023-02_to_2023-03.mbox",
@@ -103,22 +104,24 @@ def reuse_scaling(mbox, binary):
     print(json.dumps({"reuse_scaling": runs}))
 
 
-def storm_scaling(corpora, work, binary):
-    print("\nReply-all storms: one real message and N replies quoting it, each with a link of its own")
+def hostile_scaling(corpora, work, binary):
+    print("\nHostile shapes built from real s390 messages: analysis time as the mailbox doubles")
     os.makedirs(work, exist_ok=True)
-    runs = []
-    for replies in (1000, 2000, 4000, 8000):
-        mbox = os.path.join(work, f"storm-{replies}.mbox")
-        if not os.path.exists(mbox):
-            subprocess.run([sys.executable, os.path.join(HERE, "make_storm_mailbox.py"), "--corpora", corpora,
-                            "--replies", str(replies), "--out", mbox], check=True)
-        runs.append(run_json([binary, "cost", mbox]))
-    print(f"\n  {'messages':>9} {'analysis s':>10} {'x messages':>11} {'x time':>7}")
-    for r in runs:
-        print(f"  {r['messages']:>9} {r['analysis_seconds']:>10.2f} {r['messages'] / runs[0]['messages']:>11.1f} "
-              f"{r['analysis_seconds'] / runs[0]['analysis_seconds']:>7.1f}")
-    print(json.dumps({"storm_scaling": runs}))
-
+    results = {}
+    print(f"\n  {'shape':<8} {'messages':>9} {'analysis s':>10} {'x messages':>11} {'x time':>7}")
+    for shape in ("storm", "spray", "domains", "author"):
+        runs = []
+        for messages in (2000, 4000, 8000, 16000):
+            mbox = os.path.join(work, f"hostile-{shape}-{messages}.mbox")
+            if not os.path.exists(mbox):
+                subprocess.run([sys.executable, os.path.join(HERE, "make_hostile_mailbox.py"), "--corpora", corpora,
+                                "--shape", shape, "--messages", str(messages), "--out", mbox], check=True)
+            runs.append(run_json([binary, "cost", mbox]))
+        for r in runs:
+            print(f"  {shape:<8} {r['messages']:>9} {r['analysis_seconds']:>10.2f} {r['messages'] / runs[0]['messages']:>11.1f} "
+                  f"{r['analysis_seconds'] / runs[0]['analysis_seconds']:>7.1f}")
+        results[shape] = runs
+    print(json.dumps({"hostile_scaling": results}))
 
 if __name__ == "__main__":
     main()
