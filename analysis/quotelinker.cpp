@@ -103,9 +103,9 @@ QList<int> QuoteLinker::searched(const Scope &scope, const std::vector<PostingIn
     return out;
 }
 
-// Integer seconds are compared in writtenBy(): the window is a little wider, and writtenBy() decides. Of more
-// messages than MaxAuthorCandidates there, byAttribution() can only choose an ancestor: those of the quoting
-// message's thread are read instead.
+// Integer seconds are compared in writtenBy(): the window is a little wider, and writtenBy() decides. It ends
+// when the quoting message was sent: later ones are not eligible. Of more messages than MaxAuthorCandidates
+// there, byAttribution() can only choose an ancestor: those of the quoting message's thread are read instead.
 QList<int> QuoteLinker::writtenAround(const Attribution &author, const Scope &scope) const
 {
     const QHash<QString, Sent> &table = author.address.isEmpty() ? m_byName : m_byAuthor;
@@ -114,7 +114,9 @@ QList<int> QuoteLinker::writtenAround(const Attribution &author, const Scope &sc
         return {};
     const qint64 slack = (DateSlackSecs + 1) * 1000;
     const auto from = std::lower_bound(it->byDate.cbegin(), it->byDate.cend(), std::pair(author.sent - slack, -1));
-    const auto to = std::upper_bound(from, it->byDate.cend(), std::pair(author.sent + slack, std::numeric_limits<int>::max()));
+    const qint64 sent = m_matcher.sentAt(scope.message);
+    const qint64 last = sent == QuoteMatcher::NoDate ? author.sent + slack : qMin(author.sent + slack, sent);
+    const auto to = std::upper_bound(from, it->byDate.cend(), std::pair(last, std::numeric_limits<int>::max()));
     QList<int> out;
     if (to - from <= MaxAuthorCandidates) {
         for (auto d = from; d != to; ++d)
