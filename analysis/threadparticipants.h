@@ -74,7 +74,7 @@ private:
     [[nodiscard]] const QHash<QString, int> &nameWords(int thread) const;
 
     QList<Counts> m_threads;
-    mutable std::unique_ptr<std::once_flag[]> m_nameWordsCounted;
+    std::unique_ptr<std::once_flag[]> m_nameWordsCounted; ///< the flags change, not the pointer
     mutable std::vector<QHash<QString, int>> m_nameWords;
     QList<QList<int>> m_threadMessages; ///< per thread: its stored messages
     /// Per thread of more than MaxScannedThread messages, sorted: answers namedBefore() without walking the
