@@ -65,24 +65,12 @@ LookalikeIndex::LookalikeIndex(const QStringList &registrableDomains)
         const QString label = labelOf(DomainIdentity::registrable(m_domains[d]));
         if (label.isEmpty())
             continue;
-        file(key(u'l', label), d);
-        file(key(u's', Lookalike::skeleton(label)), d);
-        file(key(u'h', QString(label).remove(u'-')), d);
+        m_byKey[key(u'l', label)] << d;
+        m_byKey[key(u's', Lookalike::skeleton(label))] << d;
+        m_byKey[key(u'h', QString(label).remove(u'-'))] << d;
         for (const QString &shorter : deletions(label))
-            file(key(u't', shorter), d);
+            m_byKey[key(u't', shorter)] << d;
     }
-}
-
-void LookalikeIndex::file(const QString &key, int domain)
-{
-    QList<int> &list = m_byKey[key];
-    if (list.isEmpty() || list.last() != domain)
-        list << domain;
-}
-
-void LookalikeIndex::lookUp(const QString &key, QList<int> &out) const
-{
-    out += m_byKey.value(key);
 }
 
 QStringList LookalikeIndex::candidates(const QString &domain) const
@@ -98,11 +86,11 @@ QStringList LookalikeIndex::candidates(const QString &domain) const
         labels << label.chopped(1);
     labels += hyphenParts(label);
     for (const QString &l : std::as_const(labels))
-        lookUp(key(u'l', l), found);
-    lookUp(key(u's', Lookalike::skeleton(label)), found);
-    lookUp(key(u'h', QString(label).remove(u'-')), found);
+        found += m_byKey.value(key(u'l', l));
+    found += m_byKey.value(key(u's', Lookalike::skeleton(label)));
+    found += m_byKey.value(key(u'h', QString(label).remove(u'-')));
     for (const QString &shorter : deletions(label))
-        lookUp(key(u't', shorter), found);
+        found += m_byKey.value(key(u't', shorter));
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     QStringList out;

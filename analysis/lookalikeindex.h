@@ -27,9 +27,6 @@ public:
     [[nodiscard]] QStringList candidates(const QString &domain) const;
 
 private:
-    void file(const QString &key, int domain);
-    void lookUp(const QString &key, QList<int> &out) const;
-
     QStringList m_domains;
     QHash<QString, QList<int>> m_byKey;
 };
