@@ -119,14 +119,6 @@ IdentityBook::Usage IdentityBook::usageOf(const QString &displayName, const QStr
     return place < 0 ? Usage{lower, {}, 0} : usageIn(addresses->at(place), before, exclude);
 }
 
-QSet<QString> IdentityBook::domainsOf(const QString &displayName, const QDateTime &before, int exclude) const
-{
-    QSet<QString> out;
-    for (const Usage &u : addressesOf(displayName, before, exclude))
-        out.insert(DomainIdentity::registrable(u.address));
-    return out;
-}
-
 int IdentityBook::otherSenders(const QString &registrable, const QString &address) const
 {
     const QSet<QString> senders = m_domainSenders.value(registrable);

@@ -34,8 +34,6 @@ public:
     [[nodiscard]] QList<Usage> addressesOf(const QString &displayName, const QDateTime &before, int exclude) const;
     /// The same for one address of the name, however many it has (messages 0 when never seen before).
     [[nodiscard]] Usage usageOf(const QString &displayName, const QString &address, const QDateTime &before, int exclude) const;
-    /// Registrable domains of those addresses.
-    [[nodiscard]] QSet<QString> domainsOf(const QString &displayName, const QDateTime &before, int exclude) const;
     /// How many messages were sent From an address under this registrable domain.
     [[nodiscard]] int senderDomainCount(const QString &registrable) const { return m_senderDomains.value(registrable); }
     /// How many From addresses under this registrable domain, other than \a address, sent messages of the case.

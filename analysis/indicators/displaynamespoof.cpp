@@ -91,12 +91,13 @@ Finding::Severity severity(const MessageContext &ctx, const QStringList &known, 
     return participant ? Finding::Severity::Strong : Finding::Severity::Medium;
 }
 
-// A domain the name sent from before is the person's. On free mail anyone registers any name, so there
-// only an address built from the name counts ("w.tleroricthei@yahoo.com" is not Tellrell White's second one).
-bool usedDomainBefore(const MessageContext &ctx, const QString &domain)
+// A domain the name sent from before (\a usages) is the person's. On free mail anyone registers any name, so
+// there only an address built from the name counts ("w.tleroricthei@yahoo.com" is not Tellrell White's second one).
+bool usedDomainBefore(const MessageContext &ctx, const QList<IdentityBook::Usage> &usages, const QString &domain)
 {
     const model::MailAddress &from = ctx.message.from;
-    if (!ctx.data.identities.domainsOf(from.name, ctx.message.date, ctx.index).contains(domain))
+    const auto onDomain = [&domain](const IdentityBook::Usage &u) { return DomainIdentity::registrable(u.address) == domain; };
+    if (std::none_of(usages.cbegin(), usages.cend(), onDomain))
         return false;
     return !DomainIdentity::isFreemail(domain) || DisplayName::matchesLocalPart(from.name, from.address.section(u'@', 0, 0));
 }
@@ -136,7 +137,7 @@ void DisplayNameSpoof::evaluate(const MessageContext &ctx, QList<Finding> &findi
         return;
     known.removeAll(address);
     const QString domain = DomainIdentity::registrable(from.address);
-    if (known.isEmpty() || (imitated.isEmpty() && usedDomainBefore(ctx, domain)) || ctx.data.settings.sisterDomains.contains(domain))
+    if (known.isEmpty() || (imitated.isEmpty() && usedDomainBefore(ctx, usages, domain)) || ctx.data.settings.sisterDomains.contains(domain))
         return;
     const bool participant = ctx.participants.hasName(from.name);
     const bool unrelated = !ctx.participants.hasDomain(domain);
