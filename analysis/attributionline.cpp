@@ -1,5 +1,6 @@
 #include "attributionline.h"
 
+#include "memo.h"
 #include "quoteddate.h"
 
 #include <QList>
@@ -349,9 +350,13 @@ bool AttributionLine::hasVerb(QStringView text)
     return false;
 }
 
+// A thread's attributions are quoted again in each later reply: each window is matched once.
 std::optional<AttributionLine::Parts> AttributionLine::match(QStringView text, Form form, Signs signs)
 {
-    return matchAttribution(text, form == Form::Leading ? leadingPatterns() : authorFirstPatterns(), signs);
+    const char16_t variant = char16_t((form == Form::Leading ? 4 : 0) + (signs.verb ? 2 : 0) + (signs.address ? 1 : 0));
+    return Memo::of<4, Memo::MaxTextEntries>({QStringView(&variant, 1), text}, [&] {
+        return matchAttribution(text, form == Form::Leading ? leadingPatterns() : authorFirstPatterns(), signs);
+    });
 }
 
 // A window's text opens with its first line, and lead words hold no space: the first line alone shows one.

@@ -116,13 +116,9 @@ ClientFingerprint ClientFingerprint::of(const model::Message &m, const BodyStruc
     f.quoteStyle = QStringLiteral("none");
     if (!body.history.isEmpty())
         f.quoteStyle = quoteStyleOf(body, body.history.first());
+    f.traits = {QStringLiteral("mailer=") + f.mailer, QStringLiteral("message-id=") + f.messageIdShape, QStringLiteral("mime=") + f.mimeLayout,
+                QStringLiteral("thread-index=") + QString::number(f.threadIndex), QStringLiteral("quote=") + f.quoteStyle};
     return f;
-}
-
-QStringList ClientFingerprint::traits() const
-{
-    return {QStringLiteral("mailer=") + mailer, QStringLiteral("message-id=") + messageIdShape, QStringLiteral("mime=") + mimeLayout,
-            QStringLiteral("thread-index=") + QString::number(threadIndex), QStringLiteral("quote=") + quoteStyle};
 }
 
 } // namespace th::analysis

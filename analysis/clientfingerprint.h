@@ -18,8 +18,9 @@ struct ClientFingerprint {
     bool threadIndex = false;
     QString quoteStyle;     ///< how the first quoted message is introduced: "on-wrote", "header-block", "separator", "bare-quote", "forward", "none"
 
-    /// "name=value" strings, comparable across messages.
-    [[nodiscard]] QStringList traits() const;
+    /// "name=value" strings of the fields above, comparable across messages; of() writes them once, since
+    /// each message is compared with every earlier one of its author.
+    QStringList traits;
     [[nodiscard]] static ClientFingerprint of(const model::Message &message, const BodyStructure &body);
     [[nodiscard]] static QString messageIdShapeOf(const QString &messageId);
     [[nodiscard]] static QString mailerFamily(const QString &mailer);

@@ -2,6 +2,9 @@
 
 #include <QHash>
 #include <QString>
+#include <QVarLengthArray>
+
+#include <initializer_list>
 
 #include <type_traits>
 #include <unordered_map>
@@ -20,18 +23,33 @@ class Memo
 {
 public:
     static constexpr size_t MaxEntries = 200000; ///< bounded memory on huge cases: start over when full
+    static constexpr size_t MaxTextEntries = 20000; ///< for keys of a few hundred characters (quoted lines)
 
-    /// \a Table separates the functions that use it.
-    template<int Table, typename Compute>
+    /// \a Table separates the functions that use it; \a Max bounds its entries (lower for long keys).
+    template<int Table, size_t Max = MaxEntries, typename Compute>
     static auto of(QStringView key, Compute &&compute)
     {
         using Value = std::invoke_result_t<Compute, QStringView>;
         thread_local std::unordered_map<QString, Value, ViewHash, ViewEqual> cache;
         if (const auto it = cache.find(key); it != cache.cend())
             return it->second;
-        if (cache.size() >= MaxEntries)
+        if (cache.size() >= Max)
             cache.clear();
         return cache.emplace(key.toString(), compute(key)).first->second;
+    }
+
+    /// As of(), for a function of several strings: \a compute() takes no key. Each part is keyed with
+    /// its length, so no two lists of parts share a key.
+    template<int Table, size_t Max = MaxEntries, typename Compute>
+    static auto of(std::initializer_list<QStringView> parts, Compute &&compute)
+    {
+        QVarLengthArray<char16_t, 512> key;
+        for (QStringView p : parts) {
+            key.append(char16_t(p.size() >> 16));
+            key.append(char16_t(p.size()));
+            key.append(p.utf16(), p.size());
+        }
+        return of<Table, Max>(QStringView(key.constData(), key.size()), [&compute](QStringView) { return compute(); });
     }
 
 private:

@@ -9,7 +9,7 @@ ParticipantSet ParticipantSet::of(const MessageContext &ctx)
 {
     ParticipantSet ps;
     ps.m_book = &ctx.data.participants;
-    ps.m_own = ThreadParticipants::mentionsOf(ctx.message);
+    ps.m_own = ctx.data.participants.mentions(ctx.index);
     const model::ThreadSet &threads = ctx.data.threads;
     ps.addThread(ctx, threads.threadOfMessage.value(ctx.index, -1));
     if (ctx.original.isValid())

@@ -1,5 +1,7 @@
 #include "quoteddate.h"
 
+#include "memo.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
@@ -322,10 +324,16 @@ std::optional<QuotedDate::Result> QuotedDate::parse(QStringView text)
     return parse(text, {});
 }
 
+// The dates of a thread's quoted headers come again in each later reply: each is read once.
 std::optional<QuotedDate::Result> QuotedDate::parse(QStringView text, QStringView language)
 {
     if (text.size() > MaxDateLength)
         return std::nullopt;
+    return Memo::of<5, Memo::MaxTextEntries>({language, text}, [&] { return parseUncached(text, language); });
+}
+
+std::optional<QuotedDate::Result> QuotedDate::parseUncached(QStringView text, QStringView language)
+{
     QString s = normalized(text);
     const std::optional<Clock> clock = findClock(s, true);
     if (clock) // its digits must not be read as day or year

@@ -40,6 +40,9 @@ public:
     /// none of them. Used to split
     /// "<date>, <name> wrote" when the name is not separated by a keyword.
     [[nodiscard]] static qsizetype length(QStringView text);
+
+private:
+    [[nodiscard]] static std::optional<Result> parseUncached(QStringView text, QStringView language);
 };
 
 } // namespace th::analysis

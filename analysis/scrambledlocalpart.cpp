@@ -564,8 +564,7 @@ double scoreUncached(QStringView localPart, QStringView displayName)
 // A list's senders write many messages each: the score is computed once per sender.
 double ScrambledLocalPart::score(QStringView localPart, QStringView displayName)
 {
-    const QString sender = localPart.toString() + QChar(u'\0') + displayName.toString();
-    return Memo::of<3>(sender, [localPart, displayName](QStringView) { return scoreUncached(localPart, displayName); });
+    return Memo::of<3>({localPart, displayName}, [localPart, displayName] { return scoreUncached(localPart, displayName); });
 }
 
 bool ScrambledLocalPart::isScrambled(QStringView localPart, QStringView displayName)

@@ -1,5 +1,7 @@
 #include "separatorline.h"
 
+#include "memo.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
@@ -89,20 +91,17 @@ const SeparatorLine::Phrase *dashedPhrase(const QHash<QString, const SeparatorLi
     return nullptr;
 }
 
-} // namespace
-
-const SeparatorLine::Phrase *SeparatorLine::phrase(QStringView content)
+bool colonEnd(QStringView content)
 {
-    if (content.size() > MaxLength)
-        return nullptr;
-    const bool dashedOrBold = content.startsWith(u'-') || content.startsWith(u'*') || content.startsWith(u'_');
-    const bool colonEnd = content.endsWith(u':') || content.endsWith(u'：') || content.endsWith(u'*');
-    if (!dashedOrBold && !colonEnd)
-        return nullptr;
+    return content.endsWith(u':') || content.endsWith(u'：') || content.endsWith(u'*');
+}
+
+const SeparatorLine::Phrase *phraseOf(QStringView content)
+{
     static const QRegularExpression dashed(QStringLiteral(R"re(^[*_]{0,2}\s*-{2,}\s*([^-\s][^-]*?)\s*-{2,}\s*[*_]{0,2}$)re"), Caseless);
     static const QRegularExpression colon(QStringLiteral(R"re(^[*_]{0,2}\s*([^:：]{4,60}?)\s*[:：]\s*[*_]{0,2}$)re"), Caseless);
-    static const QHash<QString, const Phrase *> dashedTable = phraseTable(DashedPhrases);
-    static const QHash<QString, const Phrase *> colonTable = phraseTable(ColonPhrases);
+    static const QHash<QString, const SeparatorLine::Phrase *> dashedTable = phraseTable(DashedPhrases);
+    static const QHash<QString, const SeparatorLine::Phrase *> colonTable = phraseTable(ColonPhrases);
     if (content.contains(u"--")) {
         if (const QRegularExpressionMatch m = dashed.match(content); m.hasMatch())
             return dashedPhrase(dashedTable, phraseKey(m.capturedView(1)));
@@ -111,11 +110,24 @@ const SeparatorLine::Phrase *SeparatorLine::phrase(QStringView content)
     // spaces: most lines that end in a colon are prose, too long to be one.
     constexpr qsizetype MaxColonForm = 2 + 60 + 1 + 2;
     const auto visible = [content] { return std::count_if(content.cbegin(), content.cend(), [](QChar c) { return !c.isSpace(); }); };
-    if ((colonEnd || content.endsWith(u'_')) && visible() <= MaxColonForm) {
+    if ((colonEnd(content) || content.endsWith(u'_')) && visible() <= MaxColonForm) {
         if (const QRegularExpressionMatch m = colon.match(content); m.hasMatch())
             return colonTable.value(phraseKey(m.capturedView(1)));
     }
     return nullptr;
+}
+
+} // namespace
+
+// Quoted separators come again in each later reply of a thread: each line is read once.
+const SeparatorLine::Phrase *SeparatorLine::phrase(QStringView content)
+{
+    if (content.size() > MaxLength)
+        return nullptr;
+    const bool dashedOrBold = content.startsWith(u'-') || content.startsWith(u'*') || content.startsWith(u'_');
+    if (!dashedOrBold && !colonEnd(content))
+        return nullptr;
+    return Memo::of<7, Memo::MaxTextEntries>(content, [](QStringView c) { return phraseOf(c); });
 }
 
 // Outlook 365/OWA plain text writes 32 underscores, Outlook Mobile 29, a Japanese OWA sample 40.

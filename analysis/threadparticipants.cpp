@@ -75,12 +75,13 @@ ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messag
     m_nameWords.resize(size_t(n));
     m_sightings.resize(n);
     m_threadMessages.resize(n);
+    m_mentions.resize(messages.size());
     parallelFor(n, [&](int t) {
         m_threadMessages[t] = threads.threads[t].messageIndexes();
         const bool indexed = m_threadMessages[t].size() > MaxScannedThread;
         for (int m : std::as_const(m_threadMessages[t])) {
             const model::Message &message = messages[size_t(m)];
-            const Mentions mentions = mentionsOf(message);
+            const Mentions &mentions = m_mentions[size_t(m)] = mentionsOf(message);
             m_threads[t].add(mentions);
             const qint64 sent = message.date.isValid() ? message.date.toMSecsSinceEpoch() : NoDate;
             for (const QString &address : indexed ? mentions.addresses : QStringList())

@@ -45,6 +45,8 @@ public:
 
     [[nodiscard]] const Counts &ofThread(int thread) const { return m_threads[thread]; }
     [[nodiscard]] static Mentions mentionsOf(const model::Message &m);
+    /// mentionsOf(the stored message \a message), counted once with its thread.
+    [[nodiscard]] const Mentions &mentions(int message) const { return m_mentions[size_t(message)]; }
     /// The distinct words of a normalised name.
     [[nodiscard]] static QStringList wordsOf(const QString &name);
     /// Whether a name of \a thread, beyond the mentions \a ownNames (counted in the thread too), holds \a word.
@@ -77,6 +79,7 @@ private:
     std::unique_ptr<std::once_flag[]> m_nameWordsCounted; ///< the flags change, not the pointer
     mutable std::vector<QHash<QString, int>> m_nameWords;
     QList<QList<int>> m_threadMessages; ///< per thread: its stored messages
+    std::vector<Mentions> m_mentions;   ///< per stored message
     /// Per thread of more than MaxScannedThread messages, sorted: answers namedBefore() without walking the
     /// thread for every message of it (quadratic in a thread of thousands of replies).
     QList<std::vector<Sighting>> m_sightings;

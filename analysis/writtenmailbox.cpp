@@ -1,5 +1,7 @@
 #include "writtenmailbox.h"
 
+#include "memo.h"
+
 #include <QRegularExpression>
 
 namespace th::analysis {
@@ -74,7 +76,13 @@ QStringList mergeLastFirst(const QStringList &parts)
 
 } // namespace
 
+// Quoted headers come again in each later reply of a thread: each mailbox is read once.
 model::MailAddress WrittenMailbox::parse(QStringView written)
+{
+    return Memo::of<6, Memo::MaxTextEntries>(written, [](QStringView w) { return parseUncached(w); });
+}
+
+model::MailAddress WrittenMailbox::parseUncached(QStringView written)
 {
     static const QRegularExpression bracketed(QString::fromUtf16(uR"re([<\[(]\s*(?:mailto:)?\s*([^\s<>()\[\]"',;:]+@[^\s<>()\[\]"',;:]*[^\s<>()\[\]"',;:.]))re"), Caseless);
     static const QRegularExpression bare(QString::fromUtf16(uR"re([^\s<>()\[\]"',;:]+@[^\s<>()\[\]"',;:]*[^\s<>()\[\]"',;:.])re"), Caseless);

@@ -25,6 +25,9 @@ public:
     /// "X on behalf of Y" (Outlook, localised), "X が Y の代理で送信" (Japanese Outlook), "X 代表 Y发送":
     /// the delegate X who sent and the mailbox owner Y that the quoted From names.
     [[nodiscard]] static std::optional<std::pair<QString, QString>> delegation(QStringView from);
+
+private:
+    [[nodiscard]] static model::MailAddress parseUncached(QStringView written);
 };
 
 } // namespace th::analysis

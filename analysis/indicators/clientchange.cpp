@@ -6,7 +6,7 @@ namespace {
 // The quoting trait belongs to B8, which compares it only between replies.
 QStringList clientTraits(const ClientFingerprint &f)
 {
-    QStringList traits = f.traits();
+    QStringList traits = f.traits;
     traits.removeIf([](const QString &t) { return t.startsWith(QLatin1String("quote=")); });
     return traits;
 }
@@ -28,7 +28,7 @@ QStringList ClientChange::unseenTraits(const MessageContext &ctx, int *compared)
         return {};
     QStringList unseen = clientTraits(ctx.data.fingerprints[ctx.index]);
     for (auto m = history.cbegin(); m != history.cend() && !unseen.isEmpty(); ++m) {
-        const QStringList traits = ctx.data.fingerprints[*m].traits();
+        const QStringList &traits = ctx.data.fingerprints[*m].traits;
         unseen.removeIf([&traits](const QString &t) { return traits.contains(t); });
     }
     return unseen;

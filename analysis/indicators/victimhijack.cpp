@@ -32,8 +32,8 @@ bool clientChanged(const MessageContext &ctx, const QList<Finding> &findings, QS
     const QList<int> earlier = ctx.authorHistory();
     if (earlier.isEmpty())
         return false;
-    const QStringList now = ctx.data.fingerprints[ctx.index].traits();
-    const QStringList then = ctx.data.fingerprints[earlier.last()].traits();
+    const QStringList now = ctx.data.fingerprints[ctx.index].traits;
+    const QStringList then = ctx.data.fingerprints[earlier.last()].traits;
     unseen.clear();
     for (const QString &t : now) {
         if (!then.contains(t) && !t.startsWith(QLatin1String("quote=")))
