@@ -360,8 +360,13 @@ std::optional<AttributionLine::Parts> AttributionLine::match(QStringView text, F
 }
 
 // A window's text opens with its first line, and lead words hold no space: the first line alone shows one.
-bool AttributionLine::mayOpen(QStringView firstLine, Signs signs)
+// It ends with its last line: only the numeric-date forms (Gmail's "2013/7/20 Name <a@b>") may end in an
+// address's bracket, and they open with a digit. Patch trailers ("Reviewed-by: X <x@y>") end that way too,
+// quoted in every reply of a patch thread.
+bool AttributionLine::mayOpen(QStringView firstLine, QStringView lastLine, Signs signs)
 {
+    if (lastLine.endsWith(u'>'))
+        return !firstLine.isEmpty() && firstLine.front().isDigit();
     if (signs.verb || signs.address)
         return true;
     const auto opensWithLeadWord = [firstLine](const AttributionPattern &p) {

@@ -38,9 +38,10 @@ public:
     /// Cheap test before any regex: an attribution's last line ends in a colon, in "wrote" (English may go
     /// without the colon), in dashes (Android), or in a bracket (an address, or a date in brackets).
     [[nodiscard]] static bool mayEnd(QStringView content);
-    /// Could an attribution with these signs open with \a firstLine? False when no form applies: no verb,
-    /// no '@' and no form's lead word. Spares building the text of a window that no form would try.
-    [[nodiscard]] static bool mayOpen(QStringView firstLine, Signs signs);
+    /// Could an attribution with these signs open with \a firstLine and end with \a lastLine? False when no
+    /// form applies: no verb, no '@' and no form's lead word, or an ending in '>' that only forms opening
+    /// with a digit allow. Spares building the text of a window that no form would try.
+    [[nodiscard]] static bool mayOpen(QStringView firstLine, QStringView lastLine, Signs signs);
     /// Whether \a text holds the verb or marker of some attribution form ("wrote", "schrieb", "작성"...).
     [[nodiscard]] static bool hasVerb(QStringView text);
 };

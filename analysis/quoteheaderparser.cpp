@@ -445,7 +445,7 @@ QList<Window> windowsEndingAt(const QList<Line> &lines, int last, int floor)
             break;
         signs.verb = signs.verb || hasVerb(line);
         signs.address = signs.address || line.content.contains(u'@');
-        if (!line.content.isEmpty() && AttributionLine::mayOpen(line.content, signs))
+        if (!line.content.isEmpty() && AttributionLine::mayOpen(line.content, lines[last].content, signs))
             windows.append({first, joinedContent(lines, first, last), signs});
     }
     return windows;

@@ -1,5 +1,6 @@
 // AttributionLine::hasVerb is a literal search standing in for a caseless regex alternation of the
 // attribution verbs; it must answer as the alternation does, on crafted edges and on every real line.
+// AttributionLine::mayOpen spares the regexes windows no form can match; on real mail, none it spares matches.
 #include "segmentfixture.h"
 
 #include "analysis/attributionline.h"
@@ -15,6 +16,9 @@ private Q_SLOTS:
     void hasVerb_data();
     void hasVerb();
     void hasVerbAgreesWithTheAlternationOnRealMail();
+    void mayOpen_data();
+    void mayOpen();
+    void windowsSparedByMayOpenNeverMatch();
 };
 
 namespace {
@@ -75,6 +79,64 @@ void TestAttributionLine::hasVerbAgreesWithTheAlternationOnRealMail()
         }
     }
     QVERIFY2(lines > 300000 && verbs > 3000, qPrintable(QStringLiteral("%1 lines, %2 with a verb").arg(lines).arg(verbs)));
+}
+
+void TestAttributionLine::mayOpen_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("expected");
+    QTest::newRow("Gmail numeric date") << QStringLiteral("2013/7/20 Anna Keller <anna@example.com>") << true;
+    QTest::newRow("dated with a zone") << QStringLiteral("2023-04-03 10:12 GMT+02:00 Anna Keller <anna@example.com>") << true;
+    QTest::newRow("patch trailer") << QStringLiteral("Reviewed-by: Anna Keller <anna@example.com>") << false;
+    QTest::newRow("verb before the bracket") << QStringLiteral("Anna Keller wrote <anna@example.com>") << false;
+    QTest::newRow("English with an address") << QStringLiteral("On Mon, 3 Apr 2023, Anna Keller <anna@example.com> wrote:") << true;
+    QTest::newRow("no verb, address or lead word") << QStringLiteral("as follows:") << false;
+    QTest::newRow("lead word") << QStringLiteral("Quoting Anna Keller (3 Apr 2023):") << true;
+}
+
+// Whatever mayOpen lets through, match decides; what it spares, match must reject.
+void TestAttributionLine::mayOpen()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, expected);
+    const AttributionLine::Signs signs{AttributionLine::hasVerb(text), text.contains(u'@')};
+    QCOMPARE(AttributionLine::mayOpen(text, text, signs), expected);
+    const bool matches = AttributionLine::match(text, AttributionLine::Form::Leading, signs) || AttributionLine::match(text, AttributionLine::Form::AuthorFirst, signs);
+    QVERIFY(expected || !matches);
+}
+
+// Windows of one to three lines ending in an address's bracket, on every line of the three list sets, as
+// the parser builds them: those mayOpen spares match no form.
+void TestAttributionLine::windowsSparedByMayOpenNeverMatch()
+{
+    const auto content = [](QStringView line) {
+        qsizetype i = 0;
+        while (i < line.size() && (line[i] == u'>' || line[i].isSpace()))
+            ++i;
+        return line.sliced(i).trimmed();
+    };
+    int spared = 0;
+    for (const auto &[corpusPath, location] : Corpora::instance().listMessages()) {
+        const QList<QStringView> lines = QStringView(Corpora::instance().message(corpusPath, location).textBody).split(u'\n');
+        for (qsizetype last = 0; last < lines.size(); ++last) {
+            const QStringView end = content(lines[last]);
+            if (!end.endsWith(u'>') || !AttributionLine::mayEnd(end))
+                continue;
+            QString text;
+            AttributionLine::Signs signs;
+            for (qsizetype first = last; first >= std::max<qsizetype>(0, last - 2); --first) {
+                const QStringView c = content(lines[first]);
+                text = c.isEmpty() ? text : c.toString() + (text.isEmpty() ? QString() : u' ' + text);
+                signs = {signs.verb || AttributionLine::hasVerb(c), signs.address || c.contains(u'@')};
+                if (c.isEmpty() || AttributionLine::mayOpen(c, end, signs))
+                    continue;
+                ++spared;
+                QVERIFY2(!AttributionLine::match(text, AttributionLine::Form::Leading, signs), qPrintable(text));
+                QVERIFY2(!AttributionLine::match(text, AttributionLine::Form::AuthorFirst, signs), qPrintable(text));
+            }
+        }
+    }
+    QVERIFY2(spared > 1000, qPrintable(QStringLiteral("%1 windows spared").arg(spared)));
 }
 
 QTEST_GUILESS_MAIN(TestAttributionLine)
