@@ -13,7 +13,8 @@ namespace th::analysis {
 
 /// Remembers the results of a pure function of a string for the calling thread. The indicators ask for the same
 /// registrable domains and normalised names thousands of times (every participant of every thread), and
-/// each answer costs ICU and libpsl calls. Per thread, so the concurrent indicator runs need no lock.
+/// each answer costs ICU and libpsl calls; a thread's quoted headers come again in every later reply.
+/// Per thread, so the concurrent runs need no lock.
 ///
 /// Typical usage:
 /// \code
@@ -24,12 +25,16 @@ class Memo
 public:
     static constexpr size_t MaxEntries = 200000; ///< bounded memory on huge cases: start over when full
     static constexpr size_t MaxTextEntries = 20000; ///< for keys of a few hundred characters (quoted lines)
+    static constexpr qsizetype MaxKeyLength = 512;  ///< longer keys are computed each time: hostile mail
+                                                    ///< must not fill the tables with megabyte keys
 
     /// \a Table separates the functions that use it; \a Max bounds its entries (lower for long keys).
     template<int Table, size_t Max = MaxEntries, typename Compute>
     static auto of(QStringView key, Compute &&compute)
     {
         using Value = std::invoke_result_t<Compute, QStringView>;
+        if (key.size() > MaxKeyLength)
+            return compute(key);
         thread_local std::unordered_map<QString, Value, ViewHash, ViewEqual> cache;
         if (const auto it = cache.find(key); it != cache.cend())
             return it->second;
@@ -43,6 +48,11 @@ public:
     template<int Table, size_t Max = MaxEntries, typename Compute>
     static auto of(std::initializer_list<QStringView> parts, Compute &&compute)
     {
+        qsizetype length = 0;
+        for (QStringView p : parts)
+            length += 2 + p.size();
+        if (length > MaxKeyLength)
+            return compute();
         QVarLengthArray<char16_t, 512> key;
         for (QStringView p : parts) {
             key.append(char16_t(p.size() >> 16));
