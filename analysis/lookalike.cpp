@@ -65,8 +65,11 @@ Parts split(const QString &registrable)
     return {registrable.left(dot), registrable.mid(dot + 1)};
 }
 
+// Called with different labels: without a hyphen in either, neither form applies.
 bool isHyphenation(const QString &candidate, const QString &known, bool sameSuffix)
 {
+    if (!candidate.contains(u'-') && !known.contains(u'-'))
+        return false;
     if (QString(candidate).remove(u'-') == QString(known).remove(u'-'))
         return true;
     // "paypal-secure", "secure-paypal": the known name plus a word, a staple of cousin-domain kits. Under
@@ -76,15 +79,36 @@ bool isHyphenation(const QString &candidate, const QString &known, bool sameSuff
 
 bool isPlural(const QString &candidate, const QString &known)
 {
-    return candidate == known + u's' || known == candidate + u's';
+    const auto plural = [](const QString &longer, const QString &shorter) {
+        return longer.size() == shorter.size() + 1 && longer.endsWith(u's') && longer.startsWith(shorter);
+    };
+    return plural(candidate, known) || plural(known, candidate);
+}
+
+// As QString::toUcs4().size(): a surrogate pair is one code point, a lone surrogate one too.
+qsizetype codePointCount(QStringView s)
+{
+    qsizetype pairs = 0;
+    for (qsizetype i = 0; i + 1 < s.size(); ++i) {
+        if (s[i].isHighSurrogate() && s[i + 1].isLowSurrogate()) {
+            ++pairs;
+            ++i;
+        }
+    }
+    return s.size() - pairs;
 }
 
 // Spec A3 allows 0 < d <= 2; on short labels that would call most names look-alikes of each
-// other ("dell"/"delta"), so the allowance grows with the shorter label.
-bool isTypo(const QString &candidate, const QString &known)
+// other ("dell"/"delta"), so the allowance grows with the shorter label. Under another suffix only a
+// single changed character is a typo: orange.fr is not oracle.com. The distance is at least the difference
+// in length, which settles most unrelated labels before it is computed.
+bool isTypo(const QString &candidate, const QString &known, bool sameSuffix)
 {
-    const qsizetype shorter = std::min(candidate.toUcs4().size(), known.toUcs4().size());
-    const int allowed = shorter >= 6 ? 2 : shorter >= 4 ? 1 : 0;
+    const qsizetype c = codePointCount(candidate), k = codePointCount(known);
+    const int allowance = std::min(c, k) >= 6 ? 2 : std::min(c, k) >= 4 ? 1 : 0;
+    const int allowed = sameSuffix ? allowance : std::min(allowance, 1);
+    if (allowed == 0 || qAbs(c - k) > allowed)
+        return false;
     const int d = EditDistance::damerauLevenshtein(candidate, known);
     return d > 0 && d <= allowed;
 }
@@ -101,9 +125,7 @@ Lookalike::Kind compareParts(const Parts &c, const Parts &k)
         return Kind::Hyphenation;
     if (isPlural(c.label, k.label))
         return Kind::Plural;
-    // Under another suffix only a single changed character is a typo: orange.fr is not oracle.com.
-    const bool typo = sameSuffix ? isTypo(c.label, k.label) : isTypo(c.label, k.label) && EditDistance::damerauLevenshtein(c.label, k.label) == 1;
-    return typo ? Kind::Typo : Kind::None;
+    return isTypo(c.label, k.label, sameSuffix) ? Kind::Typo : Kind::None;
 }
 
 } // namespace

@@ -56,14 +56,15 @@ PostingIndex::PostingIndex(const std::vector<std::span<const quint64>> &sets)
     });
 }
 
-std::vector<quint64> PostingIndex::frequentHashes(int limit) const
+std::vector<quint64> PostingIndex::frequentHashes(int limit, std::span<const int> weights) const
 {
     std::vector<quint64> out;
     for (size_t i = 0; i < m_postings.size();) {
         size_t j = i;
-        while (j < m_postings.size() && m_postings[j].hash == m_postings[i].hash)
-            ++j;
-        if (int(j - i) > limit)
+        qint64 holders = 0;
+        for (; j < m_postings.size() && m_postings[j].hash == m_postings[i].hash; ++j)
+            holders += weights.empty() ? 1 : weights[size_t(m_postings[j].item)];
+        if (holders > limit)
             out.push_back(m_postings[i].hash);
         i = j;
     }

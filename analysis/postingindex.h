@@ -25,8 +25,9 @@ public:
     explicit PostingIndex(const std::vector<std::span<const quint64>> &sets);
     PostingIndex() = default;
 
-    /// The distinct hashes held by more than \a limit sets.
-    [[nodiscard]] std::vector<quint64> frequentHashes(int limit) const;
+    /// The distinct hashes held by more than \a limit sets, set i counting \a weights[i] times (once each
+    /// when \a weights is empty).
+    [[nodiscard]] std::vector<quint64> frequentHashes(int limit, std::span<const int> weights = {}) const;
     /// The items whose sets hold \a hash, ordered by item.
     [[nodiscard]] std::vector<int> holders(quint64 hash) const;
     /// The items sharing at least one hash with the sorted \a query, ordered by item.

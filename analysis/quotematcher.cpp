@@ -3,7 +3,11 @@
 #include "parallel.h"
 #include "shingles.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
+#include <numeric>
+#include <unordered_map>
 
 namespace th::analysis {
 namespace {
@@ -81,8 +85,11 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
         m_tokens[size_t(i)] = m_arena.keep(Shingles::tokens(bodies[i].text));
         own[size_t(i)] = m_arena.keep(gatheredSet(m_tokens[size_t(i)], bodies[i].ownSegments()));
     });
-    m_own = PostingIndex({own.cbegin(), own.cend()});
-    m_boilerplate = m_own.frequentHashes(qMax(25, int(n / 100)));
+    m_own = PostingIndex(groupIdentical(own));
+    std::vector<int> copies(m_groupStarts.size() - 1);
+    for (size_t g = 0; g < copies.size(); ++g)
+        copies[g] = m_groupStarts[g + 1] - m_groupStarts[g];
+    m_boilerplate = m_own.frequentHashes(qMax(25, int(n / 100)), copies);
     m_sets.resize(n);
     m_fullSets.resize(n);
     parallelFor(qsizetype(n), [&](int i) {
@@ -91,6 +98,51 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
     });
     // The oldest copies are the likeliest originals; undated ones (NoDate) count as the oldest.
     m_full = SketchIndex(m_fullSets, MinOriginalShingles, m_sent);
+}
+
+std::vector<std::span<const quint64>> QuoteMatcher::groupIdentical(const std::vector<std::span<quint64>> &own)
+{
+    std::vector<std::span<const quint64>> texts;
+    std::vector<int> groupOf(own.size());
+    std::unordered_map<quint64, std::vector<int>> groupsByHash;
+    for (size_t i = 0; i < own.size(); ++i) {
+        std::vector<int> &groups = groupsByHash[XXH3_64bits(own[i].data(), own[i].size_bytes())];
+        const auto same = std::find_if(groups.cbegin(), groups.cend(), [&](int g) { return std::ranges::equal(texts[size_t(g)], own[i]); });
+        groupOf[i] = same != groups.cend() ? *same : int(texts.size());
+        if (same == groups.cend()) {
+            groups.push_back(groupOf[i]);
+            texts.push_back(own[i]);
+        }
+    }
+    m_groupStarts.assign(texts.size() + 1, 0);
+    for (int g : groupOf)
+        ++m_groupStarts[size_t(g) + 1];
+    std::partial_sum(m_groupStarts.cbegin(), m_groupStarts.cend(), m_groupStarts.begin());
+    std::vector<int> next(m_groupStarts.cbegin(), m_groupStarts.cend() - 1);
+    m_groupMessages.resize(own.size());
+    for (size_t i = 0; i < own.size(); ++i)
+        m_groupMessages[size_t(next[size_t(groupOf[i])]++)] = int(i);
+    return texts;
+}
+
+std::span<const int> QuoteMatcher::groupMessages(int group) const
+{
+    return std::span<const int>(m_groupMessages).subspan(size_t(m_groupStarts[size_t(group)]),
+                                                          size_t(m_groupStarts[size_t(group) + 1] - m_groupStarts[size_t(group)]));
+}
+
+// Groups are numbered in the order of their first message: without copies the hits are in order already.
+std::vector<PostingIndex::Hits> QuoteMatcher::ownWordHits(std::span<const quint64> set) const
+{
+    std::vector<PostingIndex::Hits> out;
+    for (const PostingIndex::Hits &h : m_own.hits(set)) {
+        for (int m : groupMessages(h.item))
+            out.push_back({m, h.shared});
+    }
+    const auto byItem = [](const PostingIndex::Hits &a, const PostingIndex::Hits &b) { return a.item < b.item; };
+    if (!std::is_sorted(out.cbegin(), out.cend(), byItem))
+        std::sort(out.begin(), out.end(), byItem);
+    return out;
 }
 
 std::vector<quint64> QuoteMatcher::shingles(int message, const QList<Segment> &segments) const
@@ -184,7 +236,7 @@ QuoteMatcher::Match QuoteMatcher::original(int message, qsizetype from) const
     if (set.size() < MinShingles)
         return {};
     Match best;
-    for (const PostingIndex::Hits &h : m_own.hits(set)) {
+    for (const PostingIndex::Hits &h : ownWordHits(set)) {
         const int c = h.item;
         const qsizetype own = qsizetype(m_sets[size_t(c)].size());
         if (own < MinOriginalShingles || !eligible(c, message))

@@ -60,9 +60,12 @@ public:
     [[nodiscard]] qint64 sentAt(int message) const { return m_sent[size_t(message)]; }
     static constexpr qint64 NoDate = std::numeric_limits<qint64>::min();
     /// The messages sharing shingles of their own words (boilerplate removed) with the sorted \a set, and how many.
-    [[nodiscard]] std::vector<PostingIndex::Hits> ownWordHits(std::span<const quint64> set) const { return m_own.hits(set); }
+    [[nodiscard]] std::vector<PostingIndex::Hits> ownWordHits(std::span<const quint64> set) const;
 
 private:
+    /// Numbers the distinct sets of \a own (groups, in the order of their first message) and returns them.
+    [[nodiscard]] std::vector<std::span<const quint64>> groupIdentical(const std::vector<std::span<quint64>> &own);
+    [[nodiscard]] std::span<const int> groupMessages(int group) const;
     [[nodiscard]] std::vector<quint64> withoutBoilerplate(std::vector<quint64> set) const;
     /// In place: the kept hashes move to the front, which is returned.
     [[nodiscard]] std::span<quint64> removeBoilerplate(std::span<quint64> set) const;
@@ -80,7 +83,11 @@ private:
     std::vector<std::span<const Shingles::Token>> m_tokens;
     std::vector<std::span<const quint64>> m_sets; ///< per message: its own text's shingles, boilerplate removed
     std::vector<std::span<const quint64>> m_fullSets; ///< per message: its whole text's shingles, boilerplate removed
-    PostingIndex m_own; ///< by each message's own words
+    /// By each distinct own text: one message held in many mailboxes, or a spray's copies, is indexed once,
+    /// so that a query reads its postings once and not once per copy.
+    PostingIndex m_own;
+    std::vector<int> m_groupStarts;   ///< group g's messages: m_groupMessages[m_groupStarts[g], m_groupStarts[g + 1])
+    std::vector<int> m_groupMessages; ///< ascending within each group
     std::vector<quint64> m_boilerplate;       ///< shingles in so many messages that they prove nothing (sorted)
     SketchIndex m_full; ///< by each message's whole text
 };
