@@ -59,6 +59,15 @@ std::vector<quint64> gatheredSet(std::span<const Shingles::Token> tokens, const 
     return Shingles::set(out);
 }
 
+// How many of the tokens lie in these segments (in text order, apart).
+size_t wordCount(std::span<const Shingles::Token> tokens, const QList<Segment> &segments)
+{
+    size_t n = 0;
+    for (const Segment &s : segments)
+        n += Shingles::within(tokens, s.begin, s.end).size();
+    return n;
+}
+
 qsizetype lineStart(const QString &text, qsizetype at)
 {
     while (at > 0 && text[at - 1] != u'\n')
@@ -81,9 +90,12 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
     }
     m_tokens.resize(n);
     std::vector<std::span<quint64>> own(n);
+    std::vector<char> ownIsWhole(n); // chars: threads write neighbouring flags
     parallelFor(qsizetype(n), [&](int i) {
         m_tokens[size_t(i)] = m_arena.keep(Shingles::tokens(bodies[i].text));
-        own[size_t(i)] = m_arena.keep(gatheredSet(m_tokens[size_t(i)], bodies[i].ownSegments()));
+        const QList<Segment> segments = bodies[i].ownSegments();
+        own[size_t(i)] = m_arena.keep(gatheredSet(m_tokens[size_t(i)], segments));
+        ownIsWhole[size_t(i)] = wordCount(m_tokens[size_t(i)], segments) == m_tokens[size_t(i)].size();
     });
     m_own = PostingIndex(groupIdentical(own));
     std::vector<int> copies(m_groupStarts.size() - 1);
@@ -94,7 +106,8 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
     m_fullSets.resize(n);
     parallelFor(qsizetype(n), [&](int i) {
         m_sets[size_t(i)] = removeBoilerplate(own[size_t(i)]); // the index holds its own copy of the postings
-        m_fullSets[size_t(i)] = m_arena.keep(withoutBoilerplate(Shingles::set(m_tokens[size_t(i)])));
+        // A text of the sender's words only (no quote, no signature) has one set for both.
+        m_fullSets[size_t(i)] = ownIsWhole[size_t(i)] ? m_sets[size_t(i)] : m_arena.keep(withoutBoilerplate(Shingles::set(m_tokens[size_t(i)])));
     });
     // The oldest copies are the likeliest originals; undated ones (NoDate) count as the oldest.
     m_full = SketchIndex(m_fullSets, MinOriginalShingles, m_sent);
