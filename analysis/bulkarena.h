@@ -23,6 +23,9 @@ namespace th::analysis {
 class BulkArena
 {
 public:
+    static constexpr size_t FirstChunkSize = size_t(1) << 20;
+    static constexpr size_t ChunkSize = size_t(16) << 20; ///< chunks double from FirstChunkSize up to this
+
     BulkArena() = default;
     ~BulkArena();
     BulkArena(const BulkArena &) = delete;
@@ -48,7 +51,6 @@ private:
         std::byte *data = nullptr;
         size_t size = 0;
     };
-    static constexpr size_t ChunkSize = size_t(16) << 20;
 
     template<typename T>
     T *raw(size_t n)

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void alignsEachArray();
     void largeArraysDoNotEndTheCurrentChunk();
     void keepsEmptyArrays();
+    void chunksGrowFromAMegabyte();
     void populatedVectorGrowsAcrossTheThreshold();
 };
 
@@ -83,6 +84,32 @@ void TestBulkArena::keepsEmptyArrays()
     BulkArena arena;
     QVERIFY(arena.keep(std::vector<quint64>()).empty());
     QCOMPARE(arena.keep(numbered(1, 5)).front(), quint64(5) * 1000003);
+}
+
+// 256 kB arrays: four fill the first chunk (1 MB), the fifth opens the next (2 MB), which takes eight. An array
+// larger than the next chunk but under a quarter of ChunkSize gets a chunk of at least its size.
+void TestBulkArena::chunksGrowFromAMegabyte()
+{
+    static_assert(BulkArena::FirstChunkSize == size_t(1) << 20);
+    BulkArena arena;
+    const size_t quarter = (BulkArena::FirstChunkSize / 4) / sizeof(quint64);
+    std::vector<const quint64 *> starts;
+    for (int i = 0; i < 12; ++i)
+        starts.push_back(arena.keep(numbered(quarter, quint64(i))).data());
+    const auto contiguous = [&](int from, int to) {
+        for (int i = from + 1; i <= to; ++i)
+            if (starts[size_t(i)] != starts[size_t(i - 1)] + quarter)
+                return false;
+        return true;
+    };
+    QVERIFY(contiguous(0, 3));
+    QVERIFY(starts[4] != starts[3] + quarter);
+    QVERIFY(contiguous(4, 11));
+    const size_t big = (size_t(3) << 20) / sizeof(quint64); // 3 MB: more than the 4 MB chunk has left
+    const std::vector<quint64> expected = numbered(big, 99);
+    const std::span<const quint64> kept = arena.keep(expected);
+    QVERIFY(std::equal(kept.begin(), kept.end(), expected.begin(), expected.end()));
+    QCOMPARE(arena.keep(numbered(1, 7)).data(), kept.data() + big); // the rest of its chunk serves on
 }
 
 // From the heap below PopulatedAllocator::MinBytes, from Pages above it, and the contents survive the move.
