@@ -109,24 +109,18 @@ void TestAttributionLine::mayOpen()
 // the parser builds them: those mayOpen spares match no form.
 void TestAttributionLine::windowsSparedByMayOpenNeverMatch()
 {
-    const auto content = [](QStringView line) {
-        qsizetype i = 0;
-        while (i < line.size() && (line[i] == u'>' || line[i].isSpace()))
-            ++i;
-        return line.sliced(i).trimmed();
-    };
     int spared = 0;
     for (const auto &[corpusPath, location] : Corpora::instance().listMessages()) {
         const QList<QStringView> lines = QStringView(Corpora::instance().message(corpusPath, location).textBody).split(u'\n');
         for (qsizetype last = 0; last < lines.size(); ++last) {
-            const QStringView end = content(lines[last]);
+            const QString end = stripped(lines[last]);
             if (!end.endsWith(u'>') || !AttributionLine::mayEnd(end))
                 continue;
             QString text;
             AttributionLine::Signs signs;
             for (qsizetype first = last; first >= std::max<qsizetype>(0, last - 2); --first) {
-                const QStringView c = content(lines[first]);
-                text = c.isEmpty() ? text : c.toString() + (text.isEmpty() ? QString() : u' ' + text);
+                const QString c = stripped(lines[first]);
+                text = c.isEmpty() ? text : c + (text.isEmpty() ? QString() : u' ' + text);
                 signs = {signs.verb || AttributionLine::hasVerb(c), signs.address || c.contains(u'@')};
                 if (c.isEmpty() || AttributionLine::mayOpen(c, end, signs))
                     continue;
