@@ -14,6 +14,8 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <sys/resource.h>
+
 using namespace th;
 
 namespace {
@@ -27,18 +29,42 @@ double seconds(F &&work)
     return clock.nsecsElapsed() / 1e9;
 }
 
+// User and system time of every thread of the process: with the wall time, how many cores a phase kept busy.
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto toSeconds = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return toSeconds(usage.ru_utime) + toSeconds(usage.ru_stime);
+}
+
+struct Phase {
+    double wall = 0;
+    double cpu = 0;
+};
+
+template<typename F>
+Phase measured(F &&work)
+{
+    const double cpuBefore = cpuSeconds();
+    const double wall = seconds(work);
+    return {wall, cpuSeconds() - cpuBefore};
+}
+
 QJsonObject cost(const QStringList &inputs)
 {
     model::MailStore store;
     model::ThreadSet threads;
-    const double importing = seconds([&] { store = model::ImportJob(inputs).run(); });
+    const Phase importing = measured([&] { store = model::ImportJob(inputs).run(); });
     const double threading = seconds([&] { threads = analysis::Threader::thread(store.messages()); });
-    const double analysing = seconds([&] { (void)analysis::HijackAnalyzer::analyse(store, threads, {}); });
+    const Phase analysing = measured([&] { (void)analysis::HijackAnalyzer::analyse(store, threads, {}); });
     return {{"messages", store.size()},
-            {"import_seconds", importing},
+            {"import_seconds", importing.wall},
+            {"import_cpu_seconds", importing.cpu},
             {"threading_seconds", threading},
-            {"analysis_seconds", analysing},
-            {"analysis_share_of_import", analysing / importing}};
+            {"analysis_seconds", analysing.wall},
+            {"analysis_cpu_seconds", analysing.cpu},
+            {"analysis_share_of_import", analysing.wall / importing.wall}};
 }
 
 // The quoted content of every message, segmented once; clustering then runs on prefixes 1/8, 1/4, 1/2, 1.
