@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 namespace th::analysis {
 namespace {
@@ -59,13 +60,27 @@ bool inConversation(const MessageContext &ctx, const QString &link)
     return links.known(link, original, ctx.index) || (!sameThread && links.known(link, ctx.index, ctx.index));
 }
 
+// The lines of \a text holding \a anchor, each once, without their line breaks.
+QList<QStringView> linesWith(QStringView text, QStringView anchor)
+{
+    QList<QStringView> out;
+    for (qsizetype at = AnchoredMatches::indexOf(text, anchor, 0); at >= 0;) {
+        const qsizetype begin = text.lastIndexOf(u'\n', at) + 1;
+        qsizetype end = text.indexOf(u'\n', at);
+        end = end < 0 ? text.size() : end;
+        out << text.sliced(begin, end - begin);
+        at = end < text.size() ? AnchoredMatches::indexOf(text, anchor, end) : -1;
+    }
+    return out;
+}
+
 // A quoted link is inserted when no link of the conversation matches it. Links in list footers are
 // boilerplate, whatever the original shows.
 QSet<QString> insertedLinks(const MessageContext &ctx, const QString &copied)
 {
     QSet<QString> quoted;
-    for (QStringView line : QStringView(copied).split(u'\n')) {
-        if (line.contains(u"://") && !ctx.data.matcher.isBoilerplate(line))
+    for (QStringView line : linesWith(copied, u"://")) {
+        if (!ctx.data.matcher.isBoilerplate(line))
             quoted += AlteredQuote::linksIn(line);
     }
     const QString &originalText = ctx.data.bodies[ctx.original.message].text;
@@ -103,23 +118,31 @@ QSet<QString> mailboxKeys(const QSet<QString> &addresses)
 // An address counts as removed only where the rest of its line survives in the copy: a reply that trims
 // a signature or a whole paragraph removes the address with its line, and that is not evidence. Nor is a
 // list footer, which archives and digests rewrite.
+// The copy's words and addresses are read only when a line of the original holds an address, which most
+// quoted messages lack.
 QSet<QString> strippedAddresses(const MessageContext &ctx, QStringView original, qsizetype copyStart)
 {
-    const std::vector<quint64> copyWords = wordHashes(Shingles::within(ctx.data.matcher.tokens(ctx.index), copyStart, ctx.body.text.size()));
-    const QSet<QString> copyAddresses = mailboxKeys(AlteredQuote::addressesIn(QStringView(ctx.body.text).sliced(copyStart)));
+    std::optional<std::vector<quint64>> copyWords;
+    std::optional<QSet<QString>> copyAddresses;
     QSet<QString> out;
-    for (QStringView line : original.split(u'\n')) {
-        const QSet<QString> inLine = line.contains(u'@') ? AlteredQuote::addressesIn(line) : QSet<QString>();
+    for (QStringView line : linesWith(original, u"@")) {
+        const QSet<QString> inLine = AlteredQuote::addressesIn(line);
         if (inLine.isEmpty() || ctx.data.matcher.isBoilerplate(line))
             continue;
         QString rest = line.toString();
         for (const QString &a : inLine)
             rest.remove(a, Qt::CaseInsensitive);
         const std::vector<quint64> restWords = wordHashes(Shingles::tokens(rest));
-        if (restWords.size() < 3 || std::search(copyWords.cbegin(), copyWords.cend(), restWords.cbegin(), restWords.cend()) == copyWords.cend())
+        if (restWords.size() < 3)
             continue;
+        if (!copyWords)
+            copyWords = wordHashes(Shingles::within(ctx.data.matcher.tokens(ctx.index), copyStart, ctx.body.text.size()));
+        if (std::search(copyWords->cbegin(), copyWords->cend(), restWords.cbegin(), restWords.cend()) == copyWords->cend())
+            continue;
+        if (!copyAddresses)
+            copyAddresses = mailboxKeys(AlteredQuote::addressesIn(QStringView(ctx.body.text).sliced(copyStart)));
         for (const QString &a : inLine) {
-            if (!copyAddresses.contains(mailboxKey(a)))
+            if (!copyAddresses->contains(mailboxKey(a)))
                 out.insert(a);
         }
     }
