@@ -127,6 +127,11 @@ const SeparatorLine::Phrase *SeparatorLine::phrase(QStringView content)
     const bool dashedOrBold = content.startsWith(u'-') || content.startsWith(u'*') || content.startsWith(u'_');
     if (!dashedOrBold && !colonEnd(content))
         return nullptr;
+    // Both forms end in dashes, a colon or markers, before any white space: a patch's removed lines
+    // ("-\tfoo();") start like a dashed phrase but end otherwise.
+    const QChar last = content.isEmpty() ? QChar() : content.back();
+    if (!last.isSpace() && !QStringView(u"-*_:：").contains(last))
+        return nullptr;
     return Memo::of<7, Memo::MaxTextEntries>(content, [](QStringView c) { return phraseOf(c); });
 }
 
