@@ -10,8 +10,8 @@
 namespace th::analysis {
 
 /// Memory for the analysis's many small bulk arrays (a message's word tokens and shingle sets; tens of MB a
-/// case), cut from large chunks of Pages::populated and given back all at once with the arena: the chunk
-/// is populated in one call instead of trapping on each fresh page.
+/// case), cut from large chunks of Pages and given back all at once with the arena: each chunk is populated
+/// in one call instead of trapping on each fresh page, and outside the lock.
 ///
 /// Thread-safe. Only for trivially copyable elements.
 ///

@@ -13,6 +13,11 @@ class Pages
 public:
     /// \a bytes of zeroed, populated memory (MAP_POPULATE on Linux; plain heap memory elsewhere).
     [[nodiscard]] static void *populated(size_t bytes);
+    /// \a bytes of memory, not yet populated: taking it costs no page work, so it can be taken under a lock.
+    [[nodiscard]] static void *reserved(size_t bytes);
+    /// Populates reserved() memory without writing to it: other threads may already be filling parts of it
+    /// (MADV_POPULATE_WRITE, Linux 5.14; elsewhere the pages are faulted in as they are written).
+    static void populate(void *block, size_t bytes);
     static void release(void *block, size_t bytes);
 };
 

@@ -1,5 +1,6 @@
 // The analysis's bulk memory: BulkArena (many small arrays), PopulatedAllocator (one large array) and Pages.
 #include "analysis/bulkarena.h"
+#include "analysis/pages.h"
 #include "analysis/populatedallocator.h"
 
 #include <QtConcurrent>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void keepsEmptyArrays();
     void chunksGrowFromAMegabyte();
     void populatedVectorGrowsAcrossTheThreshold();
+    void populatingKeepsWhatIsWritten();
 };
 
 namespace {
@@ -128,6 +130,21 @@ void TestBulkArena::populatedVectorGrowsAcrossTheThreshold()
     QCOMPARE(v.back(), quint64(27));
     std::vector<int, PopulatedAllocator<int>> zeroes(PopulatedAllocator<int>::MinBytes);
     QVERIFY(std::all_of(zeroes.begin(), zeroes.end(), [](int z) { return z == 0; }));
+}
+
+// The arena populates a fresh chunk while other threads already write arrays into it: populating must
+// leave their bytes alone, and the pages it has not reached must read as zero.
+void TestBulkArena::populatingKeepsWhatIsWritten()
+{
+    const size_t bytes = size_t(4) << 20;
+    auto *block = static_cast<quint64 *>(Pages::reserved(bytes));
+    const size_t n = bytes / sizeof(quint64);
+    for (size_t i = 0; i < n / 2; i += 509)
+        block[i] = i + 1;
+    Pages::populate(block, bytes);
+    for (size_t i = 0; i < n; i += 509)
+        QCOMPARE(block[i], i < n / 2 ? i + 1 : 0);
+    Pages::release(block, bytes);
 }
 
 QTEST_GUILESS_MAIN(TestBulkArena)
