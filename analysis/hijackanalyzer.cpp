@@ -27,14 +27,12 @@ public:
     // the other cores on their own.
     CaseAnalysis run()
     {
-        QFuture<void> settings = QtConcurrent::run([this] { inferSettings(); });
-        const qsizetype n = qsizetype(m_messages.size());
-        m_result.bodies = parallelMap<QList<BodyStructure>>(n, [this](int i) { return HijackAnalyzer::structureOf(m_messages[size_t(i)]); });
-        m_fingerprints = parallelMap<QList<ClientFingerprint>>(n, [this](int i) { return ClientFingerprint::of(m_messages[size_t(i)], std::as_const(m_result.bodies)[i]); });
-        m_routes = parallelMap<QList<ReceivedRoute>>(n, [this](int i) { return ReceivedRoute::of(m_messages[size_t(i)]); });
-        m_links = parallelMap<QList<QSet<QString>>>(n, [this](int i) { return linksOf(i); });
-        for (int i = 0; i < n; ++i)
-            m_byId.insert(m_messages[size_t(i)].messageId, i);
+        QFuture<void> settings = QtConcurrent::run([this] {
+            inferSettings();
+            for (int i = 0; i < int(m_messages.size()); ++i)
+                m_byId.insert(m_messages[size_t(i)].messageId, i);
+        });
+        readEachMessage();
         std::optional<IdentityBook> identitiesLater;
         std::optional<SenderHistory> sendersLater;
         QFuture<void> people = QtConcurrent::run([&] {
@@ -52,18 +50,35 @@ public:
         const LookalikeIndex frequentSenderDomains(identities.senderDomains(LookalikeDomain::EstablishedMessages));
         const CaseData data{m_messages, m_result.bodies, m_threads, m_result.settings, identities, frequentSenderDomains, senders,
                             matcher, linker, participants, m_fingerprints, m_routes, links, m_byId};
+        const qsizetype n = qsizetype(m_messages.size());
         m_result.messages = parallelMap<QList<MessageAnalysis>>(n, [&data](int i) { return IndicatorSet::evaluate(data, i); });
         IndicatorSet::addCaseFindings(data, m_result.messages);
-        for (int i = 0; i < n; ++i)
-            m_result.messages[i].verdict = Verdict::of(m_result.messages[i].findings, IndicatorSet::isKnownSender(data, i));
+        MessageAnalysis *analyses = m_result.messages.data();
+        parallelFor(n, [&](int i) { analyses[i].verdict = Verdict::of(analyses[i].findings, IndicatorSet::isKnownSender(data, i)); });
         return std::move(m_result);
     }
 
 private:
-    // An HTML link shows in the text part as "text <url>", or not at all in an HTML-only message.
-    QSet<QString> linksOf(int i) const
+    // What each message gives on its own, in one pass while its text is in the cache.
+    void readEachMessage()
     {
-        return AlteredQuote::linksIn(m_result.bodies[i].text) + AlteredQuote::linksIn(m_messages[size_t(i)].htmlBody);
+        const qsizetype n = qsizetype(m_messages.size());
+        m_result.bodies.resize(n);
+        m_fingerprints.resize(n);
+        m_routes.resize(n);
+        m_links.resize(n);
+        BodyStructure *bodies = m_result.bodies.data();
+        ClientFingerprint *fingerprints = m_fingerprints.data();
+        ReceivedRoute *routes = m_routes.data();
+        QSet<QString> *links = m_links.data();
+        parallelFor(n, [&](int i) {
+            const model::Message &m = m_messages[size_t(i)];
+            bodies[i] = HijackAnalyzer::structureOf(m);
+            fingerprints[i] = ClientFingerprint::of(m, bodies[i]);
+            routes[i] = ReceivedRoute::of(m);
+            // An HTML link shows in the text part as "text <url>", or not at all in an HTML-only message.
+            links[i] = AlteredQuote::linksIn(bodies[i].text) + AlteredQuote::linksIn(m.htmlBody);
+        });
     }
 
     void inferSettings()

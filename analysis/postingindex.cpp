@@ -23,8 +23,6 @@ PostingIndex::PostingIndex(const std::vector<std::span<const quint64>> &sets)
     const int bits = std::clamp(int(std::bit_width(total)) - 2, 1, 24); // four postings a bucket: a small table stays in cache
     m_shift = 64 - bits;
     m_starts.assign((size_t(1) << bits) + 1, 0);
-    constexpr int Ranges = 16;
-    const auto bucketRange = [this](int r) { return std::pair(r * (m_starts.size() - 1) / Ranges, (r + 1) * (m_starts.size() - 1) / Ranges); };
     // The hashes of set i in buckets [from, to).
     const auto slice = [&](size_t i, size_t from, size_t to) {
         const auto first = std::lower_bound(sets[i].begin(), sets[i].end(), quint64(from) << m_shift);
@@ -56,18 +54,33 @@ PostingIndex::PostingIndex(const std::vector<std::span<const quint64>> &sets)
     });
 }
 
+std::pair<size_t, size_t> PostingIndex::bucketRange(int range) const
+{
+    const size_t buckets = m_starts.size() - 1;
+    return {size_t(range) * buckets / Ranges, size_t(range + 1) * buckets / Ranges};
+}
+
+// Equal hashes share a bucket, so each range of buckets is scanned on its own.
 std::vector<quint64> PostingIndex::frequentHashes(int limit, std::span<const int> weights) const
 {
+    if (m_starts.empty())
+        return {};
+    std::vector<std::vector<quint64>> found(Ranges);
+    parallelFor(Ranges, [&](int r) {
+        const auto [from, to] = bucketRange(r);
+        for (size_t i = m_starts[from], end = m_starts[to]; i < end;) {
+            size_t j = i;
+            qint64 holders = 0;
+            for (; j < end && m_postings[j].hash == m_postings[i].hash; ++j)
+                holders += weights.empty() ? 1 : weights[size_t(m_postings[j].item)];
+            if (holders > limit)
+                found[size_t(r)].push_back(m_postings[i].hash);
+            i = j;
+        }
+    });
     std::vector<quint64> out;
-    for (size_t i = 0; i < m_postings.size();) {
-        size_t j = i;
-        qint64 holders = 0;
-        for (; j < m_postings.size() && m_postings[j].hash == m_postings[i].hash; ++j)
-            holders += weights.empty() ? 1 : weights[size_t(m_postings[j].item)];
-        if (holders > limit)
-            out.push_back(m_postings[i].hash);
-        i = j;
-    }
+    for (const std::vector<quint64> &f : found)
+        out.insert(out.end(), f.cbegin(), f.cend());
     return out;
 }
 

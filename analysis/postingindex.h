@@ -5,6 +5,7 @@
 #include <QtGlobal>
 
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace th::analysis {
@@ -36,6 +37,10 @@ public:
     [[nodiscard]] static int sharedBy(const std::vector<Hits> &hits, int item);
 
 private:
+    static constexpr int Ranges = 16; ///< bucket ranges built and scanned in parallel
+    /// The buckets [first, second) of range \a range of Ranges.
+    [[nodiscard]] std::pair<size_t, size_t> bucketRange(int range) const;
+
     // A posting's item sits next to its hash: most query hashes are found, and a found one costs one
     // cache miss, not one in a hash array and another in an item array.
     // No initial values: the postings array is allocated without them (PopulatedAllocator) and then filled.

@@ -84,20 +84,23 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
     : m_messages(messages), m_bodies(bodies)
 {
     const size_t n = messages.size();
-    for (const model::Message &m : messages) {
-        m_sent.push_back(m.date.isValid() ? m.date.toMSecsSinceEpoch() : NoDate);
-        m_contentKey.push_back(qHash(m.contentSha256));
-    }
+    m_sent.resize(n);
+    m_contentKey.resize(n);
     m_tokens.resize(n);
     std::vector<std::span<quint64>> own(n);
+    std::vector<quint64> ownKeys(n);
     std::vector<char> ownIsWhole(n); // chars: threads write neighbouring flags
     parallelFor(qsizetype(n), [&](int i) {
+        const model::Message &m = messages[size_t(i)];
+        m_sent[size_t(i)] = m.date.isValid() ? m.date.toMSecsSinceEpoch() : NoDate;
+        m_contentKey[size_t(i)] = qHash(m.contentSha256);
         m_tokens[size_t(i)] = m_arena.keep(Shingles::tokens(bodies[i].text));
         const QList<Segment> segments = bodies[i].ownSegments();
         own[size_t(i)] = m_arena.keep(gatheredSet(m_tokens[size_t(i)], segments));
+        ownKeys[size_t(i)] = XXH3_64bits(own[size_t(i)].data(), own[size_t(i)].size_bytes());
         ownIsWhole[size_t(i)] = wordCount(m_tokens[size_t(i)], segments) == m_tokens[size_t(i)].size();
     });
-    m_own = PostingIndex(groupIdentical(own));
+    m_own = PostingIndex(groupIdentical(own, ownKeys));
     std::vector<int> copies(m_groupStarts.size() - 1);
     for (size_t g = 0; g < copies.size(); ++g)
         copies[g] = m_groupStarts[g + 1] - m_groupStarts[g];
@@ -113,13 +116,13 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
     m_full = SketchIndex(m_fullSets, MinOriginalShingles, m_sent);
 }
 
-std::vector<std::span<const quint64>> QuoteMatcher::groupIdentical(const std::vector<std::span<quint64>> &own)
+std::vector<std::span<const quint64>> QuoteMatcher::groupIdentical(const std::vector<std::span<quint64>> &own, const std::vector<quint64> &keys)
 {
     std::vector<std::span<const quint64>> texts;
     std::vector<int> groupOf(own.size());
     std::unordered_map<quint64, std::vector<int>> groupsByHash;
     for (size_t i = 0; i < own.size(); ++i) {
-        std::vector<int> &groups = groupsByHash[XXH3_64bits(own[i].data(), own[i].size_bytes())];
+        std::vector<int> &groups = groupsByHash[keys[i]];
         const auto same = std::find_if(groups.cbegin(), groups.cend(), [&](int g) { return std::ranges::equal(texts[size_t(g)], own[i]); });
         groupOf[i] = same != groups.cend() ? *same : int(texts.size());
         if (same == groups.cend()) {

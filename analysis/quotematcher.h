@@ -64,7 +64,9 @@ public:
 
 private:
     /// Numbers the distinct sets of \a own (groups, in the order of their first message) and returns them.
-    [[nodiscard]] std::vector<std::span<const quint64>> groupIdentical(const std::vector<std::span<quint64>> &own);
+    /// \a keys: a hash of each set, equal for equal sets.
+    [[nodiscard]] std::vector<std::span<const quint64>> groupIdentical(const std::vector<std::span<quint64>> &own,
+                                                                       const std::vector<quint64> &keys);
     [[nodiscard]] std::span<const int> groupMessages(int group) const;
     [[nodiscard]] std::vector<quint64> withoutBoilerplate(std::vector<quint64> set) const;
     /// In place: the kept hashes move to the front, which is returned.
