@@ -24,7 +24,9 @@ public:
     }
 
     // Steps that read only the messages run on one thread beside the parallel ones, instead of holding up
-    // the other cores on their own.
+    // the other cores on their own. Those side tasks run no parallel step themselves: a pool thread that
+    // waits for a parallel step can leave it no thread to run on (tst_workbench hung when ThreadParticipants
+    // was built in one, with the analysis itself running on the pool).
     CaseAnalysis run()
     {
         QFuture<void> settings = QtConcurrent::run([this] {
