@@ -118,8 +118,8 @@ QSet<QString> mailboxKeys(const QSet<QString> &addresses)
 // An address counts as removed only where the rest of its line survives in the copy: a reply that trims
 // a signature or a whole paragraph removes the address with its line, and that is not evidence. Nor is a
 // list footer, which archives and digests rewrite.
-// The copy's words and addresses are read only when a line of the original holds an address, which most
-// quoted messages lack.
+// The copy's words are read only once a line of the original holds an address, and its addresses only once
+// such a line survives in the copy.
 QSet<QString> strippedAddresses(const MessageContext &ctx, QStringView original, qsizetype copyStart)
 {
     std::optional<std::vector<quint64>> copyWords;
