@@ -129,7 +129,7 @@ const SeparatorLine::Phrase *SeparatorLine::phrase(QStringView content)
         return nullptr;
     // Both forms end in dashes, a colon or markers, before any white space: a patch's removed lines
     // ("-\tfoo();") start like a dashed phrase but end otherwise.
-    const QChar last = content.isEmpty() ? QChar() : content.back();
+    const QChar last = content.back(); // not empty: it starts or ends with a marker
     if (!last.isSpace() && !QStringView(u"-*_:：").contains(last))
         return nullptr;
     return Memo::of<7, Memo::MaxTextEntries>(content, [](QStringView c) { return phraseOf(c); });
