@@ -284,7 +284,7 @@ QuoteMatcher::Match QuoteMatcher::pasted(int message) const
     double bestCoverage = 0;
     std::span<const quint64> bestSet;
     // coverage >= Most needs a candidate of at least that share of the body's size
-    for (int c : m_full.candidates(set, Whole, qsizetype(Most * double(set.size())))) {
+    for (int c : m_full.candidates(set, SketchShare, qsizetype(Most * double(set.size())))) {
         if (!eligible(c, message) || !ownWordsIn(c, set))
             continue;
         const std::span<const quint64> full = m_fullSets[size_t(c)];
