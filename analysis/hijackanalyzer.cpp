@@ -1,5 +1,6 @@
 #include "hijackanalyzer.h"
 
+#include "displayname.h"
 #include "domainidentity.h"
 #include "htmltext.h"
 #include "parallel.h"
@@ -30,6 +31,7 @@ public:
     CaseAnalysis run()
     {
         QFuture<void> settings = QtConcurrent::run([this] {
+            DisplayName::prepare();
             inferSettings();
             for (int i = 0; i < int(m_messages.size()); ++i)
                 m_byId.insert(m_messages[size_t(i)].messageId, i);
