@@ -85,6 +85,18 @@ QString cleanHost(QStringView host)
     return s;
 }
 
+// The domain as domainOf() reads it from an address, before cleanHost(); a domain as given.
+QStringView domainPart(QStringView domainOrAddress)
+{
+    const qsizetype at = domainOrAddress.lastIndexOf(u'@');
+    if (at < 0)
+        return domainOrAddress;
+    QStringView domain = domainOrAddress.mid(at + 1).trimmed();
+    if (domain.endsWith(u'>'))
+        domain.chop(1);
+    return domain;
+}
+
 QString hostOf(QStringView domainOrAddress)
 {
     return domainOrAddress.contains(u'@') ? DomainIdentity::domainOf(domainOrAddress) : cleanHost(domainOrAddress);
@@ -119,13 +131,7 @@ const QSet<QString> &freemailFamilies()
 
 QString DomainIdentity::domainOf(QStringView address)
 {
-    const qsizetype at = address.lastIndexOf(u'@');
-    if (at < 0)
-        return {};
-    QStringView domain = address.mid(at + 1).trimmed();
-    if (domain.endsWith(u'>'))
-        domain.chop(1);
-    return cleanHost(domain);
+    return address.contains(u'@') ? cleanHost(domainPart(address)) : QString();
 }
 
 QString DomainIdentity::toUnicode(QStringView domain)
@@ -152,9 +158,11 @@ static QString registrableUncached(QStringView domainOrAddress)
     return DomainIdentity::toUnicode(organisation ? QString::fromLatin1(organisation) : ascii);
 }
 
+// Remembered by domain, not by address: a case has far fewer domains than addresses, and each Message-ID's
+// domain part is asked for once per message.
 QString DomainIdentity::registrable(QStringView domainOrAddress)
 {
-    return Memo::of<0>(domainOrAddress, [](QStringView d) { return registrableUncached(d); });
+    return Memo::of<0>(domainPart(domainOrAddress), [](QStringView d) { return registrableUncached(d); });
 }
 
 bool DomainIdentity::sameOrganisation(QStringView a, QStringView b)

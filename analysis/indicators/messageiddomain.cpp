@@ -11,10 +11,13 @@ void MessageIdDomain::evaluate(const MessageContext &ctx, QList<Finding> &findin
     const QList<int> history = ctx.data.senders.before(ctx.authorAddress(), ctx.message.date, ctx.index);
     if (history.size() < MinHistory || ctx.message.messageId.isEmpty() || ctx.fromIsList())
         return;
-    const QString shape = ctx.data.fingerprints[ctx.index].messageIdShape;
+    // The shapes first: most senders' Message-IDs keep theirs, and comparing them needs no domain lookup.
+    const QString &shape = ctx.data.fingerprints[ctx.index].messageIdShape;
+    if (std::any_of(history.cbegin(), history.cend(), [&](int m) { return ctx.data.fingerprints[m].messageIdShape == shape; }))
+        return;
     const QString host = DomainIdentity::registrable(ctx.message.messageId);
     const bool seen = std::any_of(history.cbegin(), history.cend(), [&](int m) {
-        return ctx.data.fingerprints[m].messageIdShape == shape || DomainIdentity::registrable(ctx.data.messages[size_t(m)].messageId) == host;
+        return DomainIdentity::registrable(ctx.data.messages[size_t(m)].messageId) == host;
     });
     if (seen || DomainIdentity::sameOrganisation(host, ctx.message.from.address))
         return;
