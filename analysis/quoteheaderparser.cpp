@@ -2,6 +2,7 @@
 
 #include "attributionline.h"
 #include "headerlabel.h"
+#include "memo.h"
 #include "quoteddate.h"
 #include "separatorline.h"
 #include "writtenmailbox.h"
@@ -103,27 +104,34 @@ struct LabelLine {
 // NBSP (French typography) before an ASCII or full-width colon, the value. The label must start with a
 // capital (or a letter without case, CJK): mail clients capitalise them, prose lines such as
 // "to: whom" do not.
+std::optional<LabelLine> parseLabelLine(QStringView content)
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"(^[*_]{0,2}(?=[\p{Lu}\p{Lo}])(%1)[*_]{0,2}([\s\x{00A0}]*)[:：]([*_]{0,2}[\s\x{00A0}]*)(.*)$)")
+            .arg(HeaderLabel::alternation()),
+        Caseless);
+    const QRegularExpressionMatch m = re.match(content);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const LabelDef *def = HeaderLabel::find(m.capturedView(1));
+    const bool spaceAfter = m.capturedView(4).isEmpty() || std::any_of(m.capturedView(3).cbegin(), m.capturedView(3).cend(),
+                                                                      [](QChar c) { return c.isSpace(); });
+    return LabelLine{def, m.captured(4).trimmed(), !m.capturedView(2).isEmpty() && spaceAfter};
+}
+
+// A block's scan asks for each of its lines several times, and a thread's quoted header blocks and patch
+// trailers come again in every reply: each distinct line meets the regex once.
 std::optional<LabelLine> labelLine(const QList<Line> &lines, int index)
 {
     const Line &line = lines[index];
     if (line.notLabel)
         return std::nullopt;
-    line.notLabel = true; // until the regex says otherwise
     // Labels are short: no colon near the start, no label (cheap test before the long alternation).
-    if (!HeaderLabel::mayOpen(line.content))
-        return std::nullopt;
-    static const QRegularExpression re(
-        QStringLiteral(R"(^[*_]{0,2}(?=[\p{Lu}\p{Lo}])(%1)[*_]{0,2}([\s\x{00A0}]*)[:：]([*_]{0,2}[\s\x{00A0}]*)(.*)$)")
-            .arg(HeaderLabel::alternation()),
-        Caseless);
-    const QRegularExpressionMatch m = re.match(line.content);
-    if (!m.hasMatch())
-        return std::nullopt;
-    line.notLabel = false;
-    const LabelDef *def = HeaderLabel::find(m.capturedView(1));
-    const bool spaceAfter = m.capturedView(4).isEmpty() || std::any_of(m.capturedView(3).cbegin(), m.capturedView(3).cend(),
-                                                                      [](QChar c) { return c.isSpace(); });
-    return LabelLine{def, m.captured(4).trimmed(), !m.capturedView(2).isEmpty() && spaceAfter};
+    std::optional<LabelLine> label = HeaderLabel::mayOpen(line.content)
+        ? Memo::of<8, Memo::MaxTextEntries>(line.content, parseLabelLine)
+        : std::nullopt;
+    line.notLabel = !label;
+    return label;
 }
 
 bool isAddressField(Field f)
