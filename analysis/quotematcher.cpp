@@ -94,7 +94,9 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
         const model::Message &m = messages[size_t(i)];
         m_sent[size_t(i)] = m.date.isValid() ? m.date.toMSecsSinceEpoch() : NoDate;
         m_contentKey[size_t(i)] = qHash(m.contentSha256);
-        m_tokens[size_t(i)] = m_arena.keep(Shingles::tokens(bodies[i].text));
+        thread_local std::vector<Shingles::Token> scratch;
+        Shingles::tokens(bodies[i].text, scratch);
+        m_tokens[size_t(i)] = m_arena.keep(scratch);
         const QList<Segment> segments = bodies[i].ownSegments();
         own[size_t(i)] = m_arena.keep(gatheredSet(m_tokens[size_t(i)], segments));
         ownKeys[size_t(i)] = XXH3_64bits(own[size_t(i)].data(), own[size_t(i)].size_bytes());

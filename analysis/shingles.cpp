@@ -2,6 +2,8 @@
 
 #include "hashsort.h"
 
+// Inlined: most words and shingles are short, and a call into the library cost as much as the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
@@ -58,45 +60,53 @@ bool isAsciiWordChar(char16_t c)
     return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
 }
 
+// The character at \a i, a surrogate pair read as one; \a next is set past it.
+char32_t codePointAt(const char16_t *p, qsizetype n, qsizetype i, qsizetype &next)
+{
+    next = i + 1;
+    if (QChar::isHighSurrogate(p[i]) && next < n && QChar::isLowSurrogate(p[next]))
+        return QChar::surrogateToUcs4(p[i], p[next++]);
+    return p[i];
+}
+
 // Words are runs of letters, digits and marks; each ideograph (CJK, kana, hangul) is a word of its own.
-// onWord(begin, end, ascii). ASCII, most of any mailbox, takes the short path.
+// onWord(begin, end, ascii). Each word is read by a loop of its own, ASCII (most of any mailbox) on the
+// short path: the text between words costs one test a character.
 template<typename OnWord>
 void tokenise(QStringView text, OnWord &&onWord)
 {
     const char16_t *p = text.utf16();
     const qsizetype n = text.size();
-    qsizetype start = -1;
-    bool ascii = true;
-    auto flush = [&](qsizetype end) {
-        if (start >= 0)
-            onWord(start, end, ascii);
-        start = -1;
-        ascii = true;
-    };
+    qsizetype next = 0;
     for (qsizetype i = 0; i < n;) {
-        const qsizetype at = i;
-        if (p[i] < 0x80) {
-            if (isAsciiWordChar(p[i++])) {
-                start = start < 0 ? at : start;
-            } else {
-                flush(at);
+        const qsizetype start = i;
+        bool ascii = true;
+        while (i < n) {
+            if (p[i] < 0x80) {
+                if (!isAsciiWordChar(p[i]))
+                    break;
+                ++i;
+                continue;
             }
+            const char32_t c = codePointAt(p, n, i, next);
+            if (isIdeographic(c) || !isWordChar(c))
+                break;
+            ascii = false;
+            i = next;
+        }
+        if (i > start) {
+            onWord(start, i, ascii);
             continue;
         }
-        char32_t c = p[i++];
-        if (QChar::isHighSurrogate(c) && i < n && QChar::isLowSurrogate(p[i]))
-            c = QChar::surrogateToUcs4(char16_t(c), p[i++]);
-        if (isIdeographic(c)) {
-            flush(at);
-            onWord(at, i, false);
-        } else if (isWordChar(c)) {
-            start = start < 0 ? at : start;
-            ascii = false;
-        } else {
-            flush(at);
+        // p[i] starts no word: an ideograph is a word of its own, anything else separates words
+        if (p[i] < 0x80) {
+            ++i;
+            continue;
         }
+        if (isIdeographic(codePointAt(p, n, i, next)))
+            onWord(i, next, false);
+        i = next;
     }
-    flush(n);
 }
 
 std::vector<quint64> sortedDistinct(std::vector<quint64> hashes)
@@ -139,9 +149,15 @@ QList<Shingles::Word> Shingles::words(QStringView text)
 std::vector<Shingles::Token> Shingles::tokens(QStringView text)
 {
     std::vector<Token> out;
+    tokens(text, out);
+    return out;
+}
+
+void Shingles::tokens(QStringView text, std::vector<Token> &out)
+{
+    out.clear();
     out.reserve(size_t(text.size() / 4)); // words average five or six characters: no regrowth
     tokenise(text, [&](qsizetype b, qsizetype e, bool ascii) { out.push_back(token(text, b, e, ascii)); });
-    return out;
 }
 
 std::span<const Shingles::Token> Shingles::within(std::span<const Token> tokens, qsizetype from, qsizetype to)

@@ -47,6 +47,9 @@ public:
     /// Just the normalised words, in order.
     [[nodiscard]] static QStringList wordTexts(QStringView text);
     [[nodiscard]] static std::vector<Token> tokens(QStringView text);
+    /// As tokens(), into \a out (cleared first): a scratch vector kept by the caller is written while it is
+    /// in the cache, where a fresh one costs a page fault every few words of a long text.
+    static void tokens(QStringView text, std::vector<Token> &out);
     /// The tokens lying inside [from, to) of their text.
     [[nodiscard]] static std::span<const Token> within(std::span<const Token> tokens, qsizetype from, qsizetype to);
     /// How many shingles \a tokens have: one per window of \a size words, or one of all words of a shorter text.
