@@ -1,6 +1,5 @@
 #include "addressinname.h"
 
-#include "analysis/author.h"
 #include "analysis/displayname.h"
 
 namespace th::analysis {
@@ -9,7 +8,7 @@ void AddressInName::evaluate(const MessageContext &ctx, QList<Finding> &findings
 {
     const model::MailAddress &from = ctx.message.from;
     // Mailman writes "author@example.com via List" when the author has no display name.
-    const QString author = Author::of(ctx.message).address;
+    const QString &author = ctx.author.address;
     for (const QString &embedded : DisplayName::embeddedAddresses(from.name)) {
         if (embedded.compare(from.address, Qt::CaseInsensitive) == 0 || embedded.compare(author, Qt::CaseInsensitive) == 0)
             continue;

@@ -53,6 +53,10 @@ struct MessageContext {
     /// This account's earlier lures already judged sent by a thief from a rogue client (E): the thief's
     /// habits, not the account's, so they stay out of the profile its client is compared with.
     QList<int> rogueLures;
+    /// Author::of() and Author::isListRewritten() of the message, read once: the indicators ask for them
+    /// a dozen times, and each answer searches the headers and decodes List-Post.
+    model::MailAddress author;
+    bool listRewritten = false;
 
     /// The stored message its headers reply to (first In-Reply-To id found in the case), or -1.
     [[nodiscard]] int repliedTo() const;

@@ -195,7 +195,8 @@ void IndicatorSet::locateSplice(MessageContext &ctx, int stolen)
 
 MessageContext IndicatorSet::contextOf(const CaseData &data, int message, int stolen)
 {
-    MessageContext ctx{message, data.messages[size_t(message)], data.bodies[message], data, -1, {}, {}, {}, {}};
+    const model::Message &m = data.messages[size_t(message)];
+    MessageContext ctx{message, m, data.bodies[message], data, -1, {}, {}, {}, {}, Author::of(m), Author::isListRewritten(m)};
     locateSplice(ctx, stolen);
     ctx.history = data.linker.link(message, ctx.original.message);
     ctx.participants = ParticipantSet::of(ctx);

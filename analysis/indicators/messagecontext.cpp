@@ -1,6 +1,5 @@
 #include "indicator.h"
 
-#include "analysis/author.h"
 #include "analysis/basesubject.h"
 #include "analysis/shingles.h"
 
@@ -23,12 +22,12 @@ bool MessageContext::isOnList() const
 
 bool MessageContext::fromIsList() const
 {
-    return Author::isListRewritten(message) && message.replyTo.isEmpty();
+    return listRewritten && message.replyTo.isEmpty();
 }
 
 QString MessageContext::authorAddress() const
 {
-    return Author::of(message).address;
+    return author.address;
 }
 
 QList<int> MessageContext::authorHistory() const

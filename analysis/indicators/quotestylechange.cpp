@@ -2,21 +2,26 @@
 
 namespace th::analysis {
 
+// Most senders keep their style: the first earlier reply in it ends the search, and the other styles are
+// only gathered for a finding.
 void QuoteStyleChange::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
-    const QString style = ctx.data.fingerprints[ctx.index].quoteStyle;
+    const QString &style = ctx.data.fingerprints[ctx.index].quoteStyle;
     if (style == u"none" || style == u"forward" || ctx.fromIsList())
         return;
+    const QList<int> history = ctx.data.senders.before(ctx.authorAddress(), ctx.message.date, ctx.index);
     QSet<QString> earlier;
     int replies = 0;
-    for (int m : ctx.data.senders.before(ctx.authorAddress(), ctx.message.date, ctx.index)) {
-        const QString s = ctx.data.fingerprints[m].quoteStyle;
+    for (int m : history) {
+        const QString &s = ctx.data.fingerprints[m].quoteStyle;
+        if (s == style)
+            return;
         if (s != u"none" && s != u"forward") {
             earlier.insert(s);
             ++replies;
         }
     }
-    if (replies < MinReplies || earlier.contains(style))
+    if (replies < MinReplies)
         return;
     QStringList before(earlier.cbegin(), earlier.cend());
     before.sort();

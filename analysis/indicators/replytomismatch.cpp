@@ -1,6 +1,5 @@
 #include "replytomismatch.h"
 
-#include "analysis/author.h"
 #include "analysis/domainidentity.h"
 
 namespace th::analysis {
@@ -8,7 +7,7 @@ namespace th::analysis {
 void ReplyToMismatch::evaluate(const MessageContext &ctx, QList<Finding> &findings) const
 {
     const QString fromDomain = DomainIdentity::registrable(ctx.message.from.address);
-    if (ctx.fromIsList() || Author::isListRewritten(ctx.message))
+    if (ctx.fromIsList() || ctx.listRewritten)
         return; // Mailman puts the real author in Reply-To when it rewrites From
     const QString listPost = ctx.message.header(u"List-Post");
     for (const model::MailAddress &r : ctx.message.replyTo) {
