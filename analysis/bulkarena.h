@@ -10,8 +10,8 @@
 namespace th::analysis {
 
 /// Memory for the analysis's many small bulk arrays (a message's word tokens and shingle sets; tens of MB a
-/// case), cut from large chunks of Pages and given back all at once with the arena: each chunk is populated
-/// in one call instead of trapping on each fresh page, and outside the lock.
+/// case), cut from large chunks of Pages and given back all at once with the arena: a chunk's pages are
+/// populated a megabyte a call as arrays reach them, instead of trapping on each fresh page, and outside the lock.
 ///
 /// Thread-safe. Only for trivially copyable elements.
 ///
@@ -25,6 +25,7 @@ class BulkArena
 public:
     static constexpr size_t FirstChunkSize = size_t(1) << 20;
     static constexpr size_t ChunkSize = size_t(16) << 20; ///< chunks double from FirstChunkSize up to this
+    static constexpr size_t PopulateStep = size_t(1) << 20; ///< a chunk's pages are populated this much at a time
 
     BulkArena() = default;
     ~BulkArena();
@@ -64,6 +65,7 @@ private:
     std::vector<Chunk> m_chunks; ///< all of them, to release
     Chunk m_current;             ///< the chunk small arrays are cut from
     size_t m_used = 0;           ///< bytes taken from m_current
+    size_t m_populated = 0;      ///< bytes of m_current populated, or being populated
 };
 
 } // namespace th::analysis
