@@ -1,15 +1,12 @@
 #pragma once
 
-#include <QHash>
+#include "memotable.h"
+
 #include <QString>
 #include <QVarLengthArray>
 
-#include <xxhash.h>
-
 #include <initializer_list>
-
 #include <type_traits>
-#include <unordered_map>
 
 namespace th::analysis {
 
@@ -37,12 +34,14 @@ public:
         using Value = std::invoke_result_t<Compute, QStringView>;
         if (key.size() > MaxKeyLength)
             return compute(key);
-        thread_local std::unordered_map<QString, Value, ViewHash, ViewEqual> cache;
-        if (const auto it = cache.find(key); it != cache.cend())
-            return it->second;
+        thread_local MemoTable<Value> cache;
+        const quint64 h = MemoTable<Value>::hash(key);
+        if (const Value *found = cache.find(key, h))
+            return *found;
         if (cache.size() >= Max)
             cache.clear();
-        return cache.emplace(key.toString(), compute(key)).first->second;
+        Value value = compute(key); // may ask this table too: nothing of it is held meanwhile
+        return Value(cache.insert(key, h, std::move(value)));
     }
 
     /// As of(), for a function of several strings: \a compute() takes no key. Each part is keyed with
@@ -63,18 +62,6 @@ public:
         }
         return of<Table, Max>(QStringView(key.constData(), key.size()), [&compute](QStringView) { return compute(); });
     }
-
-private:
-    // A lookup by QStringView builds no QString: most lookups find their key. XXH3 hashes the quoted lines
-    // and attribution windows used as keys several times faster than qHash.
-    struct ViewHash {
-        using is_transparent = void;
-        size_t operator()(QStringView s) const noexcept { return XXH3_64bits(s.utf16(), size_t(s.size()) * sizeof(char16_t)); }
-    };
-    struct ViewEqual {
-        using is_transparent = void;
-        bool operator()(QStringView a, QStringView b) const noexcept { return a == b; }
-    };
 };
 
 } // namespace th::analysis
