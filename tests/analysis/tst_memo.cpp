@@ -15,6 +15,8 @@ private Q_SLOTS:
     void partsKeepTheirBoundaries();
     void longKeysAreNotKept();
     void eachThreadHasItsOwnTable();
+    void remembersEveryKeyAsTheTableGrows();
+    void startsOverWhenFull();
 };
 
 void TestMemo::computesEachKeyOnce()
@@ -77,6 +79,33 @@ void TestMemo::eachThreadHasItsOwnTable()
     pool.setMaxThreadCount(1);
     QCOMPARE(QtConcurrent::mapped(&pool, QList<int>{1, 2, 3}, work).results(), QList<int>({7, 7, 7}));
     QCOMPARE(calls.load(), 2); // this thread once, the pool's one thread once
+}
+
+// Thousands of keys: the table doubles several times, and neighbouring slots hold keys of other values.
+void TestMemo::remembersEveryKeyAsTheTableGrows()
+{
+    int calls = 0;
+    const auto length = [&calls](QStringView s) { ++calls; return s.size(); };
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < 5000; ++i) {
+            const QString key = u"user"_qs + QString::number(i) + u"@example.org"_qs;
+            QCOMPARE(Memo::of<107>(key, length), key.size());
+        }
+    }
+    QCOMPARE(calls, 5000);
+}
+
+void TestMemo::startsOverWhenFull()
+{
+    int calls = 0;
+    const auto number = [&calls](QStringView s) { ++calls; return s.toInt(); };
+    for (int i = 0; i < 150; ++i)
+        QCOMPARE((Memo::of<108, 100>(QString::number(i), number)), i);
+    QCOMPARE(calls, 150);
+    QCOMPARE((Memo::of<108, 100>(u"120", number)), 120); // kept since the table started over
+    QCOMPARE(calls, 150);
+    QCOMPARE((Memo::of<108, 100>(u"5", number)), 5); // dropped when it did
+    QCOMPARE(calls, 151);
 }
 
 QTEST_GUILESS_MAIN(TestMemo)
