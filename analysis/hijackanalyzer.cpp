@@ -110,7 +110,7 @@ private:
 
 BodyStructure HijackAnalyzer::structureOf(const model::Message &message)
 {
-    if (!message.textBody.trimmed().isEmpty() || message.htmlBody.isEmpty())
+    if (!QStringView(message.textBody).trimmed().isEmpty() || message.htmlBody.isEmpty()) // a view: no copy of the body
         return QuoteSegmenter::segment(message.textBody);
     const HtmlText html = HtmlText::parse(message.htmlBody);
     BodyStructure b = QuoteSegmenter::segment(html.text);
