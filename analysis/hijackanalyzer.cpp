@@ -10,6 +10,7 @@
 #include "indicators/indicatorset.h"
 #include "indicators/lookalikedomain.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace th::analysis {
@@ -31,7 +32,8 @@ public:
     CaseAnalysis run()
     {
         QFuture<void> settings = QtConcurrent::run([this] {
-            DisplayName::prepare();
+            if (anyNonAsciiName())
+                DisplayName::prepare();
             inferSettings();
             for (int i = 0; i < int(m_messages.size()); ++i)
                 m_byId.insert(m_messages[size_t(i)].messageId, i);
@@ -82,6 +84,17 @@ private:
             routes[i] = ReceivedRoute::of(m);
             // An HTML link shows in the text part as "text <url>", or not at all in an HTML-only message.
             links[i] = AlteredQuote::linksIn(bodies[i].text) + AlteredQuote::linksIn(m.htmlBody);
+        });
+    }
+
+    // Only names outside ASCII are romanised: a case without any needs no transliterator.
+    bool anyNonAsciiName() const
+    {
+        const auto nonAscii = [](const model::MailAddress &a) {
+            return std::any_of(a.name.cbegin(), a.name.cend(), [](QChar c) { return c.unicode() >= 0x80; });
+        };
+        return std::any_of(m_messages.cbegin(), m_messages.cend(), [&](const model::Message &m) {
+            return nonAscii(m.from) || std::any_of(m.to.cbegin(), m.to.cend(), nonAscii) || std::any_of(m.cc.cbegin(), m.cc.cend(), nonAscii);
         });
     }
 
