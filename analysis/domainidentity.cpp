@@ -99,7 +99,7 @@ QStringView domainPart(QStringView domainOrAddress)
 
 QString hostOf(QStringView domainOrAddress)
 {
-    return domainOrAddress.contains(u'@') ? DomainIdentity::domainOf(domainOrAddress) : cleanHost(domainOrAddress);
+    return cleanHost(domainPart(domainOrAddress));
 }
 
 // Sources: the providers' own sign-up pages; a domain here is free to register a mailbox at.

@@ -197,8 +197,8 @@ size_t Shingles::shingleCount(std::span<const Token> tokens, int size)
 }
 
 // The window's word hashes, already uniform (XXH3), folded in order by a multiply-rotate step and mixed by
-// xxHash's final avalanche: the top bits sort and index the sets. A quarter of XXH3's cost over the copied
-// window, and every message's text is shingled several times.
+// xxHash's final avalanche: the top bits sort and index the sets. Cheaper than XXH3 over the copied window,
+// and every message's text is shingled several times.
 Shingles::Shingle Shingles::shingleAt(std::span<const Token> tokens, size_t i, int size)
 {
     const size_t k = windowSize(tokens, size);
