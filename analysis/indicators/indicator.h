@@ -58,6 +58,10 @@ struct MessageContext {
     model::MailAddress author;
     bool listRewritten = false;
 
+    /// The context of stored message \a index before its quoted content is traced: no splice, original,
+    /// history or participants yet.
+    [[nodiscard]] static MessageContext of(const CaseData &data, int index);
+
     /// The stored message its headers reply to (first In-Reply-To id found in the case), or -1.
     [[nodiscard]] int repliedTo() const;
     [[nodiscard]] bool isOnList() const; ///< List-Id or List-Post: mailing-list traffic

@@ -195,8 +195,7 @@ void IndicatorSet::locateSplice(MessageContext &ctx, int stolen)
 
 MessageContext IndicatorSet::contextOf(const CaseData &data, int message, int stolen)
 {
-    const model::Message &m = data.messages[size_t(message)];
-    MessageContext ctx{message, m, data.bodies[message], data, -1, {}, {}, {}, {}, Author::of(m), Author::isListRewritten(m)};
+    MessageContext ctx = MessageContext::of(data, message);
     locateSplice(ctx, stolen);
     ctx.history = data.linker.link(message, ctx.original.message);
     ctx.participants = ParticipantSet::of(ctx);

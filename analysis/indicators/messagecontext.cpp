@@ -1,9 +1,16 @@
 #include "indicator.h"
 
+#include "analysis/author.h"
 #include "analysis/basesubject.h"
 #include "analysis/shingles.h"
 
 namespace th::analysis {
+
+MessageContext MessageContext::of(const CaseData &data, int index)
+{
+    const model::Message &m = data.messages[size_t(index)];
+    return {index, m, data.bodies[index], data, -1, {}, {}, {}, {}, Author::of(m), Author::isListRewritten(m)};
+}
 
 int MessageContext::repliedTo() const
 {

@@ -87,7 +87,8 @@ void VictimHijack::applyAfterEarlierLures(const CaseData &data, QList<MessageAna
             if (!(message.date > first) || fired(analyses[m].findings, u"E"))
                 continue;
             // The client is judged without the splice: the full context is only built where it changed.
-            const MessageContext profile{m, message, data.bodies[m], data, -1, {}, {}, {}, it.value(), Author::of(message), Author::isListRewritten(message)};
+            MessageContext profile = MessageContext::of(data, m);
+            profile.rogueLures = it.value();
             QStringList unseen;
             if (!clientChanged(profile, analyses[m].findings, unseen))
                 continue;
