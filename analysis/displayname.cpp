@@ -268,6 +268,11 @@ QStringList DisplayName::romanisations(QStringView text)
     return out;
 }
 
+bool DisplayName::needsRomaniser(QStringView name)
+{
+    return !isAscii(name);
+}
+
 void DisplayName::prepare()
 {
     (void)romaniser();

@@ -32,7 +32,7 @@ public:
     CaseAnalysis run()
     {
         QFuture<void> settings = QtConcurrent::run([this] {
-            if (anyNonAsciiName())
+            if (anyNameNeedsRomaniser())
                 DisplayName::prepare();
             inferSettings();
             for (int i = 0; i < int(m_messages.size()); ++i)
@@ -87,14 +87,12 @@ private:
         });
     }
 
-    // Only names outside ASCII are romanised: a case without any needs no transliterator.
-    bool anyNonAsciiName() const
+    // A case whose names are all ASCII needs no transliterator.
+    bool anyNameNeedsRomaniser() const
     {
-        const auto nonAscii = [](const model::MailAddress &a) {
-            return std::any_of(a.name.cbegin(), a.name.cend(), [](QChar c) { return c.unicode() >= 0x80; });
-        };
+        const auto needs = [](const model::MailAddress &a) { return DisplayName::needsRomaniser(a.name); };
         return std::any_of(m_messages.cbegin(), m_messages.cend(), [&](const model::Message &m) {
-            return nonAscii(m.from) || std::any_of(m.to.cbegin(), m.to.cend(), nonAscii) || std::any_of(m.cc.cbegin(), m.cc.cend(), nonAscii);
+            return needs(m.from) || std::any_of(m.to.cbegin(), m.to.cend(), needs) || std::any_of(m.cc.cbegin(), m.cc.cend(), needs);
         });
     }
 
