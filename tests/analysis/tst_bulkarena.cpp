@@ -21,6 +21,7 @@ private Q_SLOTS:
     void chunksGrowFromAMegabyte();
     void populatedVectorGrowsAcrossTheThreshold();
     void populatingKeepsWhatIsWritten();
+    void largeBlocksSitOnHugePageBoundaries();
 };
 
 namespace {
@@ -145,6 +146,34 @@ void TestBulkArena::populatingKeepsWhatIsWritten()
     for (size_t i = 0; i < n; i += 509)
         QCOMPARE(block[i], i < n / 2 ? i + 1 : 0);
     Pages::release(block, bytes);
+}
+
+// Blocks of 2 MiB and more start on a huge-page boundary, so that transparent huge pages can back them
+// whole; their memory is zeroed and usable to the last byte, and releasing them leaves the rest mapped.
+void TestBulkArena::largeBlocksSitOnHugePageBoundaries()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("huge pages are placed on Linux only");
+#endif
+    constexpr size_t HugePage = size_t(2) << 20;
+    const size_t sizes[] = {HugePage, 3 * HugePage + 4096, 5 * HugePage};
+    std::vector<std::pair<unsigned char *, size_t>> blocks;
+    for (size_t bytes : sizes) {
+        blocks.emplace_back(static_cast<unsigned char *>(Pages::populated(bytes)), bytes);
+        blocks.emplace_back(static_cast<unsigned char *>(Pages::reserved(bytes)), bytes);
+    }
+    for (const auto &[block, bytes] : blocks) {
+        QCOMPARE(reinterpret_cast<quintptr>(block) % HugePage, quintptr(0));
+        QCOMPARE(block[0] + block[bytes / 2] + block[bytes - 1], 0);
+        block[0] = block[bytes - 1] = 7;
+    }
+    Pages::release(blocks[0].first, blocks[0].second);
+    for (size_t i = 1; i < blocks.size(); ++i) {
+        QCOMPARE(blocks[i].first[blocks[i].second - 1], 7);
+        Pages::release(blocks[i].first, blocks[i].second);
+    }
+    BulkArena arena;
+    QCOMPARE(reinterpret_cast<quintptr>(arena.keep(numbered(BulkArena::ChunkSize / 4 / sizeof(quint64), 1)).data()) % HugePage, quintptr(0));
 }
 
 QTEST_GUILESS_MAIN(TestBulkArena)
