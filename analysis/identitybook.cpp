@@ -3,6 +3,7 @@
 #include "author.h"
 #include "displayname.h"
 #include "domainidentity.h"
+#include "lowercase.h"
 
 #include <algorithm>
 #include <tuple>
@@ -21,7 +22,7 @@ IdentityBook::IdentityBook(const std::vector<model::Message> &messages)
         if (!m.from.address.isEmpty()) {
             const QString domain = DomainIdentity::registrable(m.from.address);
             ++m_senderDomains[domain];
-            m_domainSenders[domain].insert(m.from.address.toLower());
+            m_domainSenders[domain].insert(Lowercase::of(m.from.address));
         }
     }
     sortByUse();
@@ -61,7 +62,7 @@ void IdentityBook::add(const model::MailAddress &a, const model::Message &m, int
     const QString name = DisplayName::normalise(a.name);
     if (name.isEmpty() || a.address.isEmpty())
         return;
-    const QString address = a.address.toLower();
+    const QString address = Lowercase::of(a.address);
     QList<AddressSightings> &addresses = m_byName[name];
     int place = placeOf(name, addresses, address);
     if (place < 0) {
@@ -113,7 +114,7 @@ QList<IdentityBook::Usage> IdentityBook::addressesOf(const QString &displayName,
 IdentityBook::Usage IdentityBook::usageOf(const QString &displayName, const QString &address, const QDateTime &before, int exclude) const
 {
     const QString name = DisplayName::normalise(displayName);
-    const QString lower = address.toLower();
+    const QString lower = Lowercase::of(address);
     const auto addresses = m_byName.constFind(name);
     const int place = addresses == m_byName.cend() ? -1 : placeOf(name, *addresses, lower);
     return place < 0 ? Usage{lower, {}, 0} : usageIn(addresses->at(place), before, exclude);
@@ -122,7 +123,7 @@ IdentityBook::Usage IdentityBook::usageOf(const QString &displayName, const QStr
 int IdentityBook::otherSenders(const QString &registrable, const QString &address) const
 {
     const QSet<QString> senders = m_domainSenders.value(registrable);
-    return int(senders.size()) - (senders.contains(address.toLower()) ? 1 : 0);
+    return int(senders.size()) - (senders.contains(Lowercase::of(address)) ? 1 : 0);
 }
 
 QStringList IdentityBook::senderDomains(int minMessages) const

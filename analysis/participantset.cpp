@@ -2,6 +2,7 @@
 
 #include "displayname.h"
 #include "indicators/indicator.h"
+#include "lowercase.h"
 
 namespace th::analysis {
 
@@ -63,7 +64,7 @@ QSet<QString> ParticipantSet::collect(Table table, const QSet<QString> &quoted) 
 
 bool ParticipantSet::hasAddress(const QString &address) const
 {
-    const QString a = address.toLower();
+    const QString a = Lowercase::of(address);
     return m_quoted.addresses.contains(a) || inThreads(Addresses, a);
 }
 

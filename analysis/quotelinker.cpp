@@ -1,5 +1,7 @@
 #include "quotelinker.h"
 
+#include "lowercase.h"
+
 #include <algorithm>
 #include <limits>
 
@@ -14,9 +16,9 @@ QuoteLinker::QuoteLinker(const std::vector<model::Message> &messages, const QLis
         s.byDate.emplace_back(matcher.sentAt(i), i);
     };
     for (int i = 0; i < int(messages.size()); ++i) {
-        add(m_byAuthor[messages[size_t(i)].from.address.toLower()], i);
+        add(m_byAuthor[Lowercase::of(messages[size_t(i)].from.address)], i);
         if (!messages[size_t(i)].from.name.isEmpty())
-            add(m_byName[messages[size_t(i)].from.name.toLower()], i);
+            add(m_byName[Lowercase::of(messages[size_t(i)].from.name)], i);
     }
     for (QHash<QString, Sent> *table : {&m_byAuthor, &m_byName}) {
         for (Sent &s : *table)
@@ -44,7 +46,7 @@ QuoteLinker::Scope QuoteLinker::scopeOf(int message, int copied, const QuotedHea
     s.threads[1] = copied < 0 ? -1 : m_threads.threadOfMessage.value(copied, -1);
     const qsizetype ownThread = s.threads[0] < 0 ? 0 : m_threads.threads[s.threads[0]].messageCount;
     const auto messagesOf = [](const QHash<QString, Sent> &table, const QString &key) {
-        const auto it = table.constFind(key.toLower());
+        const auto it = table.constFind(Lowercase::of(key));
         return it == table.cend() ? QList<int>() : it->messages;
     };
     if (header && !header->fromAddress.isEmpty())
@@ -109,7 +111,7 @@ QList<int> QuoteLinker::searched(const Scope &scope, const std::vector<PostingIn
 QList<int> QuoteLinker::writtenAround(const Attribution &author, const Scope &scope) const
 {
     const QHash<QString, Sent> &table = author.address.isEmpty() ? m_byName : m_byAuthor;
-    const auto it = table.constFind((author.address.isEmpty() ? author.name : author.address).toLower());
+    const auto it = table.constFind(Lowercase::of(author.address.isEmpty() ? author.name : author.address));
     if (author.sent == QuoteMatcher::NoDate || it == table.cend())
         return {};
     const qint64 slack = (DateSlackSecs + 1) * 1000;

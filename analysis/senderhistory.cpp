@@ -1,6 +1,7 @@
 #include "senderhistory.h"
 
 #include "author.h"
+#include "lowercase.h"
 
 #include <algorithm>
 
@@ -11,7 +12,7 @@ SenderHistory::SenderHistory(const std::vector<model::Message> &messages)
     for (int i = 0; i < int(messages.size()); ++i) {
         const QDateTime &date = messages[size_t(i)].date;
         m_sent.push_back(date.isValid() ? date.toMSecsSinceEpoch() : NoDate);
-        const QString author = Author::of(messages[size_t(i)]).address.toLower();
+        const QString author = Lowercase::of(Author::of(messages[size_t(i)]).address);
         if (!author.isEmpty())
             m_byAddress[author] << i;
     }
@@ -25,7 +26,7 @@ SenderHistory::SenderHistory(const std::vector<model::Message> &messages)
 // The list is in date order, undated messages first (as NoDate): the messages before a date are a prefix.
 QList<int> SenderHistory::before(const QString &address, const QDateTime &date, int exclude) const
 {
-    const QList<int> sent = m_byAddress.value(address.toLower()); // const: reading it does not detach
+    const QList<int> sent = m_byAddress.value(Lowercase::of(address)); // const: reading it does not detach
     const qint64 limit = date.isValid() ? date.toMSecsSinceEpoch() : NoDate;
     const auto end = limit == NoDate ? sent.cend()
                                      : std::partition_point(sent.cbegin(), sent.cend(), [&](int i) { return m_sent[size_t(i)] < limit; });

@@ -1,6 +1,7 @@
 #include "threader.h"
 
 #include "basesubject.h"
+#include "lowercase.h"
 
 #include <QHash>
 #include <QSet>
@@ -339,10 +340,10 @@ private:
     {
         for (const model::AddressList *list : {&m.to, &m.cc}) {
             for (const model::MailAddress &a : *list)
-                people.insert(a.address.toLower());
+                people.insert(Lowercase::of(a.address));
         }
         if (!m.from.address.isEmpty())
-            people.insert(m.from.address.toLower());
+            people.insert(Lowercase::of(m.from.address));
         people.remove(QString());
     }
 

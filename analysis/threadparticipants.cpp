@@ -2,6 +2,7 @@
 
 #include "displayname.h"
 #include "domainidentity.h"
+#include "lowercase.h"
 #include "parallel.h"
 
 namespace th::analysis {
@@ -13,7 +14,7 @@ namespace {
 void mention(ThreadParticipants::Mentions &out, const model::MailAddress &a)
 {
     if (!a.address.isEmpty()) {
-        out.addresses << a.address.toLower();
+        out.addresses << Lowercase::of(a.address);
         out.domains << DomainIdentity::registrable(a.address);
     }
     if (const QString name = DisplayName::normalise(a.name); name.size() > 1)
@@ -115,7 +116,7 @@ bool ThreadParticipants::namedBefore(int thread, const QString &address, const Q
     }
     const qint64 limit = before.isValid() ? before.toMSecsSinceEpoch() : NoDate;
     const std::vector<Sighting> &sightings = m_sightings[thread];
-    const size_t key = qHash(address.toLower());
+    const size_t key = qHash(Lowercase::of(address));
     for (auto s = std::lower_bound(sightings.cbegin(), sightings.cend(), Sighting{key, NoDate, -1});
          s != sightings.cend() && s->address == key && s->sent < limit; ++s) {
         if (s->message != exclude && namesAddress(m_messages[size_t(s->message)], address))

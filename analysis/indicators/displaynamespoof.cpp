@@ -3,6 +3,7 @@
 #include "analysis/displayname.h"
 #include "analysis/domainidentity.h"
 #include "analysis/lookalike.h"
+#include "analysis/lowercase.h"
 
 namespace th::analysis {
 namespace {
@@ -32,10 +33,10 @@ bool isVariantOfKnown(const QString &from, const QStringList &known)
 // A list that rewrites From ("X via List <list@lists.example>") or a delegate ("Sender:") is not a spoof.
 bool isRelayedIdentity(const MessageContext &ctx, const QStringList &known)
 {
-    const QString from = ctx.message.from.address.toLower();
+    const QString from = Lowercase::of(ctx.message.from.address);
     if (isVariantOfKnown(from, known))
         return true;
-    const QString sender = ctx.message.sender.address.toLower();
+    const QString sender = Lowercase::of(ctx.message.sender.address);
     if (!sender.isEmpty() && known.contains(sender))
         return true;
     return ctx.isOnList() && ctx.message.header(u"List-Post").contains(from, Qt::CaseInsensitive);

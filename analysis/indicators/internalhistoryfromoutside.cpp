@@ -1,6 +1,7 @@
 #include "internalhistoryfromoutside.h"
 
 #include "analysis/domainidentity.h"
+#include "analysis/lowercase.h"
 
 namespace th::analysis {
 namespace {
@@ -9,12 +10,12 @@ QSet<QString> historyAddresses(const MessageContext &ctx)
 {
     QSet<QString> out;
     for (const QuotedHeader &h : ctx.body.headers)
-        out.insert(h.fromAddress.toLower());
+        out.insert(Lowercase::of(h.fromAddress));
     if (ctx.original.isValid()) {
         const model::Message &o = ctx.data.messages[size_t(ctx.original.message)];
-        out.insert(o.from.address.toLower());
+        out.insert(Lowercase::of(o.from.address));
         for (const model::MailAddress &a : o.to + o.cc)
-            out.insert(a.address.toLower());
+            out.insert(Lowercase::of(a.address));
     }
     out.remove(QString());
     return out;

@@ -1,5 +1,7 @@
 #include "recipientmismatch.h"
 
+#include "analysis/lowercase.h"
+
 namespace th::analysis {
 namespace {
 
@@ -7,10 +9,10 @@ QSet<QString> quotedAddresses(const BodyStructure &b)
 {
     QSet<QString> out;
     for (const QuotedHeader &h : b.headers) {
-        out.insert(h.fromAddress.toLower());
+        out.insert(Lowercase::of(h.fromAddress));
         for (const model::AddressList *list : {&h.to, &h.cc}) {
             for (const model::MailAddress &a : *list)
-                out.insert(a.address.toLower());
+                out.insert(Lowercase::of(a.address));
         }
     }
     out.remove(QString());
@@ -21,7 +23,7 @@ QSet<QString> recipients(const model::Message &m)
 {
     QSet<QString> out;
     for (const model::MailAddress &a : m.to + m.cc)
-        out.insert(a.address.toLower());
+        out.insert(Lowercase::of(a.address));
     return out;
 }
 

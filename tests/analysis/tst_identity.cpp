@@ -2,6 +2,7 @@
 #include "analysis/domainidentity.h"
 #include "analysis/editdistance.h"
 #include "analysis/lookalike.h"
+#include "analysis/lowercase.h"
 #include "analysis/scrambledlocalpart.h"
 #include "model/importjob.h"
 
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void mustNotCrash_data();
     void mustNotCrash();
     void sameAnswersFromManyThreads();
+    void lowercaseAsQtDoes();
 };
 
 void TestIdentity::domainOf_data()
@@ -614,6 +616,29 @@ void TestIdentity::sameAnswersFromManyThreads()
         t.join();
     for (const QStringList &g : got)
         QCOMPARE(g, expected);
+}
+
+// Every name and address of a real list, every hostile string and the scripts whose case rules differ from
+// ASCII's (Turkish dotted I, German sharp s, Greek final sigma, full-width Latin): Lowercase::of gives what
+// QString::toLower gives, and an ASCII text already in lower case comes back without a copy.
+void TestIdentity::lowercaseAsQtDoes()
+{
+    QStringList texts = hostileStrings();
+    texts << "" << "A" << "z" << "@" << "[" << "`" << "ZAZ@EXAMPLE.COM" << QString::fromUtf8("İSTANBUL@Örnek.com.tr")
+          << QString::fromUtf8("STRAẞE") << QString::fromUtf8("ΟΔΟΣ") << QString::fromUtf8("ＡＢＣ@ＸＹＺ") << "Jane.DOE\u0130";
+    const th::model::MailStore store = th::model::ImportJob({corpus("lists/usrp-users_2021-08_to_2021-09")}).run();
+    for (const th::model::Message &m : store.messages())
+        for (const th::model::MailAddress &a : m.to + m.cc + th::model::AddressList{m.from})
+            texts << a.address << a.name;
+    QVERIFY(texts.size() > 2000);
+    int changed = 0;
+    for (const QString &t : texts) {
+        QCOMPARE(Lowercase::of(t), t.toLower());
+        changed += Lowercase::of(t) != t ? 1 : 0;
+    }
+    QVERIFY(changed > 100);
+    const QString lower = QString::fromLatin1("jane.doe@example.com");
+    QCOMPARE(Lowercase::of(lower).constData(), lower.constData());
 }
 
 QTEST_GUILESS_MAIN(TestIdentity)

@@ -1,0 +1,27 @@
+#include "lowercase.h"
+
+namespace th::analysis {
+
+QString Lowercase::of(const QString &text)
+{
+    const auto *chars = reinterpret_cast<const char16_t *>(text.constData()); // utf16() may detach
+    const qsizetype n = text.size();
+    qsizetype firstUpper = n;
+    for (qsizetype i = 0; i < n; ++i) {
+        if (chars[i] >= 0x80)
+            return text.toLower();
+        if (firstUpper == n && chars[i] >= u'A' && chars[i] <= u'Z')
+            firstUpper = i;
+    }
+    if (firstUpper == n)
+        return text;
+    QString out = text;
+    char16_t *lowered = reinterpret_cast<char16_t *>(out.data());
+    for (qsizetype i = firstUpper; i < n; ++i) {
+        if (lowered[i] >= u'A' && lowered[i] <= u'Z')
+            lowered[i] = char16_t(lowered[i] + (u'a' - u'A'));
+    }
+    return out;
+}
+
+} // namespace th::analysis
