@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <span>
 #include <string_view>
+#include <vector>
 #include <cctype>
 
 namespace th::analysis {
@@ -17,8 +19,10 @@ namespace {
 struct Token {
     enum Kind { Word, Literal, Angle, Quoted, Comment, Semicolon };
     Kind kind = Word;
-    QString text; ///< a Literal keeps its brackets, an Angle its angle brackets; a Comment is its inner text
+    QStringView text; ///< a Literal keeps its brackets, an Angle its angle brackets; a Comment is its inner text
 };
+
+using Tokens = std::vector<Token>;
 
 bool endsWord(QChar c)
 {
@@ -27,6 +31,8 @@ bool endsWord(QChar c)
 
 // RFC 5322 lexical level, as far as Received needs it: "[address]" literals, "<path>" and comments are single
 // tokens, so that the ';' in "(ORCPT <rfc822;x>)" or "for <rfc822;x>" is not taken for the date separator.
+// Tokens are views of the value, or of the comments' texts the lexer keeps: it must outlive them. A case has
+// tens of thousands of hops, and an owned string per token was a third of their parsing.
 class Lexer
 {
 public:
@@ -36,15 +42,16 @@ public:
     {
     }
 
-    QList<Token> tokens()
+    Tokens tokens()
     {
-        QList<Token> out;
+        Tokens out;
+        out.reserve(32);
         for (;;) {
             while (m_pos < m_s.size() && m_s[m_pos].isSpace())
                 ++m_pos;
             if (m_pos >= m_s.size())
                 return out;
-            out << next();
+            out.push_back(next());
         }
     }
 
@@ -57,8 +64,7 @@ private:
         if (c == u'(')
             return {Token::Comment, readComment()};
         if (c == u';') {
-            ++m_pos;
-            return {Token::Semicolon, QStringLiteral(";")};
+            return {Token::Semicolon, m_s.sliced(m_pos++, 1)};
         }
         if (c == u'"')
             return {Token::Quoted, readUntil(u'"', m_lastQuote)};
@@ -69,38 +75,40 @@ private:
         if (c == u')') {
             ++m_pos;
             m_problem = QStringLiteral("unbalanced ')'");
-            return {Token::Comment, QString()};
+            return {Token::Comment, QStringView()};
         }
         return {Token::Word, readWord()};
     }
 
-    QString readComment()
+    // Moving a QString keeps its characters where they are: views of kept comments stay valid.
+    QStringView readComment()
     {
         const Rfc5322Comment comment = Rfc5322Comment::read(m_s, m_pos);
         m_pos = comment.end;
         if (!comment.terminated)
             m_problem = QStringLiteral("unterminated comment");
-        return comment.text;
+        m_comments.push_back(comment.text);
+        return m_comments.back();
     }
 
     // From an opening '"', '<' or '[' through \a close, or to the end of the word when it is missing.
     // \a last (the last \a close in the value) spares a scan to the end for each of many unclosed openers.
-    QString readUntil(QChar close, qsizetype last)
+    QStringView readUntil(QChar close, qsizetype last)
     {
         const qsizetype start = m_pos;
         if (last <= m_pos)
             return readWord();
         const qsizetype end = m_s.indexOf(close, m_pos + 1);
         m_pos = end + 1;
-        return m_s.sliced(start, m_pos - start).toString();
+        return m_s.sliced(start, m_pos - start);
     }
 
-    QString readWord()
+    QStringView readWord()
     {
         const qsizetype start = m_pos++;
         while (m_pos < m_s.size() && !endsWord(m_s[m_pos]))
             ++m_pos;
-        return m_s.sliced(start, m_pos - start).toString();
+        return m_s.sliced(start, m_pos - start);
     }
 
     QStringView m_s;
@@ -109,6 +117,7 @@ private:
     qsizetype m_lastBracket;
     qsizetype m_pos = 0;
     QString m_problem;
+    std::vector<QString> m_comments;
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -151,7 +160,10 @@ QDateTime utcFrom(const QDate &date, const QTime &time, QStringView zone)
 {
     if (!date.isValid() || !time.isValid())
         return {};
-    return QDateTime(date, time, Qt::OffsetFromUTC, zoneOffset(zone)).toUTC();
+    // The instant from the day number: a QDateTime in the zone's offset, converted, cost more than the parse.
+    constexpr qint64 UnixEpochJulianDay = 2440588;
+    const qint64 seconds = (date.toJulianDay() - UnixEpochJulianDay) * 86400 + time.msecsSinceStartOfDay() / 1000 - zoneOffset(zone);
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
 }
 
 // Go's time.Time text, as SendGrid writes it: "2023-02-18 05:33:28.001954205 +0000 UTC".
@@ -307,12 +319,12 @@ QString plainDateWords(QStringView tail)
 // ---------------------------------------------------------------------------------------------------------
 // The "from" clause: which of its names is the HELO, which the reverse DNS, and the address.
 
-QString withoutBrackets(QString literal)
+// "[address]" without its brackets, "[IPv6:address]" without the prefix too.
+QStringView withoutBrackets(QStringView literal)
 {
-    static const QRegularExpression ipv6Prefix(QStringLiteral("^IPv6:"), QRegularExpression::CaseInsensitiveOption);
     if (literal.startsWith(u'[') && literal.endsWith(u']'))
-        literal = literal.mid(1, literal.size() - 2);
-    return literal.remove(ipv6Prefix);
+        literal = literal.sliced(1, literal.size() - 2);
+    return literal.startsWith(u"IPv6:", Qt::CaseInsensitive) ? literal.sliced(5) : literal;
 }
 
 const QRegularExpression &heloRe()
@@ -338,33 +350,36 @@ bool containsWord(QStringView text, std::string_view word)
 }
 
 // Most comments name no HELO: a substring test spares them the regex.
-bool mentionsHelo(const QString &comment)
+bool mentionsHelo(QStringView comment)
 {
     return containsWord(comment, "helo") || containsWord(comment, "ehlo");
 }
 
 // Exim "helo=x", qmail "(HELO x)", Yahoo "(EHLO x)", ZMailer "\"EHLO x\"": then the word after "from" is the reverse DNS, not the HELO.
-QString heloIn(const QString &comment)
+QString heloIn(QStringView comment)
 {
     return mentionsHelo(comment) ? heloRe().match(comment).captured(1) : QString();
 }
 
-// "[1.2.3.4]", "[IPv6:2a01::1]" inside a comment, or a comment that is just an address (Exchange "(2603:10b6::23)").
-// A HELO is no address: Exim writes "(port=52874 helo=[192.168.88.181])" beside the real one.
-QString addressIn(QString comment)
+QString addressLiteralIn(QStringView comment)
 {
-    if (mentionsHelo(comment))
-        comment.remove(heloRe());
     static const QRegularExpression bracketed(QStringLiteral("\\[(?:IPv6:)?([0-9A-Fa-f:.]+(?:%[\\w.]+)?)\\]"),
                                               QRegularExpression::CaseInsensitiveOption);
-    if (const auto m = comment.contains(u'[') ? bracketed.match(comment) : QRegularExpressionMatch(); m.hasMatch() && ReceivedHop::isAddressLiteral(m.captured(1)))
+    if (const auto m = comment.contains(u'[') ? bracketed.match(comment) : QRegularExpressionMatch(); m.hasMatch() && ReceivedHop::isAddressLiteral(m.capturedView(1)))
         return m.captured(1);
-    const QString bare = withoutBrackets(comment);
-    return ReceivedHop::isAddressLiteral(bare) ? bare : QString();
+    const QStringView bare = withoutBrackets(comment);
+    return ReceivedHop::isAddressLiteral(bare) ? bare.toString() : QString();
+}
+
+// "[1.2.3.4]", "[IPv6:2a01::1]" inside a comment, or a comment that is just an address (Exchange "(2603:10b6::23)").
+// A HELO is no address: Exim writes "(port=52874 helo=[192.168.88.181])" beside the real one.
+QString addressIn(QStringView comment)
+{
+    return mentionsHelo(comment) ? addressLiteralIn(comment.toString().remove(heloRe())) : addressLiteralIn(comment);
 }
 
 // Postfix/Sendmail "(name [address])": the name is the reverse DNS; "unknown" means there was none.
-QString rdnsIn(const QString &comment)
+QString rdnsIn(QStringView comment)
 {
     static const QRegularExpression re(QStringLiteral("^([A-Za-z0-9][\\w.-]*)\\s+\\["));
     const QString name = comment.contains(u'[') ? re.match(comment).captured(1) : QString();
@@ -373,10 +388,11 @@ QString rdnsIn(const QString &comment)
     return name.endsWith(u'.') ? name.chopped(1) : name;
 }
 
+// The words, literals and comments after a keyword, in order, up to the next keyword.
 struct Clause {
-    QList<Token> items; ///< words, literals and comments after the keyword, in order
+    std::span<const Token> items;
 
-    QString firstWord() const
+    QStringView firstWord() const
     {
         for (const Token &t : items) {
             if (t.kind != Token::Comment)
@@ -387,10 +403,10 @@ struct Clause {
 };
 
 // A bare or bracketed address written where a name could be.
-QString literalAddress(const QString &word)
+QString literalAddress(QStringView word)
 {
-    const QString bare = withoutBrackets(word);
-    return ReceivedHop::isAddressLiteral(bare) ? bare : QString();
+    const QStringView bare = withoutBrackets(word);
+    return ReceivedHop::isAddressLiteral(bare) ? bare.toString() : QString();
 }
 
 // What the receiving server wrote about the client beside the name it gave: comments, and a later "[address]"
@@ -412,7 +428,7 @@ struct ClientNotes {
         }
     }
 
-    void addComment(const QString &text)
+    void addComment(QStringView text)
     {
         if (ip.isEmpty())
             ip = addressIn(text);
@@ -425,31 +441,32 @@ struct ClientNotes {
 
 void readFrom(const Clause &from, ReceivedHop &hop)
 {
-    const QString name = from.firstWord();
+    const QStringView name = from.firstWord();
     const QString nameAddress = literalAddress(name);
     const ClientNotes notes(from);
     hop.fromIp = notes.ip.isEmpty() ? nameAddress : notes.ip;
     if (notes.helo.isEmpty()) {
-        hop.fromHelo = name;
+        hop.fromHelo = name.toString();
         hop.fromRdns = notes.rdns;
         return;
     }
     // The server put the HELO in its note, so the name after "from" is its own lookup of the client.
     hop.fromHelo = notes.helo;
     const bool named = nameAddress.isEmpty() && name.compare(u"unknown", Qt::CaseInsensitive) != 0;
-    hop.fromRdns = named ? name : QString();
+    hop.fromRdns = named ? name.toString() : QString();
 }
 
 QString protocolOf(const Clause &with)
 {
-    const QString word = with.firstWord();
+    const QStringView word = with.firstWord();
     // Exchange names its software instead of the protocol; it means SMTP between its servers.
     if (word.compare(u"Microsoft", Qt::CaseInsensitive) == 0)
         return QStringLiteral("SMTP");
-    return word.section(u'/', 0, 0).toUpper();
+    const qsizetype slash = word.indexOf(u'/');
+    return (slash < 0 ? word : word.first(slash)).toString().toUpper();
 }
 
-QString authenticatedSenderIn(const QString &comment)
+QString authenticatedSenderIn(QStringView comment)
 {
     static const QRegularExpression re(
         QStringLiteral("(?:Authenticated sender:|\\bauthenticated as|\\bAUTH:\\s*[\\w-]+)\\s*([^\\s,;()]+)"),
@@ -463,45 +480,49 @@ enum Keyword { From, By, Via, With, Id, For, KeywordCount };
 
 int keywordOf(const Token &t)
 {
-    static const QStringList keywords = {QStringLiteral("from"), QStringLiteral("by"), QStringLiteral("via"),
-                                         QStringLiteral("with"), QStringLiteral("id"), QStringLiteral("for")};
+    static constexpr std::array<std::u16string_view, KeywordCount> keywords = {u"from", u"by", u"via", u"with", u"id", u"for"};
     if (t.kind != Token::Word || t.text.size() > 4)
         return -1;
-    const auto k = std::find_if(keywords.cbegin(), keywords.cend(), [&t](const QString &w) { return t.text.compare(w, Qt::CaseInsensitive) == 0; });
+    const auto k = std::find_if(keywords.cbegin(), keywords.cend(), [&t](std::u16string_view w) {
+        return t.text.compare(QStringView(w), Qt::CaseInsensitive) == 0;
+    });
     return k == keywords.cend() ? -1 : int(k - keywords.cbegin());
 }
 
-QString withoutAngles(const QString &path)
+QString withoutAngles(QStringView path)
 {
-    return path.startsWith(u'<') && path.endsWith(u'>') ? path.mid(1, path.size() - 2) : path;
+    return (path.startsWith(u'<') && path.endsWith(u'>') ? path.sliced(1, path.size() - 2) : path).toString();
 }
 
-QString wordsFrom(const QList<Token> &tokens, qsizetype start, qsizetype end)
+QString wordsFrom(const Tokens &tokens, size_t start, size_t end)
 {
-    QStringList words;
-    for (qsizetype i = start; i < end; ++i) {
-        if (tokens[i].kind != Token::Comment)
-            words << tokens[i].text;
+    QString words;
+    for (size_t i = start; i < end; ++i) {
+        if (tokens[i].kind == Token::Comment)
+            continue;
+        if (!words.isEmpty())
+            words += u' ';
+        words += tokens[i].text;
     }
-    return words.join(u' ');
+    return words;
 }
 
 // SendGrid and some Exchange servers write the date without the ';' before it. A date is at most a dozen tokens
 // long, so only the last ones are tried: bounded work on long values.
-qsizetype unseparatedDateStart(const QList<Token> &tokens)
+qsizetype unseparatedDateStart(const Tokens &tokens)
 {
-    constexpr qsizetype MaxDateTokens = 12;
-    for (qsizetype i = qMax<qsizetype>(0, tokens.size() - MaxDateTokens); i < tokens.size(); ++i) {
+    constexpr size_t MaxDateTokens = 12;
+    for (size_t i = tokens.size() > MaxDateTokens ? tokens.size() - MaxDateTokens : 0; i < tokens.size(); ++i) {
         if (tokens[i].kind == Token::Word && parseDate(wordsFrom(tokens, i, tokens.size())).isValid())
-            return i;
+            return qsizetype(i);
     }
     return -1;
 }
 
-qsizetype lastSemicolon(const QList<Token> &tokens)
+qsizetype lastSemicolon(const Tokens &tokens)
 {
-    qsizetype at = tokens.size() - 1;
-    while (at >= 0 && tokens[at].kind != Token::Semicolon)
+    qsizetype at = qsizetype(tokens.size()) - 1;
+    while (at >= 0 && tokens[size_t(at)].kind != Token::Semicolon)
         --at;
     return at;
 }
@@ -512,15 +533,13 @@ qsizetype lastSemicolon(const QList<Token> &tokens)
 // across it) takes the long way.
 bool endsWithPlainDate(QStringView value, qsizetype semicolon)
 {
-    if (value.contains(u'\\') || value.contains(u'"'))
-        return false;
-    const QStringView tail = value.sliced(semicolon + 1);
-    if (std::any_of(tail.cbegin(), tail.cend(), [](QChar c) { return c == u'<' || c == u'>' || c == u'[' || c == u']'; }))
-        return false;
     int depth = 0;
-    for (qsizetype i = 0; i < value.size() && depth >= 0; ++i) {
-        depth += value[i] == u'(' ? 1 : value[i] == u')' ? -1 : 0;
-        if (i == semicolon && depth != 0)
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const char16_t c = value[i].unicode();
+        if (c == u'\\' || c == u'"' || (i > semicolon && (c == u'<' || c == u'>' || c == u'[' || c == u']')))
+            return false;
+        depth += c == u'(' ? 1 : c == u')' ? -1 : 0;
+        if (depth < 0 || (i == semicolon && depth != 0))
             return false;
     }
     return depth == 0;
@@ -543,12 +562,12 @@ public:
     ReceivedHop run()
     {
         Lexer lexer(m_hop.raw);
-        const QList<Token> tokens = lexer.tokens();
+        const Tokens tokens = lexer.tokens();
         if (!lexer.problem().isEmpty())
             m_problems << lexer.problem();
         const qsizetype semicolon = lastSemicolon(tokens);
         const qsizetype dateStart = semicolon >= 0 ? semicolon + 1 : unseparatedDateStart(tokens);
-        readClauses(tokens, semicolon >= 0 ? semicolon : dateStart >= 0 ? dateStart : tokens.size());
+        readClauses(tokens, size_t(semicolon >= 0 ? semicolon : dateStart >= 0 ? dateStart : qsizetype(tokens.size())));
         readDate(tokens, dateStart);
         readAuthentication(tokens);
         m_hop.problem = m_problems.join(QStringLiteral("; "));
@@ -558,30 +577,41 @@ public:
     // The date alone, as run() reads it.
     QDateTime time()
     {
-        const QList<Token> tokens = Lexer(m_hop.raw).tokens();
+        Lexer lexer(m_hop.raw);
+        const Tokens tokens = lexer.tokens();
         const qsizetype semicolon = lastSemicolon(tokens);
         const qsizetype dateStart = semicolon >= 0 ? semicolon + 1 : unseparatedDateStart(tokens);
-        return dateStart < 0 ? QDateTime() : parseDate(wordsFrom(tokens, dateStart, tokens.size()));
+        return dateStart < 0 ? QDateTime() : parseDate(wordsFrom(tokens, size_t(dateStart), tokens.size()));
     }
 
 private:
-    // Words from/by/via/with/id/for outside comments open a clause; the first of each kind counts.
-    void readClauses(const QList<Token> &tokens, qsizetype end)
+    // Words from/by/via/with/id/for outside comments open a clause; the first of each kind counts. Later ones,
+    // and what comes before the first, are ignored.
+    void readClauses(const Tokens &tokens, size_t end)
     {
         std::array<Clause, KeywordCount> clauses;
         std::array<bool, KeywordCount> seen = {};
-        Clause ignored;
-        Clause *current = &ignored;
-        for (qsizetype i = 0; i < end; ++i) {
+        bool wordIgnored = false;
+        int current = -1;
+        size_t start = 0;
+        const auto close = [&](size_t stop) {
+            const Clause clause{std::span<const Token>(tokens).subspan(start, stop - start)};
+            if (current >= 0)
+                clauses[size_t(current)] = clause;
+            else
+                wordIgnored = wordIgnored || !clause.firstWord().isEmpty();
+        };
+        for (size_t i = 0; i < end; ++i) {
             const int k = keywordOf(tokens[i]);
-            if (k >= 0) {
-                current = seen[size_t(k)] ? &ignored : &clauses[size_t(k)];
-                seen[size_t(k)] = true;
-            } else {
-                current->items << tokens[i];
-            }
+            if (k < 0)
+                continue;
+            close(i);
+            current = seen[size_t(k)] ? -1 : k;
+            seen[size_t(k)] = true;
+            start = i + 1;
         }
-        if (!seen[From] && !seen[By] && !ignored.firstWord().isEmpty())
+        close(end);
+        if (!seen[From] && !seen[By] && wordIgnored)
             m_problems << QStringLiteral("neither a \"from\" nor a \"by\" clause");
         fill(clauses);
     }
@@ -589,29 +619,29 @@ private:
     void fill(const std::array<Clause, KeywordCount> &clauses)
     {
         readFrom(clauses[From], m_hop);
-        m_hop.byHost = clauses[By].firstWord();
-        if (m_hop.byHost.endsWith(u'.'))
-            m_hop.byHost.chop(1);
-        m_hop.via = clauses[Via].firstWord();
+        const QStringView by = clauses[By].firstWord();
+        m_hop.byHost = (by.endsWith(u'.') ? by.chopped(1) : by).toString();
+        m_hop.via = clauses[Via].firstWord().toString();
         m_hop.protocol = protocolOf(clauses[With]);
-        m_hop.id = clauses[Id].firstWord();
+        m_hop.id = clauses[Id].firstWord().toString();
         m_hop.forAddress = withoutAngles(clauses[For].firstWord());
     }
 
     // Comments in the date ("(PDT)") are dropped.
-    void readDate(const QList<Token> &tokens, qsizetype start)
+    void readDate(const Tokens &tokens, qsizetype start)
     {
         if (start < 0) {
             m_problems << QStringLiteral("no date");
             return;
         }
-        const QString text = wordsFrom(tokens, start, tokens.size());
-        m_hop.time = parseDate(text);
+        const QString text = wordsFrom(tokens, size_t(start), tokens.size());
+        const std::optional<QDateTime> canonical = CanonicalDate(text).read();
+        m_hop.time = canonical ? *canonical : parseDate(text);
         if (!m_hop.time.isValid())
             m_problems << QStringLiteral("unparseable date \"%1\"").arg(text.left(80));
     }
 
-    void readAuthentication(const QList<Token> &tokens)
+    void readAuthentication(const Tokens &tokens)
     {
         for (const Token &t : tokens) {
             if (t.kind == Token::Comment && m_hop.authenticatedSender.isEmpty())
