@@ -279,7 +279,7 @@ constexpr Verb Verbs[] = {
     {u"nadesłał"}, {u"skrev"}, {u"napsal"}, {u"napisal"}, {u"napísal"}, {u"viết"}, {u"写道"}, {u"寫道"},
     {u"のメッセージ"}, {u"작성"}, {u"írta"}, {u"yazdı"}, {u"написал"}, {u"написав"}, {u"пише"},
     {u"kirjoitti"}, {u"書きました"}};
-static_assert(std::size(Verbs) <= 32, "verbsStartingWith() keeps one bit per verb");
+static_assert(std::size(Verbs) <= 32, "verbsStartingAt() keeps one bit per verb");
 
 // Simple case folding, as PCRE2 matches caselessly; a surrogate is left alone (no verb holds one).
 char16_t folded(char16_t c)
@@ -322,11 +322,31 @@ constexpr std::array<quint32, 128> AsciiStarts = [] {
     return out;
 }();
 
-// The verbs that may start at a character, as bits of Verbs.
-quint32 verbsStartingWith(char16_t c)
+// Per ASCII character, either case: the verbs starting with an ASCII letter whose second letter it is.
+constexpr std::array<quint32, 128> AsciiSeconds = [] {
+    std::array<quint32, 128> out{};
+    for (size_t v = 0; v < std::size(Verbs); ++v) {
+        if (Verbs[v].folded.front() >= 0x80)
+            continue;
+        const char16_t second = Verbs[v].folded[1];
+        if (second < u'a' || second > u'z')
+            throw "an ASCII verb's second letter must be a lower-case ASCII letter"; // fails the build
+        out[second] |= quint32(1) << v;
+        out[second - 32] |= quint32(1) << v;
+    }
+    return out;
+}();
+
+// The verbs that may start at \a i, as bits of Verbs. An ASCII character is tested with the next one: most
+// letters of a line start some verb ('e', 's', 'n', 'p'), few pairs do. A non-ASCII next character may
+// fold to an ASCII letter (KELVIN SIGN), so it leaves the candidates to verbAt().
+quint32 verbsStartingAt(QStringView text, qsizetype i)
 {
-    if (c < 0x80)
-        return AsciiStarts[c];
+    const char16_t c = text[i].unicode();
+    if (c < 0x80) {
+        const char16_t next = i + 1 < text.size() ? text[i + 1].unicode() : u'\0';
+        return next < 0x80 ? AsciiStarts[c] & AsciiSeconds[next] : AsciiStarts[c];
+    }
     const char16_t f = folded(c);
     quint32 out = 0;
     for (size_t v = 0; v < std::size(Verbs); ++v)
@@ -342,7 +362,7 @@ quint32 verbsStartingWith(char16_t c)
 bool AttributionLine::hasVerb(QStringView text)
 {
     for (qsizetype i = 0; i < text.size(); ++i) {
-        for (quint32 candidates = verbsStartingWith(text[i].unicode()); candidates; candidates &= candidates - 1) {
+        for (quint32 candidates = verbsStartingAt(text, i); candidates; candidates &= candidates - 1) {
             if (verbAt(text, i, Verbs[std::countr_zero(candidates)]))
                 return true;
         }
