@@ -34,6 +34,7 @@ private Q_SLOTS:
     void headers_data();
     void headers();
     void fieldOffsetsPointAtTheRawBytes();
+    void fieldNamesMatchInAnyCase();
     void undecodableEncodedWords();
     void overlongAddressList();
     void overlongReferences();
@@ -131,6 +132,24 @@ void TestMimeParser::fieldOffsetsPointAtTheRawBytes()
         const QByteArray raw = bytes.mid(f.offset, f.length);
         QVERIFY2(raw.startsWith(m.headerName(f).toLatin1() + ':'), raw.constData());
     }
+}
+
+// Field names are looked up caselessly, as RFC 5322 says, in a real message's fields; only letters have a case,
+// and a name of another length never matches.
+void TestMimeParser::fieldNamesMatchInAnyCase()
+{
+    const Message real = MimeParser::parse(corpusFile(QStringLiteral("phishing_pot/eml/sample-5854.eml")));
+    QVERIFY(!real.header(u"Message-ID").isEmpty());
+    for (const char16_t *name : {u"message-id", u"MESSAGE-ID", u"mEsSaGe-Id"})
+        QCOMPARE(real.header(QStringView(name)), real.header(u"Message-ID"));
+    QCOMPARE(real.headerValues(u"RECEIVED"), real.headerValues(u"Received"));
+    QVERIFY(!real.headerValues(u"received").isEmpty());
+    QVERIFY(real.header(u"Message-I").isEmpty());
+    QVERIFY(real.header(u"Message_ID").isEmpty());
+    const Message hostile = MimeParser::parse("From: a@example.com\r\nX-Gr\xfc\xdf: yes\r\nX-[: bracket\r\n\r\nbody\r\n");
+    QVERIFY(hostile.header(u"X-{").isEmpty()); // '[' and '{' differ by the case bit, but are no letters
+    QCOMPARE(hostile.header(u"x-["), QStringLiteral("bracket"));
+    QVERIFY(hostile.header(QString::fromUtf8("X-GRÜß")).isEmpty()); // the parser keeps no such field
 }
 
 // vmime throws std::length_error on these words (found by fuzz_message); every reader of the field gets the
