@@ -37,7 +37,8 @@ QList<Line> splitLines(const QString &text)
         const QStringView line = QStringView(text).sliced(at, nl - at);
         const int depth = quoteDepth(line);
         const QStringView trimmed = line.trimmed();
-        const bool blank = trimmed.count(u'>') == trimmed.size(); // empty, or quote marks only
+        // empty, or quote marks only: the first other character decides, where counting read the whole line
+        const bool blank = std::all_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c == u'>'; });
         lines << Line{at, nl, depth, blank};
         at = nl + 1;
     }
