@@ -236,9 +236,11 @@ std::optional<AttributionLine::Parts> attributionFrom(const AttributionPattern &
 }
 
 // The forms without a verb open with their date: a digit, or a short weekday and a comma ("пн,", "Mon,").
+constexpr qsizetype DateOpening = 11;
+
 bool opensWithDate(QStringView text)
 {
-    return (!text.isEmpty() && text.front().isDigit()) || text.left(11).indexOf(u',', 2) >= 0;
+    return (!text.isEmpty() && text.front().isDigit()) || text.left(DateOpening).indexOf(u',', 2) >= 0;
 }
 
 bool applicable(const AttributionPattern &p, QStringView text, AttributionLine::Signs signs)
@@ -382,12 +384,16 @@ std::optional<AttributionLine::Parts> AttributionLine::match(QStringView text, F
 // A window's text opens with its first line, and lead words hold no space: the first line alone shows one.
 // It ends with its last line: only the numeric-date forms (Gmail's "2013/7/20 Name <a@b>") may end in an
 // address's bracket, and they open with a digit. Patch trailers ("Reviewed-by: X <x@y>") end that way too,
-// quoted in every reply of a patch thread.
+// quoted in every reply of a patch thread. Without a verb, only the dated forms (which need an address) and
+// the lead-word forms apply: a patch's sign-offs above its "---" and diffstat lines ("| 2 +-") open none.
 bool AttributionLine::mayOpen(QStringView firstLine, QStringView lastLine, Signs signs)
 {
     if (lastLine.endsWith(u'>'))
         return !firstLine.isEmpty() && firstLine.front().isDigit();
-    if (signs.verb || signs.address)
+    if (signs.verb)
+        return true;
+    // opensWithDate() reads the window's first DateOpening characters: a shorter first line leaves it open.
+    if (signs.address && (firstLine.size() < DateOpening || opensWithDate(firstLine)))
         return true;
     const auto opensWithLeadWord = [firstLine](const AttributionPattern &p) {
         return p.needs == Needs::Prefix && firstLine.startsWith(p.prefix, Qt::CaseInsensitive);

@@ -92,6 +92,10 @@ void TestAttributionLine::mayOpen_data()
     QTest::newRow("English with an address") << QStringLiteral("On Mon, 3 Apr 2023, Anna Keller <anna@example.com> wrote:") << true;
     QTest::newRow("no verb, address or lead word") << QStringLiteral("as follows:") << false;
     QTest::newRow("lead word") << QStringLiteral("Quoting Anna Keller (3 Apr 2023):") << true;
+    QTest::newRow("sign-off above a patch's rule") << QStringLiteral("Signed-off-by: Anna Keller <anna@example.com> ---") << false;
+    QTest::newRow("sign-off above a diffstat line") << QStringLiteral("Acked-by: Anna Keller <anna@example.com> --- lib/x.c | 2 +-") << false;
+    QTest::newRow("dated, an address, no verb") << QStringLiteral("Mon, 3 Apr 2023 10:12 anna@example.com:") << true;
+    QTest::newRow("a short first line leaves the date open") << QStringLiteral("Mo a@b.cd:") << true;
 }
 
 // Whatever mayOpen lets through, match decides; what it spares, match must reject.
@@ -105,8 +109,8 @@ void TestAttributionLine::mayOpen()
     QVERIFY(expected || !matches);
 }
 
-// Windows of one to three lines ending in an address's bracket, on every line of the three list sets, as
-// the parser builds them: those mayOpen spares match no form.
+// Windows of one to three lines ending where an attribution may end (mayEnd), on every line of the three list
+// sets, as the parser builds them: those mayOpen spares match no form.
 void TestAttributionLine::windowsSparedByMayOpenNeverMatch()
 {
     int spared = 0;
@@ -114,7 +118,7 @@ void TestAttributionLine::windowsSparedByMayOpenNeverMatch()
         const QList<QStringView> lines = QStringView(Corpora::instance().message(corpusPath, location).textBody).split(u'\n');
         for (qsizetype last = 0; last < lines.size(); ++last) {
             const QString end = stripped(lines[last]);
-            if (!end.endsWith(u'>') || !AttributionLine::mayEnd(end))
+            if (!AttributionLine::mayEnd(end))
                 continue;
             QString text;
             AttributionLine::Signs signs;
