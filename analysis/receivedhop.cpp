@@ -63,9 +63,8 @@ private:
         const QChar c = m_s[m_pos];
         if (c == u'(')
             return {Token::Comment, readComment()};
-        if (c == u';') {
+        if (c == u';')
             return {Token::Semicolon, m_s.sliced(m_pos++, 1)};
-        }
         if (c == u'"')
             return {Token::Quoted, readUntil(u'"', m_lastQuote)};
         if (c == u'<')
