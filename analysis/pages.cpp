@@ -7,6 +7,7 @@
 
 #ifdef Q_OS_LINUX
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 namespace th::analysis {
@@ -24,9 +25,12 @@ void *mapped(size_t bytes, int flags)
 }
 
 // A block of whole huge pages' worth is placed on a huge-page boundary and offered to transparent huge
-// pages: one fault then maps 2 MiB. Where THP is off, the kernel ignores the advice.
+// pages: one fault then maps 2 MiB. Where THP is off, the kernel ignores the advice. The mapping is cut to
+// whole pages: munmap refuses an address inside one (an arena chunk holding a large array has its size).
 void *hugeMapped(size_t bytes)
 {
+    const auto page = size_t(sysconf(_SC_PAGESIZE));
+    bytes = (bytes + page - 1) / page * page;
     const auto start = reinterpret_cast<uintptr_t>(mapped(bytes + HugePage, 0));
     const uintptr_t aligned = (start + HugePage - 1) & ~(HugePage - 1);
     if (aligned > start)

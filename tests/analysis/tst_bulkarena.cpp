@@ -157,7 +157,7 @@ void TestBulkArena::largeBlocksSitOnHugePageBoundaries()
     QSKIP("huge pages are placed on Linux only");
 #endif
     constexpr size_t HugePage = size_t(2) << 20;
-    const size_t sizes[] = {HugePage, 3 * HugePage + 4096, 5 * HugePage};
+    const size_t sizes[] = {HugePage, 3 * HugePage + 4096, 2 * HugePage + 1000, 5 * HugePage};
     std::vector<std::pair<unsigned char *, size_t>> blocks;
     for (size_t bytes : sizes) {
         blocks.emplace_back(static_cast<unsigned char *>(Pages::populated(bytes)), bytes);
