@@ -1,5 +1,6 @@
 #include "attributionline.h"
 
+#include "lowercase.h"
 #include "memo.h"
 #include "quoteddate.h"
 
@@ -287,7 +288,7 @@ static_assert(std::size(Verbs) <= 32, "verbsStartingAt() keeps one bit per verb"
 char16_t folded(char16_t c)
 {
     if (c < 0x80)
-        return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+        return Lowercase::ascii(c);
     return QChar::isSurrogate(c) ? c : char16_t(QChar::toCaseFolded(char32_t(c)));
 }
 

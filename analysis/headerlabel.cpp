@@ -1,5 +1,7 @@
 #include "headerlabel.h"
 
+#include "lowercase.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
@@ -120,7 +122,7 @@ bool foldAsciiLabel(QStringView label, std::u16string &key)
             return false;
         if (u == u'*' || u == u'_' || c.isSpace())
             continue;
-        key += u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u;
+        key += Lowercase::ascii(u);
     }
     return true;
 }

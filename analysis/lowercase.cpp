@@ -17,10 +17,8 @@ QString Lowercase::of(const QString &text)
         return text;
     QString out = text;
     char16_t *lowered = reinterpret_cast<char16_t *>(out.data());
-    for (qsizetype i = firstUpper; i < n; ++i) {
-        if (lowered[i] >= u'A' && lowered[i] <= u'Z')
-            lowered[i] = char16_t(lowered[i] + (u'a' - u'A'));
-    }
+    for (qsizetype i = firstUpper; i < n; ++i)
+        lowered[i] = ascii(lowered[i]);
     return out;
 }
 

@@ -17,6 +17,8 @@ class Lowercase
 public:
     /// Equal to text.toLower().
     [[nodiscard]] static QString of(const QString &text);
+    /// An ASCII capital lower-cased; any other character as it is.
+    [[nodiscard]] static constexpr char16_t ascii(char16_t c) { return c >= u'A' && c <= u'Z' ? char16_t(c + (u'a' - u'A')) : c; }
 };
 
 } // namespace th::analysis

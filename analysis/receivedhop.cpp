@@ -1,5 +1,6 @@
 #include "receivedhop.h"
 
+#include "lowercase.h"
 #include "rfc5322comment.h"
 
 #include <QList>
@@ -337,10 +338,9 @@ const QRegularExpression &heloRe()
 // folds every character through Unicode tables; these words have no non-ASCII case variants.
 bool containsWord(QStringView text, std::string_view word)
 {
-    const auto folded = [](QChar c) { return c.unicode() >= u'A' && c.unicode() <= u'Z' ? char16_t(c.unicode() + 32) : c.unicode(); };
     for (qsizetype i = 0; i + qsizetype(word.size()) <= text.size(); ++i) {
         qsizetype k = 0;
-        while (k < qsizetype(word.size()) && folded(text[i + k]) == char16_t(word[size_t(k)]))
+        while (k < qsizetype(word.size()) && Lowercase::ascii(text[i + k].unicode()) == char16_t(word[size_t(k)]))
             ++k;
         if (k == qsizetype(word.size()))
             return true;

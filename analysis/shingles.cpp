@@ -1,6 +1,7 @@
 #include "shingles.h"
 
 #include "hashsort.h"
+#include "lowercase.h"
 
 // Inlined: most words and shingles are short, and a call into the library cost as much as the hash.
 #define XXH_INLINE_ALL
@@ -51,7 +52,7 @@ Shingles::Token token(QStringView text, qsizetype begin, qsizetype end, bool asc
     char16_t lower[Short];
     const char16_t *w = text.utf16() + begin;
     for (qsizetype i = 0; i < end - begin; ++i)
-        lower[i] = w[i] >= u'A' && w[i] <= u'Z' ? char16_t(w[i] + 32) : w[i];
+        lower[i] = Lowercase::ascii(w[i]);
     return {qint32(begin), qint32(end), XXH3_64bits(lower, size_t(end - begin) * sizeof(char16_t))};
 }
 
