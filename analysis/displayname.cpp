@@ -1,6 +1,7 @@
 #include "displayname.h"
 
 #include "editdistance.h"
+#include "lowercase.h"
 #include "memo.h"
 
 #include <QRegularExpression>
@@ -11,6 +12,9 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
+#include <string_view>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -160,8 +164,48 @@ const icu::Transliterator *romaniser()
     return built.get();
 }
 
+// A letter with accents: an ASCII letter and combining marks once decomposed ("é", "ü", "ř", "Å").
+std::optional<char16_t> accentedLetter(QChar c)
+{
+    const QString d = QString(c).normalized(QString::NormalizationForm_D);
+    const auto isMark = [](QChar m) { return m.unicode() >= 0x300 && m.unicode() <= 0x36F; };
+    if (d.size() < 2 || d[0].unicode() >= 0x80 || !d[0].isLetter() || !std::all_of(d.cbegin() + 1, d.cend(), isMark))
+        return std::nullopt;
+    return d[0].unicode();
+}
+
+// Latin letters of their own that European names use, as ICU's Latin-ASCII spells them in lower case.
+constexpr std::pair<char16_t, std::u16string_view> OtherLatinLetters[] = {
+    {u'ł', u"l"}, {u'ø', u"o"}, {u'æ', u"ae"}, {u'œ', u"oe"}, {u'đ', u"d"}, {u'ð', u"d"}, {u'þ', u"th"}, {u'ħ', u"h"}, {u'ı', u"i"}, {u'ß', u"ss"}};
+
+// ICU's Latin-ASCII spells a Latin name letter by letter: an accented letter as its ASCII letter (so for each
+// of the 489 such characters), and the others above. Names written with them, most European names of a case,
+// so spare the transliterator, whose rules take 10-15 ms to load (tst_identity checks every letter against
+// it). Anything else (other scripts, marks written on their own) is left to ICU.
+std::optional<QString> withoutAccents(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (QChar c : text) {
+        if (c.unicode() < 0x80) {
+            out += QChar(Lowercase::ascii(c.unicode()));
+        } else if (const std::optional<char16_t> letter = accentedLetter(c)) {
+            out += QChar(Lowercase::ascii(*letter));
+        } else {
+            const auto other = std::find_if(std::cbegin(OtherLatinLetters), std::cend(OtherLatinLetters),
+                                            [lower = c.toLower()](const auto &l) { return l.first == lower; });
+            if (other == std::cend(OtherLatinLetters))
+                return std::nullopt;
+            out += QStringView(other->second);
+        }
+    }
+    return out;
+}
+
 QString anyToAscii(const QString &text)
 {
+    if (std::optional<QString> plain = withoutAccents(text))
+        return *std::move(plain);
     thread_local const std::unique_ptr<icu::Transliterator> translit(romaniser() ? romaniser()->clone() : nullptr);
     if (!translit)
         return text.toLower();
@@ -270,7 +314,7 @@ QStringList DisplayName::romanisations(QStringView text)
 
 bool DisplayName::needsRomaniser(QStringView name)
 {
-    return !isAscii(name);
+    return !isAscii(name) && !withoutAccents(name);
 }
 
 void DisplayName::prepare()

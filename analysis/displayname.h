@@ -34,7 +34,8 @@ public:
     /// "иван" -> "ivan") and, if different, the German one ("müller" -> "mueller"). Kanji come out in
     /// Mandarin pinyin, which is not how Japanese names are spelt: callers must not count on it.
     [[nodiscard]] static QStringList romanisations(QStringView text);
-    /// Whether romanisations() of \a name needs the transliterator: ASCII names are their own spelling.
+    /// Whether romanisations() of \a name needs the transliterator: ASCII names are their own spelling, and
+    /// accented Latin letters ("é", "ü") are read off Unicode's decompositions, as the transliterator spells them.
     [[nodiscard]] static bool needsRomaniser(QStringView name);
     /// Builds what romanisations() needs (ICU's transliteration rules, about 10 ms) ahead of time: a side
     /// task can pay for it while the other threads work, instead of every thread of a parallel step waiting.
