@@ -75,7 +75,9 @@ QStringList LureProfile::actionObjects(const MessageContext &ctx)
             out << QStringLiteral("attachment %1 (%2)").arg(a.fileName, a.mimeType);
     }
     const QStringView text = newText(ctx);
-    for (const QString &link : AlteredQuote::linksIn(text)) {
+    QStringList links = AlteredQuote::linksIn(text).values();
+    links.sort(); // a set's order changes from run to run (Qt seeds its hashes): the report must not
+    for (const QString &link : std::as_const(links)) {
         const QString domain = DomainIdentity::registrable(QUrl(link).host());
         if (!ctx.participants.hasDomain(domain) && !ctx.data.settings.isOrganisation(domain))
             out << QStringLiteral("link to %1").arg(link);
