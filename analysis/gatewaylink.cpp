@@ -1,5 +1,7 @@
 #include "gatewaylink.h"
 
+#include "lowercase.h"
+
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
@@ -62,7 +64,8 @@ QString unwrapped(const QString &link)
     static const QLatin1String hosts[] = {QLatin1String(".safelinks.protection.outlook.com"), QLatin1String("google.com/url"),
                                           QLatin1String("urldefense.proofpoint.com"), QLatin1String("urldefense.com/v3/"),
                                           QLatin1String(".mimecast.com/s/")};
-    if (std::none_of(std::begin(hosts), std::end(hosts), [&link](QLatin1String h) { return link.contains(h, Qt::CaseInsensitive); }))
+    const QString lower = Lowercase::of(link); // once: a caseless search per host cost more than the rest together
+    if (std::none_of(std::begin(hosts), std::end(hosts), [&lower](QLatin1String h) { return lower.contains(h); }))
         return {};
     if (const QString v3 = proofpointV3(link); !v3.isEmpty())
         return v3;

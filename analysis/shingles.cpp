@@ -137,6 +137,22 @@ size_t windowSize(std::span<const Shingles::Token> tokens, int size)
     return std::min({size_t(size), size_t(Shingles::MaxSize), tokens.size()});
 }
 
+// The window's word hashes, already uniform (XXH3), folded in order by a multiply-rotate step and mixed by
+// xxHash's final avalanche: the top bits sort and index the sets. Cheaper than XXH3 over the copied window,
+// and every message's text is shingled several times.
+inline quint64 windowHash(const Shingles::Token *window, size_t k)
+{
+    quint64 h = k;
+    for (size_t j = 0; j < k; ++j)
+        h = (std::rotl(h, 27) ^ window[j].hash) * 0x9E3779B185EBCA87ULL;
+    h ^= h >> 33;
+    h *= 0xC2B2AE3D27D4EB4FULL;
+    h ^= h >> 29;
+    h *= 0x165667B19E3779F9ULL;
+    h ^= h >> 32;
+    return h;
+}
+
 } // namespace
 
 QList<Shingles::Word> Shingles::words(QStringView text)
@@ -197,21 +213,10 @@ size_t Shingles::shingleCount(std::span<const Token> tokens, int size)
     return tokens.empty() ? 0 : tokens.size() - windowSize(tokens, size) + 1;
 }
 
-// The window's word hashes, already uniform (XXH3), folded in order by a multiply-rotate step and mixed by
-// xxHash's final avalanche: the top bits sort and index the sets. Cheaper than XXH3 over the copied window,
-// and every message's text is shingled several times.
 Shingles::Shingle Shingles::shingleAt(std::span<const Token> tokens, size_t i, int size)
 {
     const size_t k = windowSize(tokens, size);
-    quint64 h = k;
-    for (size_t j = 0; j < k; ++j)
-        h = (std::rotl(h, 27) ^ tokens[i + j].hash) * 0x9E3779B185EBCA87ULL;
-    h ^= h >> 33;
-    h *= 0xC2B2AE3D27D4EB4FULL;
-    h ^= h >> 29;
-    h *= 0x165667B19E3779F9ULL;
-    h ^= h >> 32;
-    return {h, tokens[i].begin, tokens[i + k - 1].end};
+    return {windowHash(&tokens[i], k), tokens[i].begin, tokens[i + k - 1].end};
 }
 
 std::vector<quint64> Shingles::set(QStringView text, int size)
@@ -221,11 +226,17 @@ std::vector<quint64> Shingles::set(QStringView text, int size)
 
 std::vector<quint64> Shingles::set(std::span<const Token> tokens, int size)
 {
-    const size_t n = shingleCount(tokens, size);
+    const size_t n = shingleCount(tokens, size), k = windowSize(tokens, size);
     std::vector<quint64> out;
     out.reserve(n);
-    for (size_t i = 0; i < n; ++i)
-        out.push_back(shingleAt(tokens, i, size).hash);
+    // The usual window size as a constant: the fold unrolls (a million windows a case).
+    if (k == DefaultSize) {
+        for (size_t i = 0; i < n; ++i)
+            out.push_back(windowHash(&tokens[i], DefaultSize));
+    } else {
+        for (size_t i = 0; i < n; ++i)
+            out.push_back(windowHash(&tokens[i], k));
+    }
     return sortedDistinct(std::move(out));
 }
 

@@ -3,19 +3,22 @@
 #include "textdecoder.h"
 #include "vmimeplatform.h"
 
+#include <algorithm>
 #include <vmime/vmime.hpp>
 
 namespace th::model {
 namespace {
 
 // RFC 5322 unfolding: a line break followed by white space is removed, the white space stays.
+// Runs between line breaks are copied whole: a character at a time cost more than decoding the value.
 std::string unfolded(std::string_view raw)
 {
     std::string out;
     out.reserve(raw.size());
-    for (char c : raw) {
-        if (c != '\r' && c != '\n')
-            out += c;
+    for (auto at = raw.begin(); at != raw.end();) {
+        const auto stop = std::find_if(at, raw.end(), [](char c) { return c == '\r' || c == '\n'; });
+        out.append(at, stop);
+        at = stop == raw.end() ? stop : stop + 1;
     }
     return out;
 }
