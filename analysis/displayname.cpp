@@ -178,10 +178,10 @@ std::optional<char16_t> accentedLetter(QChar c)
 constexpr std::pair<char16_t, std::u16string_view> OtherLatinLetters[] = {
     {u'ł', u"l"}, {u'ø', u"o"}, {u'æ', u"ae"}, {u'œ', u"oe"}, {u'đ', u"d"}, {u'ð', u"d"}, {u'þ', u"th"}, {u'ħ', u"h"}, {u'ı', u"i"}, {u'ß', u"ss"}};
 
-// ICU's Latin-ASCII spells a Latin name letter by letter: an accented letter as its ASCII letter (so for each
-// of the 489 such characters), and the others above. Names written with them, most European names of a case,
-// so spare the transliterator, whose rules take 10-15 ms to load (tst_identity checks every letter against
-// it). Anything else (other scripts, marks written on their own) is left to ICU.
+// ICU's Latin-ASCII spells a Latin name letter by letter: each of the 489 accented letters as its ASCII letter,
+// and the others above as listed. Names written with them, most European names of a case, so spare the
+// transliterator, whose rules take 10-15 ms to load (tst_identity checks every letter against it). Anything
+// else (other scripts, marks written on their own) is left to ICU.
 std::optional<QString> withoutAccents(QStringView text)
 {
     QString out;
