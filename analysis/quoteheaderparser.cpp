@@ -67,9 +67,10 @@ Line makeLine(QStringView text, qsizetype begin, qsizetype contentEnd, qsizetype
     return l;
 }
 
-QList<Line> splitLines(QStringView text)
+// Into \a lines, emptied first: a thread's list is reused from text to text (see QuoteHeaderParser::find).
+void splitLines(QStringView text, QList<Line> &lines)
 {
-    QList<Line> lines;
+    lines.clear();
     qsizetype begin = 0;
     while (begin < text.size() && lines.size() < MaxLines) {
         qsizetype stop = begin;
@@ -81,7 +82,6 @@ QList<Line> splitLines(QStringView text)
         lines.append(makeLine(text, begin, stop, end));
         begin = end;
     }
-    return lines;
 }
 
 bool namesWithoutAddress(const QList<MailAddress> &list)
@@ -543,9 +543,12 @@ private:
 
 } // namespace
 
+// Each thread keeps its line list, which clear() empties without freeing: a list grown anew for every text
+// cost reallocations and fresh pages (1.4 % of hijack-dev's analysis time, with the two other line splitters).
 QList<QuotedHeader> QuoteHeaderParser::find(QStringView text)
 {
-    const QList<Line> lines = splitLines(text);
+    thread_local QList<Line> lines;
+    splitLines(text, lines);
     return Scan(lines).run();
 }
 

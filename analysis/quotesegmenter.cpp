@@ -27,9 +27,11 @@ int quoteDepth(QStringView line)
     return depth;
 }
 
-QList<Line> splitLines(const QString &text)
+// A thread's list, reused from text to text as QuoteHeaderParser::find() reuses its own.
+QList<Line> &splitLines(const QString &text)
 {
-    QList<Line> lines;
+    thread_local QList<Line> lines;
+    lines.clear();
     for (qsizetype at = 0; at <= text.size() && lines.size() < QuoteSegmenter::MaxLines;) {
         qsizetype nl = text.indexOf(u'\n', at);
         if (nl < 0)
@@ -333,7 +335,7 @@ private:
             m_body.segments << s;
     }
 
-    QList<Line> m_lines;
+    const QList<Line> &m_lines;
     QList<Opening> m_openings;
     BodyStructure m_body;
 };

@@ -13,9 +13,11 @@ struct Line {
     QStringView content; ///< without quote marks and surrounding white space
 };
 
-QList<Line> linesIn(QStringView text, qsizetype begin, qsizetype end)
+// A thread's list, reused from text to text as QuoteHeaderParser::find() reuses its own.
+const QList<Line> &linesIn(QStringView text, qsizetype begin, qsizetype end)
 {
-    QList<Line> lines;
+    thread_local QList<Line> lines;
+    lines.clear();
     for (qsizetype at = begin; at < end;) {
         qsizetype nl = text.indexOf(u'\n', at);
         if (nl < 0 || nl > end)
@@ -152,7 +154,7 @@ qsizetype signatureStart(const QList<Line> &lines, qsizetype end)
 
 SignatureFinder::Trailer SignatureFinder::find(QStringView text, qsizetype begin, qsizetype end)
 {
-    const QList<Line> lines = linesIn(text, begin, end);
+    const QList<Line> &lines = linesIn(text, begin, end);
     Trailer t;
     t.disclaimer = disclaimerStart(text, lines);
     t.signature = signatureStart(lines, t.disclaimer >= 0 ? t.disclaimer : end);
