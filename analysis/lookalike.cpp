@@ -139,13 +139,7 @@ QString Lookalike::skeleton(QStringView text)
     return Memo::of<2>(text, [](QStringView t) { return icuSkeleton(icuSkeleton(withoutDefaultIgnorables(t)).toCaseFolded()); });
 }
 
-// Remembered per pair: each message of a sender is compared with the same thread's domains again.
 Lookalike::Kind Lookalike::compare(QStringView candidate, QStringView known)
-{
-    return Memo::of<9>({candidate, known}, [candidate, known] { return compareUncached(candidate, known); });
-}
-
-Lookalike::Kind Lookalike::compareUncached(QStringView candidate, QStringView known)
 {
     const QString c = DomainIdentity::registrable(candidate);
     const QString k = DomainIdentity::registrable(known);

@@ -31,9 +31,6 @@ public:
     /// The UTS #39 skeleton of \a text (Default_Ignorable code points removed), case-folded, so that
     /// "PAYPA1", "paypaI", "paypal", "pay\u00ADpal" and "pаypal" (Cyrillic а) agree.
     [[nodiscard]] static QString skeleton(QStringView text);
-
-private:
-    [[nodiscard]] static Kind compareUncached(QStringView candidate, QStringView known);
 };
 
 } // namespace th::analysis

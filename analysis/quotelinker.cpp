@@ -135,10 +135,8 @@ QList<int> QuoteLinker::writtenAround(const Attribution &author, const Scope &sc
 // Archives write "Name <user at host>": the name is what comes before the obfuscated address.
 QuoteLinker::Attribution QuoteLinker::attributionOf(const QuotedHeader &header)
 {
-    const qsizetype bracket = header.fromName.indexOf(u'<');
-    const QStringView name = QStringView(header.fromName).first(bracket < 0 ? header.fromName.size() : bracket);
     return {header.date.isValid() ? header.date.toMSecsSinceEpoch() : QuoteMatcher::NoDate, header.fromAddress,
-            header.fromAddress.isEmpty() ? name.trimmed().toString() : QString()};
+            header.fromAddress.isEmpty() ? header.fromName.section(u'<', 0, 0).trimmed() : QString()};
 }
 
 bool QuoteLinker::writtenBy(int candidate, const Attribution &author) const
