@@ -526,10 +526,6 @@ qsizetype lastSemicolon(const Tokens &tokens)
     return at;
 }
 
-// Is the ';' at \a semicolon, the last of \a value, the one run() takes for the date separator, with nothing
-// after it that the lexer would read across it? Then lexing from there gives run()'s date tokens, and a hop's
-// time costs a date instead of the whole value. Any doubt (quotes, escapes, brackets after it, a comment open
-// across it) takes the long way.
 // What endsWithPlainDate() stops at: 1, anywhere; 2, after the semicolon only. The rest of a value (nearly
 // all of it) costs one table load a character.
 constexpr auto PlainDateStops = [] {
@@ -541,6 +537,10 @@ constexpr auto PlainDateStops = [] {
     return table;
 }();
 
+// Is the ';' at \a semicolon, the last of \a value, the one run() takes for the date separator, with nothing
+// after it that the lexer would read across it? Then lexing from there gives run()'s date tokens, and a hop's
+// time costs a date instead of the whole value. Any doubt (quotes, escapes, brackets after it, a comment open
+// across it) takes the long way.
 bool endsWithPlainDate(QStringView value, qsizetype semicolon)
 {
     int depth = 0;
