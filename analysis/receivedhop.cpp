@@ -1,6 +1,7 @@
 #include "receivedhop.h"
 
 #include "lowercase.h"
+#include "receiveddate.h"
 #include "rfc5322comment.h"
 
 #include <QList>
@@ -119,202 +120,6 @@ private:
     QString m_problem;
     std::vector<QString> m_comments;
 };
-
-// ---------------------------------------------------------------------------------------------------------
-// Dates: RFC 5322 date-time with the obsolete forms (two-digit years, named zones) that old MTAs still write.
-
-int monthNumber(QStringView name)
-{
-    static constexpr std::array<std::u16string_view, 12> months = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
-                                                                   u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
-    const auto it = std::find_if(months.cbegin(), months.cend(), [name](std::u16string_view m) {
-        return name.compare(QStringView(m), Qt::CaseInsensitive) == 0;
-    });
-    return it == months.cend() ? 0 : int(it - months.cbegin()) + 1;
-}
-
-// Seconds east of UTC. RFC 5322 section 4.3: unknown (military) zone letters mean -0000, i.e. UTC, as does no zone.
-int zoneOffset(QStringView zone)
-{
-    static constexpr std::array<std::pair<std::u16string_view, int>, 8> named = {{
-        {u"EST", -5}, {u"EDT", -4}, {u"CST", -6}, {u"CDT", -5}, {u"MST", -7}, {u"MDT", -6}, {u"PST", -8}, {u"PDT", -7}}};
-    if (zone.size() == 5 && (zone[0] == u'+' || zone[0] == u'-')) {
-        const int sign = zone[0] == u'-' ? -1 : 1;
-        return sign * (zone.sliced(1, 2).toInt() * 3600 + zone.sliced(3, 2).toInt() * 60);
-    }
-    const auto it = std::find_if(named.cbegin(), named.cend(), [zone](const auto &n) {
-        return zone.compare(QStringView(n.first), Qt::CaseInsensitive) == 0;
-    });
-    return it == named.cend() ? 0 : it->second * 3600;
-}
-
-int fullYear(QStringView digits)
-{
-    const int y = digits.toInt();
-    if (digits.size() == 2) // RFC 5322 section 4.3 obs-year
-        return y < 50 ? 2000 + y : 1900 + y;
-    return digits.size() == 3 ? 1900 + y : y;
-}
-
-QDateTime utcFrom(const QDate &date, const QTime &time, QStringView zone)
-{
-    if (!date.isValid() || !time.isValid())
-        return {};
-    // The instant from the day number: a QDateTime in the zone's offset, converted, cost more than the parse.
-    constexpr qint64 UnixEpochJulianDay = 2440588;
-    const qint64 seconds = (date.toJulianDay() - UnixEpochJulianDay) * 86400 + time.msecsSinceStartOfDay() / 1000 - zoneOffset(zone);
-    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
-}
-
-// Go's time.Time text, as SendGrid writes it: "2023-02-18 05:33:28.001954205 +0000 UTC".
-QDateTime parseIsoDate(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral(
-        "^(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?\\s*(Z|[+-]\\d{2}:?\\d{2})?(?:\\s|$)"));
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return {};
-    return utcFrom(QDate(m.capturedView(1).toInt(), m.capturedView(2).toInt(), m.capturedView(3).toInt()),
-                   QTime(m.capturedView(4).toInt(), m.capturedView(5).toInt(), m.capturedView(6).toInt()), m.captured(7).remove(u':'));
-}
-
-// Captures are read in place: a case has tens of thousands of hops, and each owned copy is an allocation.
-QDateTime parseDate(const QString &text)
-{
-    static const QRegularExpression re(
-        QStringLiteral("^(?:[A-Za-z]+,?\\s*)?(\\d{1,2})[\\s-]*([A-Za-z]{3})[A-Za-z]*\\.?[\\s-]*(\\d{2,4})\\s+"
-                       "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?\\s*([+-]\\d{4}|[A-Za-z]{1,5})?(?:\\s|$)"));
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return parseIsoDate(text);
-    return utcFrom(QDate(fullYear(m.capturedView(3)), monthNumber(m.capturedView(2)), m.capturedView(1).toInt()),
-                   QTime(m.capturedView(4).toInt(), m.capturedView(5).toInt(), m.capturedView(6).toInt()), m.capturedView(7));
-}
-
-// Reads "Tue, 28 Feb 2023 10:12:13 +0100 (CET)", the form nearly every MTA writes (or with a zone name), without
-// a regex or a copy, as parseDate() reads it; anything else (no seconds, two-digit years, other spacing...) gives
-// nothing and takes parseDate().
-class CanonicalDate
-{
-public:
-    explicit CanonicalDate(QStringView text) : m_s(text) {}
-
-    std::optional<QDateTime> read()
-    {
-        skipSpace();
-        if (m_s.size() > 4 && isLetter(0) && isLetter(1) && isLetter(2) && m_s[3] == u',') { // weekday
-            m_s = m_s.sliced(4);
-            skipSpace();
-        }
-        const int day = number(1, 2);
-        const int month = space() ? monthNumber(letters(3)) : 0;
-        const int year = space() ? number(4, 4) : -1;
-        const int hour = space() ? number(1, 2) : -1;
-        const int minute = colon() ? number(2, 2) : -1;
-        const int second = colon() ? number(2, 2) : -1;
-        if (day < 0 || month == 0 || year < 0 || hour < 0 || minute < 0 || second < 0 || !space())
-            return std::nullopt;
-        const QStringView zone = this->zone();
-        if (zone.isEmpty() || !endsWithComment())
-            return std::nullopt;
-        return utcFrom(QDate(year, month, day), QTime(hour, minute, second), zone);
-    }
-
-private:
-    bool isLetter(qsizetype i) const { return i < m_s.size() && m_s[i].unicode() < 0x80 && m_s[i].isLetter(); }
-
-    void skipSpace()
-    {
-        while (!m_s.isEmpty() && m_s.front().isSpace())
-            m_s = m_s.sliced(1);
-    }
-
-    // Exactly one space between the fields: other spacing takes the regex.
-    bool space() { return take(u' '); }
-    bool colon() { return take(u':'); }
-
-    bool take(QChar c)
-    {
-        if (m_s.isEmpty() || m_s.front() != c)
-            return false;
-        m_s = m_s.sliced(1);
-        return true;
-    }
-
-    // Digits, at least \a least and at most \a most of them, then not a digit; -1 otherwise.
-    int number(qsizetype least, qsizetype most)
-    {
-        qsizetype n = 0;
-        while (n < m_s.size() && n <= most && m_s[n] >= u'0' && m_s[n] <= u'9')
-            ++n;
-        if (n < least || n > most)
-            return -1;
-        const int value = m_s.first(n).toInt();
-        m_s = m_s.sliced(n);
-        return value;
-    }
-
-    // Exactly \a n letters then a space, consumed up to the space.
-    QStringView letters(qsizetype n)
-    {
-        for (qsizetype i = 0; i < n; ++i)
-            if (!isLetter(i))
-                return {};
-        if (m_s.size() == n || m_s[n] != u' ')
-            return {};
-        const QStringView out = m_s.first(n);
-        m_s = m_s.sliced(n);
-        return out;
-    }
-
-    // "+0100", or a zone name of up to five letters ("GMT"); empty if neither.
-    QStringView zone()
-    {
-        const QStringView start = m_s;
-        if (take(u'+') || take(u'-'))
-            return number(4, 4) < 0 ? QStringView() : start.first(5);
-        qsizetype n = 0;
-        while (n <= 5 && isLetter(n))
-            ++n;
-        if (n == 0 || n > 5)
-            return {};
-        m_s = m_s.sliced(n);
-        return start.first(n);
-    }
-
-    // Nothing after the zone but white space and one comment without brackets inside.
-    bool endsWithComment()
-    {
-        skipSpace();
-        if (take(u'(')) {
-            const qsizetype close = m_s.indexOf(u')');
-            if (close < 0 || m_s.first(close).contains(u'('))
-                return false;
-            m_s = m_s.sliced(close + 1);
-            skipSpace();
-        }
-        return m_s.isEmpty();
-    }
-
-    QStringView m_s;
-};
-
-// The words after the last ';' without their comments, as run() joins them; for values endsWithPlainDate() accepts.
-QString plainDateWords(QStringView tail)
-{
-    QString words;
-    words.reserve(tail.size());
-    int depth = 0;
-    for (QChar c : tail) {
-        if (c == u'(' || c == u')') {
-            depth += c == u'(' ? 1 : -1;
-            words += u' ';
-        } else if (depth == 0 && c != u'\r') {
-            words += c;
-        }
-    }
-    return words.simplified();
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // The "from" clause: which of its names is the HELO, which the reverse DNS, and the address.
@@ -512,7 +317,7 @@ qsizetype unseparatedDateStart(const Tokens &tokens)
 {
     constexpr size_t MaxDateTokens = 12;
     for (size_t i = tokens.size() > MaxDateTokens ? tokens.size() - MaxDateTokens : 0; i < tokens.size(); ++i) {
-        if (tokens[i].kind == Token::Word && parseDate(wordsFrom(tokens, i, tokens.size())).isValid())
+        if (tokens[i].kind == Token::Word && ReceivedDate::parse(wordsFrom(tokens, i, tokens.size())).isValid())
             return qsizetype(i);
     }
     return -1;
@@ -597,7 +402,7 @@ public:
         const Tokens tokens = lexer.tokens();
         const qsizetype semicolon = lastSemicolon(tokens);
         const qsizetype dateStart = semicolon >= 0 ? semicolon + 1 : unseparatedDateStart(tokens);
-        return dateStart < 0 ? QDateTime() : parseDate(wordsFrom(tokens, size_t(dateStart), tokens.size()));
+        return dateStart < 0 ? QDateTime() : ReceivedDate::parse(wordsFrom(tokens, size_t(dateStart), tokens.size()));
     }
 
 private:
@@ -651,8 +456,8 @@ private:
             return;
         }
         const QString text = wordsFrom(tokens, size_t(start), tokens.size());
-        const std::optional<QDateTime> canonical = CanonicalDate(text).read();
-        m_hop.time = canonical ? *canonical : parseDate(text);
+        const std::optional<QDateTime> canonical = ReceivedDate::canonical(text);
+        m_hop.time = canonical ? *canonical : ReceivedDate::parse(text);
         if (!m_hop.time.isValid())
             m_problems << QStringLiteral("unparseable date \"%1\"").arg(text.left(80));
     }
@@ -687,9 +492,9 @@ QDateTime ReceivedHop::timeOf(QStringView headerValue)
     const QStringView value = headerValue.left(MaxValueLength);
     const qsizetype semicolon = value.lastIndexOf(u';');
     if (semicolon >= 0 && endsWithPlainDate(value, semicolon)) {
-        if (const std::optional<QDateTime> canonical = CanonicalDate(value.sliced(semicolon + 1)).read())
+        if (const std::optional<QDateTime> canonical = ReceivedDate::canonical(value.sliced(semicolon + 1)))
             return *canonical;
-        return parseDate(plainDateWords(value.sliced(semicolon + 1)));
+        return ReceivedDate::parse(ReceivedDate::plainWords(value.sliced(semicolon + 1)));
     }
     return HopParser(headerValue).time();
 }
