@@ -13,10 +13,9 @@ struct Line {
     QStringView content; ///< without quote marks and surrounding white space
 };
 
-// A thread's list, reused from text to text as QuoteHeaderParser::find() reuses its own.
-const QList<Line> &linesIn(QStringView text, qsizetype begin, qsizetype end)
+// Into \a lines, emptied first: a thread's list is reused from text to text (see SignatureFinder::find).
+void splitLines(QStringView text, qsizetype begin, qsizetype end, QList<Line> &lines)
 {
-    thread_local QList<Line> lines;
     lines.clear();
     for (qsizetype at = begin; at < end;) {
         qsizetype nl = text.indexOf(u'\n', at);
@@ -28,7 +27,6 @@ const QList<Line> &linesIn(QStringView text, qsizetype begin, qsizetype end)
         lines << Line{at, line};
         at = nl + 1;
     }
-    return lines;
 }
 
 // Ten or more of -_=*~ and nothing else.
@@ -152,9 +150,14 @@ qsizetype signatureStart(const QList<Line> &lines, qsizetype end)
 
 } // namespace
 
+// Each thread keeps its line list, as QuoteHeaderParser::find() does. A segment's line count has no bound
+// (the segmenter leaves the rest of a hostile body to its last segment), so a list grown past KeptLines is
+// freed after use instead of being held by the thread.
 SignatureFinder::Trailer SignatureFinder::find(QStringView text, qsizetype begin, qsizetype end)
 {
-    const QList<Line> &lines = linesIn(text, begin, end);
+    constexpr qsizetype KeptLines = 8192;
+    thread_local QList<Line> lines;
+    splitLines(text, begin, end, lines);
     Trailer t;
     t.disclaimer = disclaimerStart(text, lines);
     t.signature = signatureStart(lines, t.disclaimer >= 0 ? t.disclaimer : end);
@@ -163,6 +166,8 @@ SignatureFinder::Trailer SignatureFinder::find(QStringView text, qsizetype begin
     const bool delimited = std::any_of(lines.cbegin(), lines.cend(), [](const Line &l) { return l.content == u"--"; });
     if (t.signature == begin && t.disclaimer < 0 && !delimited)
         t.signature = -1;
+    if (lines.capacity() > KeptLines)
+        lines = QList<Line>();
     return t;
 }
 
