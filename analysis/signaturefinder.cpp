@@ -13,7 +13,12 @@ struct Line {
     QStringView content; ///< without quote marks and surrounding white space
 };
 
-// Into \a lines, emptied first: a thread's list is reused from text to text (see SignatureFinder::find).
+// Signatures and disclaimers close a segment: its last MaxLines lines are read. The segmenter leaves the rest of
+// a body beyond its own cap to the last segment, and a hostile one of millions of lines took 24 bytes a line here.
+constexpr qsizetype MaxLines = 8192;
+
+// The last MaxLines lines of [begin, end) into \a lines, emptied first: a thread's list is reused from text to
+// text (see SignatureFinder::find). The lines a longer segment scrolls past are dropped half a list at a time.
 void splitLines(QStringView text, qsizetype begin, qsizetype end, QList<Line> &lines)
 {
     lines.clear();
@@ -25,8 +30,12 @@ void splitLines(QStringView text, qsizetype begin, qsizetype end, QList<Line> &l
         while (line.startsWith(u'>'))
             line = line.sliced(1).trimmed();
         lines << Line{at, line};
+        if (lines.size() == 2 * MaxLines)
+            lines.remove(0, MaxLines);
         at = nl + 1;
     }
+    if (lines.size() > MaxLines)
+        lines.remove(0, lines.size() - MaxLines);
 }
 
 // Ten or more of -_=*~ and nothing else.
@@ -150,12 +159,9 @@ qsizetype signatureStart(const QList<Line> &lines, qsizetype end)
 
 } // namespace
 
-// Each thread keeps its line list, as QuoteHeaderParser::find() does. A segment's line count has no bound
-// (the segmenter leaves the rest of a hostile body to its last segment), so a list grown past KeptLines is
-// freed after use instead of being held by the thread.
+// Each thread keeps its line list, as QuoteHeaderParser::find() does: at most 2 * MaxLines lines.
 SignatureFinder::Trailer SignatureFinder::find(QStringView text, qsizetype begin, qsizetype end)
 {
-    constexpr qsizetype KeptLines = 8192;
     thread_local QList<Line> lines;
     splitLines(text, begin, end, lines);
     Trailer t;
@@ -166,8 +172,6 @@ SignatureFinder::Trailer SignatureFinder::find(QStringView text, qsizetype begin
     const bool delimited = std::any_of(lines.cbegin(), lines.cend(), [](const Line &l) { return l.content == u"--"; });
     if (t.signature == begin && t.disclaimer < 0 && !delimited)
         t.signature = -1;
-    if (lines.capacity() > KeptLines)
-        lines = QList<Line>();
     return t;
 }
 

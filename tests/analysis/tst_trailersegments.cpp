@@ -19,6 +19,7 @@ class TestTrailerSegments : public QObject
 private slots:
     void signatureFixtures_data();
     void signatureFixtures();
+    void signatureBelowAHostileRunOfLines();
     void delimitedSignaturesOnLists();
     void signOffsOnLists();
     void disclaimers_data();
@@ -29,6 +30,17 @@ private slots:
 
 // Signatures in the reply-parser fixtures: "-- " delimited (github correct_sig, email_1_8, bullets;
 // talon sparrow) and sign-offs (talon signature fixtures: stripped/short_url, P/unicode_msg).
+// The sender's signatures (depth 0), normalized.
+QStringList ownSignatures(const BodyStructure &b)
+{
+    QStringList found;
+    for (const Segment &s : b.segments) {
+        if (s.kind == Kind::Signature && s.depth == 0)
+            found << normalizedText(segmentText(b, s));
+    }
+    return found;
+}
+
 void TestTrailerSegments::signatureFixtures_data()
 {
     QTest::addColumn<QString>("sample");
@@ -56,17 +68,24 @@ void TestTrailerSegments::signatureFixtures()
     QFETCH(QString, signature);
     const BodyStructure b = sample.endsWith(u".eml") ? structureOfFile(sample) : QuoteSegmenter::segment(readText(sample));
     QVERIFY2(structureViolation(b).isEmpty(), qPrintable(structureViolation(b)));
-    QStringList found;
-    for (const Segment &s : b.segments) {
-        if (s.kind == Kind::Signature && s.depth == 0)
-            found << normalizedText(segmentText(b, s));
-    }
+    QStringList found = ownSignatures(b);
     if (signature.isEmpty()) {
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u'|')));
         return;
     }
     QVERIFY2(found.size() == 1, qPrintable(QStringLiteral("signatures found: %1\n").arg(found.size()) + dump(b)));
     QCOMPARE(found.first().replace(QStringLiteral("-- \n"), QStringLiteral("--\n")), normalizedText(signature).replace(QStringLiteral("-- \n"), QStringLiteral("--\n")));
+}
+
+// A fixture under 100,000 lines of text: past the segmenter's line cap, all of it is the last segment, of
+// which the signature finder reads the last lines only (its list stays bounded). The signature is found as in
+// the fixture alone.
+void TestTrailerSegments::signatureBelowAHostileRunOfLines()
+{
+    const QString fixture = readText(QStringLiteral("quote-parsing/github_email_reply_parser/emails/correct_sig.txt"));
+    const BodyStructure b = QuoteSegmenter::segment(QStringLiteral("x\n").repeated(100000) + fixture);
+    QVERIFY2(structureViolation(b).isEmpty(), qPrintable(structureViolation(b)));
+    QCOMPARE(ownSignatures(b), QStringList{QStringLiteral("--\nrick")});
 }
 
 // "-- " delimited signatures in the sender's own text on the lists (kernel mail: the git version
