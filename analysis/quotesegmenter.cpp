@@ -28,7 +28,7 @@ int quoteDepth(QStringView line)
 }
 
 // A thread's list, reused from text to text as QuoteHeaderParser::find() reuses its own.
-QList<Line> &splitLines(const QString &text)
+const QList<Line> &splitLines(const QString &text)
 {
     thread_local QList<Line> lines;
     lines.clear();
