@@ -106,7 +106,7 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
     std::vector<int> copies(m_groupStarts.size() - 1);
     for (size_t g = 0; g < copies.size(); ++g)
         copies[g] = m_groupStarts[g + 1] - m_groupStarts[g];
-    m_boilerplate = m_own.frequentHashes(qMax(25, int(n / 100)), copies);
+    m_boilerplate = HashFilter(m_own.frequentHashes(qMax(25, int(n / 100)), copies));
     m_sets.resize(n);
     m_fullSets.resize(n);
     parallelFor(qsizetype(n), [&](int i) {
@@ -176,7 +176,7 @@ std::vector<quint64> QuoteMatcher::significantShingles(int message, const QList<
 bool QuoteMatcher::isBoilerplate(QStringView text) const
 {
     const std::vector<quint64> set = Shingles::set(text);
-    return !set.empty() && std::includes(m_boilerplate.cbegin(), m_boilerplate.cend(), set.cbegin(), set.cend());
+    return !set.empty() && m_boilerplate.includes(set);
 }
 
 // In place: no second copy of a set that may hold a whole thread.
@@ -188,14 +188,7 @@ std::vector<quint64> QuoteMatcher::withoutBoilerplate(std::vector<quint64> set) 
 
 std::span<quint64> QuoteMatcher::removeBoilerplate(std::span<quint64> set) const
 {
-    auto kept = set.begin();
-    auto b = m_boilerplate.cbegin();
-    for (quint64 h : set) {
-        while (b != m_boilerplate.cend() && *b < h)
-            ++b;
-        if (b == m_boilerplate.cend() || *b != h)
-            *kept++ = h;
-    }
+    const auto kept = std::remove_if(set.begin(), set.end(), [this](quint64 h) { return m_boilerplate.contains(h); });
     return set.first(size_t(kept - set.begin()));
 }
 

@@ -2,6 +2,7 @@
 
 #include "bodystructure.h"
 #include "bulkarena.h"
+#include "hashfilter.h"
 #include "postingindex.h"
 #include "shingles.h"
 #include "sketchindex.h"
@@ -96,7 +97,7 @@ private:
     PostingIndex m_own;
     std::vector<int> m_groupStarts;   ///< group g's messages: m_groupMessages[m_groupStarts[g], m_groupStarts[g + 1])
     std::vector<int> m_groupMessages; ///< ascending within each group
-    std::vector<quint64> m_boilerplate;       ///< shingles in so many messages that they prove nothing (sorted)
+    HashFilter m_boilerplate; ///< shingles in so many messages that they prove nothing
     SketchIndex m_full; ///< by each message's whole text
 };
 

@@ -101,10 +101,12 @@ std::vector<quint64> wordHashes(std::span<const Shingles::Token> tokens)
 }
 
 // "name-XXXX@public.gmane.org", "name+tag@example.com": archives rewrite and sub-addressing extends
-// addresses, but keep the local part in front; a stripped address leaves nothing of it behind.
+// addresses, but keep the local part in front (up to the first '@', '+' or '-'); a stripped address leaves
+// nothing of it behind.
 QString mailboxKey(const QString &address)
 {
-    return address.section(u'@', 0, 0).section(u'+', 0, 0).section(u'-', 0, 0);
+    const auto end = std::find_if(address.cbegin(), address.cend(), [](QChar c) { return c == u'@' || c == u'+' || c == u'-'; });
+    return address.first(end - address.cbegin());
 }
 
 QSet<QString> mailboxKeys(const QSet<QString> &addresses)

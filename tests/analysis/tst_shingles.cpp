@@ -1,10 +1,13 @@
 // Shingles read off a body's tokens must equal those of the part tokenised on its own: word counts here,
-// over every real list message, at line starts and at offsets inside words.
+// over every real list message, at line starts and at offsets inside words. Set intersections of real
+// messages, merged or probed, against a brute-force count.
 #include "segmentfixture.h"
 
 #include "analysis/shingles.h"
 
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace th::analysis;
 
@@ -15,6 +18,7 @@ private Q_SLOTS:
     void wordCountFromTokens_data();
     void wordCountFromTokens();
     void wordCountFromTokensOnRealMail();
+    void intersectionOfRealSets();
 };
 
 void TestShingles::wordCountFromTokens_data()
@@ -56,6 +60,29 @@ void TestShingles::wordCountFromTokensOnRealMail()
         }
     }
     QVERIFY(parts > 50000);
+}
+
+// Neighbouring list messages quote each other (large intersections); a short set against a long one takes the
+// probing path. Both must count what a lookup of every hash counts.
+void TestShingles::intersectionOfRealSets()
+{
+    std::vector<std::vector<quint64>> sets;
+    for (const auto &[corpusPath, location] : Corpora::instance().listMessages())
+        sets.push_back(Shingles::set(Corpora::instance().message(corpusPath, location).textBody));
+    const auto counted = [](const std::vector<quint64> &a, const std::vector<quint64> &b) {
+        return qsizetype(std::count_if(a.cbegin(), a.cend(), [&b](quint64 h) { return std::binary_search(b.cbegin(), b.cend(), h); }));
+    };
+    qsizetype shared = 0;
+    for (size_t i = 1; i < sets.size(); ++i) {
+        for (const std::vector<quint64> *other : {&sets[i - 1], &sets[i / 2]}) {
+            const qsizetype n = Shingles::intersectionSize(sets[i], *other);
+            QCOMPARE(n, counted(sets[i], *other));
+            QCOMPARE(Shingles::intersectionSize(*other, sets[i]), n);
+            shared += n;
+        }
+    }
+    QVERIFY(sets.size() > 3000);
+    QVERIFY(shared > 100000); // the pairs do overlap: the merge's equal case is exercised
 }
 
 QTEST_GUILESS_MAIN(TestShingles)
