@@ -8,7 +8,9 @@ namespace {
 QString network(const QString &ip)
 {
     const QChar separator = ip.contains(u':') ? u':' : u'.';
-    return ip.section(separator, 0, 1);
+    const qsizetype first = ip.indexOf(separator);
+    const qsizetype second = first < 0 ? -1 : ip.indexOf(separator, first + 1);
+    return second < 0 ? ip : ip.first(second); // as QString::section(separator, 0, 1), a sender's every earlier message
 }
 
 Finding weak(const QString &summary, const QString &value)
