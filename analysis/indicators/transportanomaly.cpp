@@ -4,13 +4,14 @@ namespace th::analysis {
 namespace {
 
 // Large senders (Gmail, Exchange Online) submit from many addresses of one network: compare networks,
-// an IPv4 /16 or the first two IPv6 groups.
+// an IPv4 /16 or the first two IPv6 groups, the text before the second separator. Asked of every earlier
+// message of a sender: QString::section(separator, 0, 1) took 2.7K instructions a call.
 QString network(const QString &ip)
 {
     const QChar separator = ip.contains(u':') ? u':' : u'.';
     const qsizetype first = ip.indexOf(separator);
     const qsizetype second = first < 0 ? -1 : ip.indexOf(separator, first + 1);
-    return second < 0 ? ip : ip.first(second); // as QString::section(separator, 0, 1), a sender's every earlier message
+    return second < 0 ? ip : ip.first(second);
 }
 
 Finding weak(const QString &summary, const QString &value)
