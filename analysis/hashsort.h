@@ -37,12 +37,16 @@ void sortByHash(std::vector<T> &items, Key &&key)
         sorted.resize(items.size());
     for (const T &item : items)
         sorted[starts[size_t(key(item) >> shift)]++] = item;
-    // starts[b] is now the end of bucket b, which begins where bucket b - 1 ends
-    for (size_t b = 0, begin = 0; b + 1 < starts.size(); begin = starts[b++]) {
-        for (size_t i = begin + 1; i < starts[b]; ++i) {
-            for (size_t j = i; j > begin && less(sorted[j], sorted[j - 1]); --j)
-                std::swap(sorted[j], sorted[j - 1]);
-        }
+    // The buckets are in order, so one insertion pass over the whole array finishes them: its test is rarely
+    // true, where a loop per bucket mispredicted on every bucket of more than one item.
+    for (size_t i = 1; i < items.size(); ++i) {
+        if (!less(sorted[i], sorted[i - 1]))
+            continue;
+        const T item = sorted[i];
+        size_t j = i;
+        for (; j > 0 && less(item, sorted[j - 1]); --j)
+            sorted[j] = sorted[j - 1];
+        sorted[j] = item;
     }
     std::copy(sorted.cbegin(), sorted.cbegin() + qsizetype(items.size()), items.begin());
 }

@@ -1,6 +1,6 @@
 // Shingles read off a body's tokens must equal those of the part tokenised on its own: word counts here,
 // over every real list message, at line starts and at offsets inside words. Set intersections of real
-// messages, merged or probed, against a brute-force count.
+// messages, merged or probed, against a brute-force count; the sets themselves against a comparison sort.
 #include "segmentfixture.h"
 
 #include "analysis/shingles.h"
@@ -19,6 +19,7 @@ private Q_SLOTS:
     void wordCountFromTokens();
     void wordCountFromTokensOnRealMail();
     void intersectionOfRealSets();
+    void setsOfRealMailAreSortedAndDistinct();
 };
 
 void TestShingles::wordCountFromTokens_data()
@@ -83,6 +84,24 @@ void TestShingles::intersectionOfRealSets()
     }
     QVERIFY(sets.size() > 3000);
     QVERIFY(shared > 100000); // the pairs do overlap: the merge's equal case is exercised
+}
+
+// Set sorts the shingles with a counting sort on their top bits and one insertion pass: the same set as
+// std::sort and std::unique over the shingles taken one by one, for every real list message.
+void TestShingles::setsOfRealMailAreSortedAndDistinct()
+{
+    size_t largeSets = 0;
+    for (const auto &[corpusPath, location] : Corpora::instance().listMessages()) {
+        const std::vector<Shingles::Token> tokens = Shingles::tokens(Corpora::instance().message(corpusPath, location).textBody);
+        std::vector<quint64> expected;
+        for (size_t i = 0; i < Shingles::shingleCount(tokens); ++i)
+            expected.push_back(Shingles::shingleAt(tokens, i).hash);
+        std::sort(expected.begin(), expected.end());
+        expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+        QVERIFY(Shingles::set(tokens) == expected);
+        largeSets += expected.size() >= 1000 ? 1 : 0;
+    }
+    QVERIFY(largeSets > 100); // the counting sort's path, not only std::sort's for small sets
 }
 
 QTEST_GUILESS_MAIN(TestShingles)
