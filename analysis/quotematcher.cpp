@@ -205,7 +205,7 @@ qsizetype QuoteMatcher::copyEnd(std::span<const Shingles::Token> text, std::span
 {
     for (size_t i = Shingles::shingleCount(text); i-- > 0;) {
         const Shingles::Shingle s = Shingles::shingleAt(text, i);
-        if (std::binary_search(original.begin(), original.end(), s.hash))
+        if (Shingles::contains(original, s.hash))
             return s.end;
     }
     return -1;
@@ -215,7 +215,7 @@ qsizetype QuoteMatcher::copyStart(std::span<const Shingles::Token> text, std::sp
 {
     int run = 0;
     for (size_t i = 0, n = Shingles::shingleCount(text); i < n; ++i) {
-        run = std::binary_search(original.begin(), original.end(), Shingles::shingleAt(text, i).hash) ? run + 1 : 0;
+        run = Shingles::contains(original, Shingles::shingleAt(text, i).hash) ? run + 1 : 0;
         if (run == RunLength)
             return text[i + 1 - RunLength].begin;
     }

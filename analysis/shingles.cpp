@@ -268,6 +268,16 @@ qsizetype Shingles::intersectionSize(std::span<const quint64> a, std::span<const
     return qsizetype(n);
 }
 
+bool Shingles::contains(std::span<const quint64> set, quint64 hash)
+{
+    if (set.empty())
+        return false;
+    const quint64 *last = set.data(); // the last element not above hash, once the range is one element
+    for (size_t n = set.size(); n > 1; n -= n / 2)
+        last = last[n / 2] <= hash ? last + n / 2 : last;
+    return *last == hash;
+}
+
 double Shingles::jaccard(std::span<const quint64> a, std::span<const quint64> b)
 {
     const qsizetype common = intersectionSize(a, b);

@@ -1,6 +1,7 @@
 // Shingles read off a body's tokens must equal those of the part tokenised on its own: word counts here,
 // over every real list message, at line starts and at offsets inside words. Set intersections of real
-// messages, merged or probed, against a brute-force count; the sets themselves against a comparison sort.
+// messages, merged or probed, against a brute-force count; the sets themselves against a comparison sort;
+// membership against std::binary_search.
 #include "segmentfixture.h"
 
 #include "analysis/shingles.h"
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void wordCountFromTokensOnRealMail();
     void intersectionOfRealSets();
     void setsOfRealMailAreSortedAndDistinct();
+    void containsAsBinarySearch();
 };
 
 void TestShingles::wordCountFromTokens_data()
@@ -102,6 +104,29 @@ void TestShingles::setsOfRealMailAreSortedAndDistinct()
         largeSets += expected.size() >= 1000 ? 1 : 0;
     }
     QVERIFY(largeSets > 100); // the counting sort's path, not only std::sort's for small sets
+}
+
+// Every hash of a message's neighbour probed in its set, held or not, and every hash of the set itself.
+void TestShingles::containsAsBinarySearch()
+{
+    std::vector<std::vector<quint64>> sets;
+    for (const auto &[corpusPath, location] : Corpora::instance().listMessages())
+        sets.push_back(Shingles::set(Corpora::instance().message(corpusPath, location).textBody));
+    size_t held = 0, probes = 0;
+    for (size_t i = 1; i < sets.size(); ++i) {
+        for (const std::vector<quint64> *probe : {&sets[i - 1], &sets[i]}) {
+            for (quint64 h : *probe) {
+                const bool expected = std::binary_search(sets[i].cbegin(), sets[i].cend(), h);
+                QCOMPARE(Shingles::contains(sets[i], h), expected);
+                held += expected ? 1 : 0;
+                ++probes;
+            }
+        }
+        QVERIFY(!Shingles::contains(sets[i], 0) || std::binary_search(sets[i].cbegin(), sets[i].cend(), 0));
+        QVERIFY(!Shingles::contains(sets[i], ~quint64(0)) || sets[i].back() == ~quint64(0));
+    }
+    QVERIFY(!Shingles::contains({}, 1));
+    QVERIFY(held > 100000 && probes > held); // both answers, many times
 }
 
 QTEST_GUILESS_MAIN(TestShingles)
