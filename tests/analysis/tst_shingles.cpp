@@ -1,7 +1,7 @@
 // Shingles read off a body's tokens must equal those of the part tokenised on its own: word counts here,
 // over every real list message, at line starts and at offsets inside words. Set intersections of real
 // messages, merged or probed, against a brute-force count; the sets themselves against a comparison sort;
-// membership against std::binary_search.
+// membership against std::binary_search; the tokens' hashes against those of the normalised words.
 #include "segmentfixture.h"
 
 #include "analysis/shingles.h"
@@ -22,6 +22,7 @@ private Q_SLOTS:
     void intersectionOfRealSets();
     void setsOfRealMailAreSortedAndDistinct();
     void containsAsBinarySearch();
+    void tokenHashesAreWordHashes();
 };
 
 void TestShingles::wordCountFromTokens_data()
@@ -127,6 +128,26 @@ void TestShingles::containsAsBinarySearch()
     }
     QVERIFY(!Shingles::contains({}, 1));
     QVERIFY(held > 100000 && probes > held); // both answers, many times
+}
+
+// tokens() hashes ASCII words without building their text, lower-casing a block of characters past short ones;
+// words() normalises each word into a string first. Both must give every word of every list message the same hash.
+void TestShingles::tokenHashesAreWordHashes()
+{
+    qsizetype words = 0;
+    for (const auto &[corpusPath, location] : Corpora::instance().listMessages()) {
+        const QString &text = Corpora::instance().message(corpusPath, location).textBody;
+        const std::vector<Shingles::Token> tokens = Shingles::tokens(text);
+        const QList<Shingles::Word> expected = Shingles::words(text);
+        QCOMPARE(qsizetype(tokens.size()), expected.size());
+        for (size_t i = 0; i < tokens.size(); ++i) {
+            QCOMPARE(tokens[i].hash, expected[qsizetype(i)].hash);
+            QCOMPARE(qsizetype(tokens[i].begin), expected[qsizetype(i)].begin);
+            QCOMPARE(qsizetype(tokens[i].end), expected[qsizetype(i)].end);
+        }
+        words += expected.size();
+    }
+    QVERIFY(words > 1000000);
 }
 
 QTEST_GUILESS_MAIN(TestShingles)
