@@ -108,11 +108,13 @@ std::vector<int> PostingIndex::holders(quint64 hash) const
 std::vector<PostingIndex::Hits> PostingIndex::hits(std::span<const quint64> query) const
 {
     thread_local std::vector<int> counts;
+    thread_local std::vector<int> touched; // each item once, and a slot written past the last one
     counts.resize(qMax(counts.size(), m_itemCount));
-    std::vector<int> touched;
+    touched.resize(qMax(touched.size(), m_itemCount + 1));
     if (m_starts.empty())
         return {};
     constexpr size_t Ahead = 8;
+    size_t touchedCount = 0;
     for (size_t q = 0; q < query.size(); ++q) {
         if (q + 2 * Ahead < query.size())
             __builtin_prefetch(&m_starts[size_t(query[q + 2 * Ahead] >> m_shift)]);
@@ -120,16 +122,20 @@ std::vector<PostingIndex::Hits> PostingIndex::hits(std::span<const quint64> quer
             __builtin_prefetch(m_postings.data() + m_starts[size_t(query[q + Ahead] >> m_shift)]); // may be one past the end
         const quint64 h = query[q];
         const size_t bucket = size_t(h >> m_shift);
+        // Whether a posting matches, and whether its item is new, are coin tosses: counted, not branched on.
         for (quint32 i = m_starts[bucket]; i < m_starts[bucket + 1]; ++i) {
             const Posting &p = m_postings[i];
-            if (p.hash == h && counts[size_t(p.item)]++ == 0)
-                touched.push_back(p.item);
+            const int match = p.hash == h;
+            int &count = counts[size_t(p.item)];
+            touched[touchedCount] = p.item;
+            touchedCount += size_t(match & (count == 0));
+            count += match;
         }
     }
-    std::sort(touched.begin(), touched.end());
+    std::sort(touched.begin(), touched.begin() + qsizetype(touchedCount));
     std::vector<Hits> out;
-    out.reserve(touched.size());
-    for (int item : touched) {
+    out.reserve(touchedCount);
+    for (int item : std::span<const int>(touched.data(), touchedCount)) {
         out.push_back({item, counts[size_t(item)]});
         counts[size_t(item)] = 0;
     }
