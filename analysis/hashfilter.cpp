@@ -1,5 +1,7 @@
 #include "hashfilter.h"
 
+#include "shingles.h"
+
 #include <algorithm>
 #include <bit>
 
@@ -21,7 +23,7 @@ bool HashFilter::contains(quint64 hash) const
     const quint64 top = hash >> m_shift;
     if (!(m_bits[size_t(top >> 6)] & (quint64(1) << (top & 63))))
         return false;
-    return std::binary_search(m_sorted.cbegin(), m_sorted.cend(), hash);
+    return Shingles::contains(m_sorted, hash);
 }
 
 bool HashFilter::includes(std::span<const quint64> set) const
