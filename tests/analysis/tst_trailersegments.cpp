@@ -28,8 +28,6 @@ private slots:
     void proseIsNotATrailer();
 };
 
-// Signatures in the reply-parser fixtures: "-- " delimited (github correct_sig, email_1_8, bullets;
-// talon sparrow) and sign-offs (talon signature fixtures: stripped/short_url, P/unicode_msg).
 // The sender's signatures (depth 0), normalized.
 QStringList ownSignatures(const BodyStructure &b)
 {
@@ -41,6 +39,8 @@ QStringList ownSignatures(const BodyStructure &b)
     return found;
 }
 
+// Signatures in the reply-parser fixtures: "-- " delimited (github correct_sig, email_1_8, bullets;
+// talon sparrow) and sign-offs (talon signature fixtures: stripped/short_url, P/unicode_msg).
 void TestTrailerSegments::signatureFixtures_data()
 {
     QTest::addColumn<QString>("sample");
