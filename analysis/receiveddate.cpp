@@ -9,14 +9,30 @@
 namespace th::analysis {
 namespace {
 
+// Months by their first three letters, case-blind: a table of the letters packed as one number, where twelve
+// caseless string comparisons cost more than the rest of a hop's date.
 int monthNumber(QStringView name)
 {
-    static constexpr std::array<std::u16string_view, 12> months = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
-                                                                   u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
-    const auto it = std::find_if(months.cbegin(), months.cend(), [name](std::u16string_view m) {
-        return name.compare(QStringView(m), Qt::CaseInsensitive) == 0;
-    });
+    static constexpr std::array<char16_t[4], 12> months = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
+                                                           u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
+    if (name.size() != 3)
+        return 0;
+    const auto lower = [](char16_t c) { return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c; };
+    const char16_t a = lower(name[0].unicode()), b = lower(name[1].unicode()), c = lower(name[2].unicode());
+    const auto it = std::find_if(months.cbegin(), months.cend(), [&](const char16_t (&m)[4]) { return m[0] == a && m[1] == b && m[2] == c; });
     return it == months.cend() ? 0 : int(it - months.cbegin()) + 1;
+}
+
+// The value of a few ASCII \a digits, 0 if any is not one (as toInt() gives), without its locale-aware parse.
+int digitValue(QStringView digits)
+{
+    int n = 0;
+    for (QChar c : digits) {
+        if (c < u'0' || c > u'9')
+            return 0;
+        n = n * 10 + (c.unicode() - u'0');
+    }
+    return n;
 }
 
 // Seconds east of UTC. RFC 5322 section 4.3: unknown (military) zone letters mean -0000, i.e. UTC, as does no zone.
@@ -26,7 +42,7 @@ int zoneOffset(QStringView zone)
         {u"EST", -5}, {u"EDT", -4}, {u"CST", -6}, {u"CDT", -5}, {u"MST", -7}, {u"MDT", -6}, {u"PST", -8}, {u"PDT", -7}}};
     if (zone.size() == 5 && (zone[0] == u'+' || zone[0] == u'-')) {
         const int sign = zone[0] == u'-' ? -1 : 1;
-        return sign * (zone.sliced(1, 2).toInt() * 3600 + zone.sliced(3, 2).toInt() * 60);
+        return sign * (digitValue(zone.sliced(1, 2)) * 3600 + digitValue(zone.sliced(3, 2)) * 60);
     }
     const auto it = std::find_if(named.cbegin(), named.cend(), [zone](const auto &n) {
         return zone.compare(QStringView(n.first), Qt::CaseInsensitive) == 0;
@@ -122,7 +138,7 @@ private:
             ++n;
         if (n < least || n > most)
             return -1;
-        const int value = m_s.first(n).toInt();
+        const int value = digitValue(m_s.first(n));
         m_s = m_s.sliced(n);
         return value;
     }
