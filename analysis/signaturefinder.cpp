@@ -107,7 +107,7 @@ qsizetype disclaimerStart(QStringView text, const QList<Line> &lines)
         if (last < 0 || last == i)
             break;
         const qsizetype from = lines[i + 1].begin, to = lines[last].begin + lines[last].content.size();
-        if (!isDisclaimer(text.sliced(from, to - from)))
+        if (last - i > SignatureFinder::MaxDisclaimerLines || !isDisclaimer(text.sliced(from, to - from)))
             break;
         start = from;
         while (i >= 0 && isRule(lines[i].content))

@@ -14,6 +14,9 @@ class SignatureFinder
 public:
     static constexpr int MaxSignatureLines = 6; ///< lines after a sign-off that still count as signature
     static constexpr int MinDisclaimerWords = 12;
+    /// Notices are a few sentences: a longer paragraph is text or code (a patch's hunk naming a "privileged"
+    /// operation), and searching one for notice words cost more than the rest of the signature search.
+    static constexpr int MaxDisclaimerLines = 40;
 
     struct Trailer {
         qsizetype signature = -1;  ///< start of the signature, or -1
