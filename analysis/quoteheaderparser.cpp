@@ -1,6 +1,7 @@
 #include "quoteheaderparser.h"
 
 #include "attributionline.h"
+#include "diffhunks.h"
 #include "headerlabel.h"
 #include "memo.h"
 #include "quoteddate.h"
@@ -47,6 +48,7 @@ struct Line {
     int depth = 0;                ///< number of '>' in front
     mutable signed char verb = -1; ///< holds an attribution verb; computed on demand (-1: not yet)
     mutable bool notLabel = false; ///< known not to be a label line: a block's scan asks each line several times
+    bool code = false;             ///< a diff hunk's line (DiffHunks): part of no header
 };
 
 // Each line is asked once, however many windows it is part of.
@@ -71,6 +73,7 @@ Line makeLine(QStringView text, qsizetype begin, qsizetype contentEnd, qsizetype
 void splitLines(QStringView text, QList<Line> &lines)
 {
     lines.clear();
+    DiffHunks hunks;
     qsizetype begin = 0;
     while (begin < text.size() && lines.size() < MaxLines) {
         qsizetype stop = begin;
@@ -80,6 +83,7 @@ void splitLines(QStringView text, QList<Line> &lines)
         if (end < text.size())
             end += (text[end] == u'\r' && end + 1 < text.size() && text[end + 1] == u'\n') ? 2 : 1;
         lines.append(makeLine(text, begin, stop, end));
+        lines.last().code = hunks.take(text.sliced(begin, stop - begin));
         begin = end;
     }
 }
@@ -124,7 +128,7 @@ std::optional<LabelLine> parseLabelLine(QStringView content)
 std::optional<LabelLine> labelLine(const QList<Line> &lines, int index)
 {
     const Line &line = lines[index];
-    if (line.notLabel)
+    if (line.notLabel || line.code)
         return std::nullopt;
     // Labels are short: no colon near the start, no label (cheap test before the long alternation).
     std::optional<LabelLine> label = HeaderLabel::mayOpen(line.content)
@@ -447,6 +451,8 @@ QList<Window> windowsEndingAt(const QList<Line> &lines, int last, int floor)
     qsizetype length = 0;
     for (int first = last; first >= std::max(floor, last - MaxWindowLines + 1); --first) {
         const Line &line = lines[first];
+        if (line.code)
+            break;
         if (!line.content.isEmpty())
             length += (length > 0 ? 1 : 0) + line.content.size();
         if (length > MaxWindowLength)
@@ -521,7 +527,7 @@ private:
 
     int step(int i)
     {
-        if (m_lines[i].content.isEmpty())
+        if (m_lines[i].content.isEmpty() || m_lines[i].code)
             return i + 1;
         if (const std::optional<QuotedHeader> s = separatorAt(m_lines, i)) {
             add(*s);
