@@ -1,6 +1,6 @@
 // libFuzzer target: decoded text through the parsers that read what people and mail clients wrote: quote
 // segmentation (plain and HTML), quoted headers and dates, written mailboxes, Authentication-Results,
-// Received and Thread-Index values, gateway-wrapped links. Built by the "fuzz" preset only; see README.md.
+// Received values and their dates, Thread-Index values, gateway-wrapped links. Built by the "fuzz" preset only; see README.md.
 #include "analysis/authenticationresults.h"
 #include "analysis/gatewaylink.h"
 #include "analysis/hijackanalyzer.h"
@@ -33,6 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)analysis::AuthenticationResults::parse(line);
         (void)analysis::AuthenticationResults::parseArc(line);
         (void)analysis::ReceivedHop::parse(line);
+        (void)analysis::ReceivedHop::timeOf(line);
         (void)analysis::GatewayLink::target(line);
         (void)model::ThreadIndex::decode(line);
     }
