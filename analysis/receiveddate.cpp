@@ -9,8 +9,8 @@
 namespace th::analysis {
 namespace {
 
-// Months by their first three letters, case-blind: a table of the letters packed as one number, where twelve
-// caseless string comparisons cost more than the rest of a hop's date.
+// Months by their three letters, case-blind: lower-cased once and compared in place, where twelve caseless string
+// comparisons cost more than the rest of a hop's date.
 int monthNumber(QStringView name)
 {
     static constexpr std::array<char16_t[4], 12> months = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",

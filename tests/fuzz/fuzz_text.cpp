@@ -1,6 +1,7 @@
 // libFuzzer target: decoded text through the parsers that read what people and mail clients wrote: quote
 // segmentation (plain and HTML), quoted headers and dates, written mailboxes, Authentication-Results,
-// Received values and their dates, Thread-Index values, gateway-wrapped links. Built by the "fuzz" preset only; see README.md.
+// Received values and their dates, Thread-Index values, gateway-wrapped links. Built by the "fuzz" preset
+// only; see README.md.
 #include "analysis/authenticationresults.h"
 #include "analysis/gatewaylink.h"
 #include "analysis/hijackanalyzer.h"
