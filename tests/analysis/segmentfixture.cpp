@@ -27,9 +27,10 @@ QString readText(const QString &relative)
     return QString::fromUtf8(readFile(corpus(relative)));
 }
 
-// The structure the engine builds for a message: its text/plain body, else its HTML body as text.
 BodyStructure structureOfFile(const QString &relative)
 {
+    if (const qsizetype hash = relative.indexOf(u'#'); hash >= 0)
+        return Corpora::instance().structure(relative.first(hash), relative.sliced(hash));
     return analysis::HijackAnalyzer::structureOf(model::MimeParser::parse(readFile(corpus(relative))));
 }
 

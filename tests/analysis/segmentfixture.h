@@ -21,7 +21,8 @@ using Kind = th::analysis::Segment::Kind;
 QString corpus(const QString &relative);
 QByteArray readFile(const QString &path);
 QString readText(const QString &relative);
-// The structure the engine builds for a message: its text/plain body, else its HTML body as text.
+// The structure the engine builds for a message: its text/plain body, else its HTML body as text. \a relative
+// is a file, or an mbox and a message's index in it ("lists/x.mbox#12").
 th::analysis::BodyStructure structureOfFile(const QString &relative);
 struct TextLine {
     qsizetype begin = 0;
