@@ -34,6 +34,19 @@ QString nordicLanguage(QStringView text)
     return danish.match(text).hasMatch() ? QStringLiteral("da") : QStringLiteral("no");
 }
 
+// The verbs and markers of the attribution forms, case-folded. "sent" must be a whole word ("consent").
+struct Verb {
+    std::u16string_view folded;
+    bool wholeWord = false;
+};
+constexpr Verb Verbs[] = {
+    {u"wrote"}, {u"writes"}, {u"sent", true}, {u"schrieb"}, {u"schreef"}, {u"verzond"}, {u"geschreven"},
+    {u"écrit"}, {u"ecrit"}, {u"escribió"}, {u"scritto"}, {u"escreveu"}, {u"napisał"}, {u"pisze"},
+    {u"nadesłał"}, {u"skrev"}, {u"napsal"}, {u"napisal"}, {u"napísal"}, {u"viết"}, {u"写道"}, {u"寫道"},
+    {u"のメッセージ"}, {u"작성"}, {u"írta"}, {u"yazdı"}, {u"написал"}, {u"написав"}, {u"пише"},
+    {u"kirjoitti"}, {u"書きました"}};
+static_assert(std::size(Verbs) <= 32, "AttributionLine::Verbs keeps one bit per verb");
+
 // What a form needs: a verb or an '@' somewhere in its lines, or its own first word. Windows without
 // it are not tried (most lines that end in a colon are code or prose).
 enum class Needs { Verb, Address, Prefix };
@@ -45,6 +58,7 @@ struct AttributionPattern {
     QString language;
     Needs needs = Needs::Verb;
     QString prefix; ///< for Needs::Prefix
+    AttributionLine::VerbSet verbs = 0; ///< for Needs::Verb: the verbs its regex names, one of which a text must hold
 };
 
 // Tail of most attributions: a colon, ASCII or full-width. English also goes without one (talon
@@ -57,9 +71,18 @@ constexpr const char16_t *Dashes = uR"re(^(?:-{2,}\s*)?)re";
 // A date part must contain a digit: "On second thought, I wrote:" is no attribution.
 constexpr const char16_t *Dated = uR"re([^\d]*\d.*?)re";
 
+// The verbs written out in a form's regex: a text holding none of them cannot match it.
+AttributionLine::VerbSet verbsNamedIn(const QString &regex)
+{
+    AttributionLine::VerbSet out = 0;
+    for (size_t v = 0; v < std::size(Verbs); ++v)
+        out |= regex.contains(QStringView(Verbs[v].folded), Qt::CaseInsensitive) ? AttributionLine::VerbSet(1) << v : 0;
+    return out;
+}
+
 AttributionPattern pattern(const QString &regex, const char16_t *language, Needs needs = Needs::Verb)
 {
-    return {QRegularExpression(regex, Caseless), QString::fromUtf16(language), needs, QString()};
+    return {QRegularExpression(regex, Caseless), QString::fromUtf16(language), needs, QString(), verbsNamedIn(regex)};
 }
 
 AttributionPattern prefixed(const char16_t *prefix, const QString &regex, const char16_t *language)
@@ -88,7 +111,7 @@ const QList<AttributionPattern> &leadingPatterns()
         pattern(cat({uR"re(^Am\s+(?<date>)re", Dated, uR"re(),?\s+schrieb\s+(?<who>.+?))re", Colon}), u"de"),
         pattern(cat({uR"re(^Op\s+(?<date>)re", Dated, uR"re(),?\s+(?:schreef|heeft|verzond)\s+(?<who>.+?)(?:\s+(?:het\s+volgende\s+)?geschreven)?)re", Colon}), u"nl"),
         pattern(cat({uR"re(^Op\s+(?<body>)re", Dated, uR"re()\s+(?:schreef|verzond))re", Colon}), u"nl"),
-        pattern(cat({uR"re(^Le\s+(?<body>)re", Dated, uR"re()\s+a\s+[ée]crit)re", Colon}), u"fr"),
+        pattern(cat({uR"re(^Le\s+(?<body>)re", Dated, uR"re()\s+a\s+(?:écrit|ecrit))re", Colon}), u"fr"),
         pattern(cat({uR"re(^El\s+(?<body>)re", Dated, uR"re()\s+escribió)re", Colon}), u"es"),
         pattern(cat({uR"re(^(?:Il(?:\s+giorno)?|In\s+data)\s+(?<body>)re", Dated, uR"re()\s+ha\s+scritto)re", Colon}), u"it"),
         pattern(cat({uR"re(^Em\s+(?<body>)re", Dated, uR"re()\s+escreveu)re", Colon}), u"pt"),
@@ -248,7 +271,7 @@ bool applicable(const AttributionPattern &p, QStringView text, AttributionLine::
 {
     switch (p.needs) {
     case Needs::Verb:
-        return signs.verb;
+        return (signs.verbs & p.verbs) != 0;
     case Needs::Address:
         return signs.address && opensWithDate(text);
     case Needs::Prefix:
@@ -271,18 +294,6 @@ std::optional<AttributionLine::Parts> matchAttribution(QStringView text, const Q
     return std::nullopt;
 }
 
-// The verbs and markers of the attribution forms, case-folded. "sent" must be a whole word ("consent").
-struct Verb {
-    std::u16string_view folded;
-    bool wholeWord = false;
-};
-constexpr Verb Verbs[] = {
-    {u"wrote"}, {u"writes"}, {u"sent", true}, {u"schrieb"}, {u"schreef"}, {u"verzond"}, {u"geschreven"},
-    {u"écrit"}, {u"ecrit"}, {u"escribió"}, {u"scritto"}, {u"escreveu"}, {u"napisał"}, {u"pisze"},
-    {u"nadesłał"}, {u"skrev"}, {u"napsal"}, {u"napisal"}, {u"napísal"}, {u"viết"}, {u"写道"}, {u"寫道"},
-    {u"のメッセージ"}, {u"작성"}, {u"írta"}, {u"yazdı"}, {u"написал"}, {u"написав"}, {u"пише"},
-    {u"kirjoitti"}, {u"書きました"}};
-static_assert(std::size(Verbs) <= 32, "verbsStartingAt() keeps one bit per verb");
 
 // Simple case folding, as PCRE2 matches caselessly; a surrogate is left alone (no verb holds one).
 char16_t folded(char16_t c)
@@ -361,23 +372,25 @@ quint32 verbsStartingAt(QStringView text, qsizetype i)
 
 // A literal search, where the equivalent caseless regex alternation took 27 cycles a character on every
 // line near a possible attribution end. Lines without a verb (code, prose) are not worth the attribution
-// regexes, which are the costly part of a scan.
-bool AttributionLine::hasVerb(QStringView text)
+// regexes, which are the costly part of a scan, and a form is only worth its regex where its own verb is.
+AttributionLine::VerbSet AttributionLine::verbsIn(QStringView text)
 {
+    VerbSet found = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
-        for (quint32 candidates = verbsStartingAt(text, i); candidates; candidates &= candidates - 1) {
-            if (verbAt(text, i, Verbs[std::countr_zero(candidates)]))
-                return true;
+        for (quint32 candidates = verbsStartingAt(text, i) & ~found; candidates; candidates &= candidates - 1) {
+            const int v = std::countr_zero(candidates);
+            found |= verbAt(text, i, Verbs[v]) ? VerbSet(1) << v : 0;
         }
     }
-    return false;
+    return found;
 }
 
 // A thread's attributions are quoted again in each later reply: each window is matched once.
 std::optional<AttributionLine::Parts> AttributionLine::match(QStringView text, Form form, Signs signs)
 {
-    const char16_t variant = char16_t((form == Form::Leading ? 4 : 0) + (signs.verb ? 2 : 0) + (signs.address ? 1 : 0));
-    return Memo::of<4, Memo::MaxTextEntries>({QStringView(&variant, 1), text}, [&] {
+    const char16_t variant[] = {char16_t((form == Form::Leading ? 2 : 0) + (signs.address ? 1 : 0)), char16_t(signs.verbs >> 16),
+                                char16_t(signs.verbs)};
+    return Memo::of<4, Memo::MaxTextEntries>({QStringView(variant, std::size(variant)), text}, [&] {
         return matchAttribution(text, form == Form::Leading ? leadingPatterns() : authorFirstPatterns(), signs);
     });
 }
@@ -391,7 +404,7 @@ bool AttributionLine::mayOpen(QStringView firstLine, QStringView lastLine, Signs
 {
     if (lastLine.endsWith(u'>'))
         return !firstLine.isEmpty() && firstLine.front().isDigit();
-    if (signs.verb)
+    if (signs.verbs)
         return true;
     // opensWithDate() reads the window's first DateOpening characters: a shorter first line leaves it open.
     if (signs.address && (firstLine.size() < DateOpening || opensWithDate(firstLine)))

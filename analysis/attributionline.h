@@ -24,10 +24,13 @@ public:
     struct Parts {
         QString date, who, language;
     };
-    /// What the text holds, for the forms that need it: an attribution verb or marker (hasVerb), an '@'.
+    /// The attribution verbs and markers a text holds, one bit each ("wrote", "schrieb", "작성"...).
+    using VerbSet = quint32;
+    /// What the text holds, for the forms that need it: attribution verbs or markers (verbsIn), an '@'.
     /// Forms whose needs the text lacks are not tried.
     struct Signs {
-        bool verb = false, address = false;
+        VerbSet verbs = 0;
+        bool address = false;
     };
     /// Forms that open with a lead word or a date, and forms that open with the author (tried after all
     /// leading ones, so that "Thanks!\nSome One <a@b> wrote:" starts at the name).
@@ -42,8 +45,8 @@ public:
     /// form applies: no verb, no '@' and no form's lead word, or an ending in '>' that only forms opening
     /// with a digit allow. Spares building the text of a window that no form would try.
     [[nodiscard]] static bool mayOpen(QStringView firstLine, QStringView lastLine, Signs signs);
-    /// Whether \a text holds the verb or marker of some attribution form ("wrote", "schrieb", "작성"...).
-    [[nodiscard]] static bool hasVerb(QStringView text);
+    /// The verbs and markers of attribution forms that \a text holds; 0 for none.
+    [[nodiscard]] static VerbSet verbsIn(QStringView text);
 };
 
 } // namespace th::analysis

@@ -46,17 +46,20 @@ struct Line {
     qsizetype begin = 0, end = 0; ///< in the text; end includes the line break
     QStringView content;          ///< without '>' prefixes and surrounding white space
     int depth = 0;                ///< number of '>' in front
-    mutable signed char verb = -1; ///< holds an attribution verb; computed on demand (-1: not yet)
+    mutable AttributionLine::VerbSet verbs = 0; ///< the attribution verbs it holds, once verbsKnown
+    mutable bool verbsKnown = false; ///< computed on demand
     mutable bool notLabel = false; ///< known not to be a label line: a block's scan asks each line several times
     bool code = false;             ///< a diff hunk's line (DiffHunks): part of no header
 };
 
 // Each line is asked once, however many windows it is part of.
-bool hasVerb(const Line &line)
+AttributionLine::VerbSet verbsOf(const Line &line)
 {
-    if (line.verb < 0)
-        line.verb = AttributionLine::hasVerb(line.content) ? 1 : 0;
-    return line.verb == 1;
+    if (!line.verbsKnown) {
+        line.verbs = AttributionLine::verbsIn(line.content);
+        line.verbsKnown = true;
+    }
+    return line.verbs;
 }
 
 Line makeLine(QStringView text, qsizetype begin, qsizetype contentEnd, qsizetype end)
@@ -457,7 +460,7 @@ QList<Window> windowsEndingAt(const QList<Line> &lines, int last, int floor)
             length += (length > 0 ? 1 : 0) + line.content.size();
         if (length > MaxWindowLength)
             break;
-        signs.verb = signs.verb || hasVerb(line);
+        signs.verbs |= verbsOf(line);
         signs.address = signs.address || line.content.contains(u'@');
         if (!line.content.isEmpty() && AttributionLine::mayOpen(line.content, lines[last].content, signs))
             windows.append({first, joinedContent(lines, first, last), signs});
@@ -566,7 +569,7 @@ bool QuoteHeaderParser::isSplitterLine(QStringView line)
     const Line l = makeLine(line, 0, end, end);
     if (l.content.isEmpty() || l.content.size() > MaxWindowLength)
         return false;
-    const AttributionLine::Signs signs{hasVerb(l), l.content.contains(u'@')};
+    const AttributionLine::Signs signs{verbsOf(l), l.content.contains(u'@')};
     return SeparatorLine::phrase(l.content) || AttributionLine::match(l.content, AttributionLine::Form::Leading, signs)
         || AttributionLine::match(l.content, AttributionLine::Form::AuthorFirst, signs);
 }
