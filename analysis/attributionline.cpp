@@ -76,7 +76,7 @@ AttributionLine::VerbSet verbsNamedIn(const QString &regex)
 {
     AttributionLine::VerbSet out = 0;
     for (size_t v = 0; v < std::size(Verbs); ++v)
-        out |= regex.contains(QStringView(Verbs[v].folded), Qt::CaseInsensitive) ? AttributionLine::VerbSet(1) << v : 0;
+        out |= regex.contains(QStringView(Verbs[v].folded)) ? AttributionLine::VerbSet(1) << v : 0;
     return out;
 }
 

@@ -72,16 +72,30 @@ Line makeLine(QStringView text, qsizetype begin, qsizetype contentEnd, qsizetype
     return l;
 }
 
+// Where the line starting at \a begin stops: at the next '\n' or '\r', or at the end. Most texts hold no '\r';
+// their line breaks are found by Qt's vectorised search, where a loop testing both characters one code unit
+// at a time was nine tenths of this parser's own cost.
+qsizetype lineStop(QStringView text, qsizetype begin, bool anyCarriageReturn)
+{
+    if (!anyCarriageReturn) {
+        const qsizetype stop = text.indexOf(u'\n', begin);
+        return stop < 0 ? text.size() : stop;
+    }
+    qsizetype stop = begin;
+    while (stop < text.size() && text[stop] != u'\n' && text[stop] != u'\r')
+        ++stop;
+    return stop;
+}
+
 // Into \a lines, emptied first: a thread's list is reused from text to text (see QuoteHeaderParser::find).
 void splitLines(QStringView text, QList<Line> &lines)
 {
     lines.clear();
     DiffHunks hunks;
+    const bool anyCarriageReturn = text.contains(u'\r');
     qsizetype begin = 0;
     while (begin < text.size() && lines.size() < MaxLines) {
-        qsizetype stop = begin;
-        while (stop < text.size() && text[stop] != u'\n' && text[stop] != u'\r')
-            ++stop;
+        const qsizetype stop = lineStop(text, begin, anyCarriageReturn);
         qsizetype end = stop;
         if (end < text.size())
             end += (text[end] == u'\r' && end + 1 < text.size() && text[end + 1] == u'\n') ? 2 : 1;
