@@ -90,7 +90,7 @@ char32_t codePointAt(const char16_t *p, qsizetype n, qsizetype i, qsizetype &nex
 
 // Words are runs of letters, digits and marks; each ideograph (CJK, kana, hangul) is a word of its own.
 // onWord(begin, end, ascii). Each word is read by a loop of its own, ASCII (most of any mailbox) on the
-// short path: the text between words costs one test a character.
+// short path, and so is the ASCII text between words.
 template<typename OnWord>
 void tokenise(QStringView text, OnWord &&onWord)
 {
@@ -98,6 +98,10 @@ void tokenise(QStringView text, OnWord &&onWord)
     const qsizetype n = text.size();
     qsizetype next = 0;
     for (qsizetype i = 0; i < n;) {
+        while (i < n && p[i] < 0x80 && !isAsciiWordChar(p[i]))
+            ++i;
+        if (i == n)
+            break;
         const qsizetype start = i;
         bool ascii = true;
         while (i < n) {
@@ -117,11 +121,7 @@ void tokenise(QStringView text, OnWord &&onWord)
             onWord(start, i, ascii);
             continue;
         }
-        // p[i] starts no word: an ideograph is a word of its own, anything else separates words
-        if (p[i] < 0x80) {
-            ++i;
-            continue;
-        }
+        // p[i], not ASCII, starts no word: an ideograph is a word of its own, anything else separates words
         if (isIdeographic(codePointAt(p, n, i, next)))
             onWord(i, next, false);
         i = next;
