@@ -331,8 +331,8 @@ qsizetype lastSemicolon(const Tokens &tokens)
     return at;
 }
 
-// What endsWithPlainDate() stops at: 1, anywhere; 2, after the semicolon only. The rest of a value (nearly
-// all of it) costs one table load a character.
+// What endsWithPlainDate() stops at: 1, anywhere; 2, brackets, after the semicolon only. The rest of a value
+// (nearly all of it) costs one table load a character.
 constexpr auto PlainDateStops = [] {
     std::array<quint8, 0x80> table{};
     for (char16_t c : std::u16string_view(u"\\\"()"))
@@ -345,25 +345,32 @@ constexpr auto PlainDateStops = [] {
 // Is the ';' at \a semicolon, the last of \a value, the one run() takes for the date separator, with nothing
 // after it that the lexer would read across it? Then lexing from there gives run()'s date tokens, and a hop's
 // time costs a date instead of the whole value. Any doubt (quotes, escapes, brackets after it, a comment open
-// across it) takes the long way.
+// across it) takes the long way. A quote inside a comment is text to the lexer (Rfc5322Comment), as in
+// vger.kernel.org's "(... "EHLO host" ...)" on every list message, unless a '<' or '[' outside comments came
+// first: a '(' after it may be no comment's.
 bool endsWithPlainDate(QStringView value, qsizetype semicolon)
 {
     int depth = 0;
-    // Comments may nest but not close unopened; any other stop in \a stops ends the plain form.
-    const auto plain = [&](qsizetype from, qsizetype to, quint8 stops) {
+    bool bracketOutside = false;
+    // Comments may nest but not close unopened.
+    const auto plain = [&](qsizetype from, qsizetype to, bool afterSemicolon) {
         for (qsizetype i = from; i < to; ++i) {
             const char16_t c = value[i].unicode();
-            if (c >= 0x80 || !(PlainDateStops[c] & stops))
+            if (c >= 0x80 || !PlainDateStops[c])
                 continue;
-            if (c != u'(' && c != u')')
+            if (c == u'(' || c == u')') {
+                depth += c == u'(' ? 1 : -1;
+                if (depth < 0)
+                    return false;
+            } else if (PlainDateStops[c] == 2 && !afterSemicolon) {
+                bracketOutside = bracketOutside || (depth == 0 && (c == u'<' || c == u'['));
+            } else if (c != u'"' || depth == 0 || bracketOutside || afterSemicolon) {
                 return false;
-            depth += c == u'(' ? 1 : -1;
-            if (depth < 0)
-                return false;
+            }
         }
         return true;
     };
-    return plain(0, semicolon, 1) && depth == 0 && plain(semicolon + 1, value.size(), 1 | 2) && depth == 0;
+    return plain(0, semicolon, false) && depth == 0 && plain(semicolon + 1, value.size(), true) && depth == 0;
 }
 
 class HopParser

@@ -172,6 +172,14 @@ void addDateRows()
     QTest::newRow("';' in an unterminated comment") << none << 0 << "from a by b (c; 6 Jul 2015 09:01:00 +0000" << QStringList{"problem=yes"};
     QTest::newRow("escaped ')' in a comment across ';'") << none << 0 << "from a by b (c \\) d; 6 Jul 2015 09:01:00 +0000)"
                                                         << QStringList{"problem=yes"};
+    QTest::newRow("quoted HELO inside a comment (vger.kernel.org)")
+        << none << 0
+        << "from lindbergh.monkeyblade.net ([23.128.96.19]:60346 \"EHLO        lindbergh.monkeyblade.net\" rhost-flags-OK-OK-OK-OK) by "
+           "vger.kernel.org        with ESMTP id S229595AbjB1Wki (ORCPT        <rfc822;linux-kselftest@vger.kernel.org>);        Tue, 28 Feb "
+           "2023 17:40:38 -0500"
+        << QStringList{"by=vger.kernel.org", "ip=23.128.96.19", "time=2023-02-28T22:40:38Z", "problem=no"};
+    QTest::newRow("quote in a comment after an angle's '('") << none << 0 << "from a <b(c> by d (e \"f) g\"; 6 Jul 2015 09:01:00 +0000"
+                                                              << QStringList{"by=d"};
     QTest::newRow("folded value") << none << 0 << "from a\r\n\tby b\r\n with ESMTP;\r\n Mon, 6 Jul 2015 09:01:20 +0000"
                                   << QStringList{"by=b", "with=ESMTP", "time=2015-07-06T09:01:20Z"};
     // The canonical form timeOf() reads without the regex, at its edges; parse() checks it agrees with the full parse.
