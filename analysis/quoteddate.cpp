@@ -271,20 +271,52 @@ std::optional<Ymd> dayAndYear(const Token &month, const QList<Token> &numbers)
     return Ymd{fullYear(twoDigit->value), month.value, day->value};
 }
 
+// The code point at \a i, a surrogate pair read as one; \a next is set past it.
+char32_t codePointAt(QStringView s, qsizetype i, qsizetype &next)
+{
+    next = i + 1;
+    if (s[i].isHighSurrogate() && next < s.size() && s[next].isLowSurrogate())
+        return QChar::surrogateToUcs4(s[i], s[next++]);
+    return s[i].unicode();
+}
+
+// The runs of letters or of digits of \a s (the regex \p{L}+|\d+, read without one): onWord(begin, end, digits).
+template<typename OnWord>
+void forEachWord(QStringView s, OnWord &&onWord)
+{
+    qsizetype next = 0;
+    for (qsizetype i = 0; i < s.size();) {
+        const char32_t c = codePointAt(s, i, next);
+        const bool digits = QChar::isDigit(c);
+        if (!digits && !QChar::isLetter(c)) {
+            i = next;
+            continue;
+        }
+        const qsizetype begin = i;
+        i = next;
+        while (i < s.size()) {
+            const char32_t d = codePointAt(s, i, next);
+            if (digits ? !QChar::isDigit(d) : !QChar::isLetter(d))
+                break;
+            i = next;
+        }
+        onWord(begin, i, digits);
+    }
+}
+
 // "September 9, 2021", "9. Dezember 2020", "6 de mar. de 2023", "March-09-12". The last month word
 // wins, so that the French/Spanish weekday "mar." (Tuesday) before "14 févr." is not read as March.
 std::optional<Ymd> textualDate(QStringView s)
 {
-    static const QRegularExpression words(QStringLiteral("\\p{L}+|\\d+"), Flags);
     std::optional<Token> month;
     QList<Token> numbers;
-    for (QRegularExpressionMatchIterator it = words.globalMatch(s); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        if (m.capturedView().front().isDigit())
-            numbers.append({m.capturedStart(), m.capturedView().toInt()});
-        else if (const int v = months().value(m.captured().toLower()); v != 0)
-            month = Token{m.capturedStart(), v};
-    }
+    forEachWord(s, [&](qsizetype begin, qsizetype end, bool digits) {
+        const QStringView word = s.sliced(begin, end - begin);
+        if (digits)
+            numbers.append({begin, word.toInt()});
+        else if (const int v = months().value(word.toString().toLower()); v != 0)
+            month = Token{begin, v};
+    });
     if (!month)
         return std::nullopt;
     return dayAndYear(*month, numbers);
