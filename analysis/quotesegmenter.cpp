@@ -1,5 +1,6 @@
 #include "quotesegmenter.h"
 
+#include "linefeeds.h"
 #include "quoteheaderparser.h"
 #include "signaturefinder.h"
 
@@ -33,7 +34,7 @@ const QList<Line> &splitLines(const QString &text)
     thread_local QList<Line> lines;
     lines.clear();
     for (qsizetype at = 0; at <= text.size() && lines.size() < QuoteSegmenter::MaxLines;) {
-        qsizetype nl = text.indexOf(u'\n', at);
+        qsizetype nl = LineFeeds::next(text, at);
         if (nl < 0)
             nl = text.size();
         const QStringView line = QStringView(text).sliced(at, nl - at);

@@ -1,5 +1,7 @@
 #include "signaturefinder.h"
 
+#include "linefeeds.h"
+
 #include <QList>
 #include <QRegularExpression>
 
@@ -23,8 +25,8 @@ void splitLines(QStringView text, qsizetype begin, qsizetype end, QList<Line> &l
 {
     lines.clear();
     for (qsizetype at = begin; at < end;) {
-        qsizetype nl = text.indexOf(u'\n', at);
-        if (nl < 0 || nl > end)
+        qsizetype nl = LineFeeds::next(text.first(end), at);
+        if (nl < 0)
             nl = end;
         QStringView line = text.sliced(at, nl - at).trimmed();
         while (line.startsWith(u'>'))
