@@ -31,6 +31,10 @@ void TestBaseSubject::base_data()
     QTest::newRow("French TR") << "TR: Facture" << "facture" << false << true;
     QTest::newRow("word starting like a prefix") << "Reminder: meeting" << "reminder: meeting" << false << false;
     QTest::newRow("only a tag") << "[PATCH]" << "[patch]" << false << false;
+    QTest::newRow("tags without spaces") << "[ext][PATCH 2/3]Re: x" << "x" << true << false;
+    QTest::newRow("an unclosed tag ends the tags") << "[a] [b Re: x" << "[b re: x" << false << false;
+    QTest::newRow("a nested tag ends the tags") << "[[a]] Re: x" << "[[a]] re: x" << false << false;
+    QTest::newRow("tags after a word") << "x [a] Re: y" << "x [a] re: y" << false << false;
 }
 
 void TestBaseSubject::base()
