@@ -10,6 +10,11 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <optional>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace th::analysis {
 namespace {
@@ -66,18 +71,13 @@ Shingles::Token token(QStringView text, qsizetype begin, qsizetype end, bool asc
     return {qint32(begin), qint32(end), XXH3_64bits(lower, size_t(end - begin) * sizeof(char16_t))};
 }
 
-// One load per character of the tokeniser's hottest loop, where three range tests took a branch each.
+// One load per character of the tokeniser's scalar path, where three range tests took a branch each.
 constexpr auto AsciiWordChars = [] {
     std::array<bool, 0x80> table{};
     for (char16_t c = 0; c < 0x80; ++c)
         table[c] = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
     return table;
 }();
-
-bool isAsciiWordChar(char16_t c)
-{
-    return AsciiWordChars[c];
-}
 
 // The character at \a i, a surrogate pair read as one; \a next is set past it.
 char32_t codePointAt(const char16_t *p, qsizetype n, qsizetype i, qsizetype &next)
@@ -88,44 +88,129 @@ char32_t codePointAt(const char16_t *p, qsizetype n, qsizetype i, qsizetype &nex
     return p[i];
 }
 
+constexpr qsizetype BlockSize = 16;
+
+#ifdef __SSE2__
+// Of the BlockSize code units at \a p, the ASCII letters and digits (bit k for unit k), or nullopt when one
+// of them is not ASCII.
+std::optional<quint32> asciiWordBits(const char16_t *p)
+{
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 8));
+    const __m128i zero = _mm_setzero_si128(), high = _mm_set1_epi16(short(0xFF80));
+    const __m128i asciiA = _mm_cmpeq_epi16(_mm_and_si128(a, high), zero), asciiB = _mm_cmpeq_epi16(_mm_and_si128(b, high), zero);
+    if (_mm_movemask_epi8(_mm_packs_epi16(asciiA, asciiB)) != 0xFFFF)
+        return std::nullopt;
+    // ASCII units compare as signed 16-bit numbers; a letter of either case, ORed with 0x20, is a lower-case one.
+    const auto isWord = [](__m128i v) {
+        const __m128i lower = _mm_or_si128(v, _mm_set1_epi16(0x20));
+        const __m128i letter = _mm_and_si128(_mm_cmpgt_epi16(lower, _mm_set1_epi16(u'a' - 1)), _mm_cmplt_epi16(lower, _mm_set1_epi16(u'z' + 1)));
+        const __m128i digit = _mm_and_si128(_mm_cmpgt_epi16(v, _mm_set1_epi16(u'0' - 1)), _mm_cmplt_epi16(v, _mm_set1_epi16(u'9' + 1)));
+        return _mm_or_si128(letter, digit);
+    };
+    return quint32(_mm_movemask_epi8(_mm_packs_epi16(isWord(a), isWord(b))));
+}
+#else
+std::optional<quint32> asciiWordBits(const char16_t *)
+{
+    return std::nullopt;
+}
+#endif
+
 // Words are runs of letters, digits and marks; each ideograph (CJK, kana, hangul) is a word of its own.
-// onWord(begin, end, ascii). Each word is read by a loop of its own, ASCII (most of any mailbox) on the
-// short path, and so is the ASCII text between words.
+// onWord(begin, end, ascii), in text order. Text is read BlockSize code units at a time where they are all
+// ASCII (most of any mailbox): the block's word characters are found at once, and a word or the space
+// between words costs a few bit operations. Other code units are read one code point at a time.
+template<typename OnWord>
+class Tokeniser
+{
+public:
+    Tokeniser(QStringView text, OnWord &onWord) : m_p(text.utf16()), m_n(text.size()), m_onWord(onWord) {}
+
+    void run()
+    {
+        for (qsizetype i = 0; i < m_n;) {
+            const std::optional<quint32> bits = i + BlockSize <= m_n ? asciiWordBits(m_p + i) : std::nullopt;
+            if (bits) {
+                asciiBlock(i, *bits);
+                i += BlockSize;
+                continue;
+            }
+            // A block holding other code units, or the text's tail: one code point at a time.
+            for (const qsizetype stop = std::min(i + BlockSize, m_n); i < stop;)
+                i = codePoint(i);
+        }
+        endWord(m_n);
+    }
+
+private:
+    void endWord(qsizetype at)
+    {
+        if (m_start >= 0)
+            m_onWord(m_start, at, m_ascii);
+        m_start = -1;
+    }
+
+    void startWord(qsizetype at, bool ascii)
+    {
+        if (m_start < 0) {
+            m_start = at;
+            m_ascii = true;
+        }
+        m_ascii = m_ascii && ascii;
+    }
+
+    // Each change between word and other units: bit k of \a bits set for a word character at block + k.
+    void asciiBlock(qsizetype block, quint32 bits)
+    {
+        constexpr quint32 All = (quint32(1) << BlockSize) - 1;
+        for (int at = 0; at < BlockSize;) {
+            const quint32 ahead = ((m_start >= 0 ? ~bits : bits) & All) >> at;
+            if (ahead == 0)
+                return;
+            at += std::countr_zero(ahead);
+            if (m_start >= 0)
+                endWord(block + at);
+            else
+                startWord(block + at, true);
+        }
+    }
+
+    // The code point at \a i; returns where the next one starts.
+    qsizetype codePoint(qsizetype i)
+    {
+        const char16_t u = m_p[i];
+        if (u < 0x80) {
+            if (AsciiWordChars[u])
+                startWord(i, true);
+            else
+                endWord(i);
+            return i + 1;
+        }
+        qsizetype next = 0;
+        const char32_t c = codePointAt(m_p, m_n, i, next);
+        if (isIdeographic(c)) {
+            endWord(i);
+            m_onWord(i, next, false);
+        } else if (isWordChar(c)) {
+            startWord(i, false);
+        } else {
+            endWord(i);
+        }
+        return next;
+    }
+
+    const char16_t *m_p;
+    qsizetype m_n;
+    OnWord &m_onWord;
+    qsizetype m_start = -1; ///< the current word's start, or -1 between words
+    bool m_ascii = true;    ///< the current word holds only ASCII
+};
+
 template<typename OnWord>
 void tokenise(QStringView text, OnWord &&onWord)
 {
-    const char16_t *p = text.utf16();
-    const qsizetype n = text.size();
-    qsizetype next = 0;
-    for (qsizetype i = 0; i < n;) {
-        while (i < n && p[i] < 0x80 && !isAsciiWordChar(p[i]))
-            ++i;
-        if (i == n)
-            break;
-        const qsizetype start = i;
-        bool ascii = true;
-        while (i < n) {
-            if (p[i] < 0x80) {
-                if (!isAsciiWordChar(p[i]))
-                    break;
-                ++i;
-                continue;
-            }
-            const char32_t c = codePointAt(p, n, i, next);
-            if (isIdeographic(c) || !isWordChar(c))
-                break;
-            ascii = false;
-            i = next;
-        }
-        if (i > start) {
-            onWord(start, i, ascii);
-            continue;
-        }
-        // p[i], not ASCII, starts no word: an ideograph is a word of its own, anything else separates words
-        if (isIdeographic(codePointAt(p, n, i, next)))
-            onWord(i, next, false);
-        i = next;
-    }
+    Tokeniser<OnWord>(text, onWord).run();
 }
 
 std::vector<quint64> sortedDistinct(std::vector<quint64> hashes)

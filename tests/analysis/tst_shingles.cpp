@@ -1,16 +1,19 @@
 // Shingles read off a body's tokens must equal those of the part tokenised on its own: word counts here,
 // over every real list message, at line starts and at offsets inside words. Set intersections of real
 // messages, merged or probed, against a brute-force count; the sets themselves against a comparison sort;
-// membership against std::binary_search; the tokens' hashes against those of the normalised words.
+// membership against std::binary_search; the tokens' hashes against those of the normalised words; the tokens'
+// extents against a reference reading one code point at a time (the tokeniser reads ASCII sixteen units at once).
 #include "segmentfixture.h"
 
 #include "analysis/shingles.h"
 
+#include <QRandomGenerator>
 #include <QtTest>
 
 #include <algorithm>
 
 using namespace th::analysis;
+using namespace Qt::StringLiterals;
 
 class TestShingles : public QObject
 {
@@ -23,7 +26,53 @@ private Q_SLOTS:
     void setsOfRealMailAreSortedAndDistinct();
     void containsAsBinarySearch();
     void tokenHashesAreWordHashes();
+    void tokenExtentsAsTheReference_data();
+    void tokenExtentsAsTheReference();
+    void tokenExtentsAsTheReferenceOnRealAndRandomText();
 };
+
+namespace {
+
+using Extents = QList<std::pair<qsizetype, qsizetype>>;
+
+// The words of \a text by their definition, one code point at a time: runs of letters, digits and non-spacing
+// marks, each ideograph (kana, CJK, hangul) a word of its own.
+Extents referenceWords(QStringView text)
+{
+    Extents out;
+    qsizetype start = -1;
+    for (qsizetype i = 0; i < text.size();) {
+        char32_t c = text[i].unicode();
+        qsizetype next = i + 1;
+        if (text[i].isHighSurrogate() && next < text.size() && text[next].isLowSurrogate())
+            c = QChar::surrogateToUcs4(text[i], text[next++]);
+        const bool ideograph = (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF)
+            || (c >= 0xF900 && c <= 0xFAFF);
+        const bool wordChar = !ideograph && (QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Mark_NonSpacing);
+        if (!wordChar && start >= 0) {
+            out.append({start, i});
+            start = -1;
+        }
+        if (ideograph)
+            out.append({i, next});
+        else if (wordChar && start < 0)
+            start = i;
+        i = next;
+    }
+    if (start >= 0)
+        out.append({start, text.size()});
+    return out;
+}
+
+Extents tokenExtents(QStringView text)
+{
+    Extents out;
+    for (const Shingles::Token &t : Shingles::tokens(text))
+        out.append({t.begin, t.end});
+    return out;
+}
+
+} // namespace
 
 void TestShingles::wordCountFromTokens_data()
 {
@@ -148,6 +197,58 @@ void TestShingles::tokenHashesAreWordHashes()
         words += expected.size();
     }
     QVERIFY(words > 1000000);
+}
+
+// Non-ASCII units and word edges on each side of the 16-unit blocks.
+void TestShingles::tokenExtentsAsTheReference_data()
+{
+    QTest::addColumn<QString>("text");
+    const QString ascii = QStringLiteral("The quick brown fox, jumps_over 42 lazy-dogs; ok");
+    for (int at : {0, 1, 14, 15, 16, 17, 31, 32, 33}) {
+        for (const QString &unit : {QStringLiteral("é"), QStringLiteral("中"), QStringLiteral("\U0001F600"), QStringLiteral("\u0301"),
+                                    QStringLiteral("\U00020000"), QString(QChar(0xD800)), QStringLiteral(" ")}) {
+            QString text = ascii;
+            text.insert(qMin<qsizetype>(at, text.size()), unit);
+            QTest::addRow("%s at %d", qPrintable(QString::number(unit.front().unicode(), 16)), at) << text;
+        }
+    }
+    for (int size : {15, 16, 17, 32, 33})
+        QTest::addRow("one word of %d", size) << QString(size, u'a');
+    QTest::newRow("separators only") << QString(40, u'.');
+    QTest::newRow("word across blocks") << QStringLiteral("0123456789abcdefghijklmnopqrstuvwxyz!");
+    QTest::newRow("empty") << QString();
+}
+
+void TestShingles::tokenExtentsAsTheReference()
+{
+    QFETCH(QString, text);
+    QCOMPARE(tokenExtents(text), referenceWords(text));
+}
+
+// Every text and HTML body of the three list sets, and 20,000 random texts over ASCII letters, digits,
+// separators, accented and CJK letters, marks, an astral letter and lone surrogates.
+void TestShingles::tokenExtentsAsTheReferenceOnRealAndRandomText()
+{
+    qsizetype words = 0;
+    for (const auto &[corpusPath, location] : Corpora::instance().listMessages()) {
+        const th::model::Message &m = Corpora::instance().message(corpusPath, location);
+        for (const QString *text : {&m.textBody, &m.htmlBody}) {
+            const Extents expected = referenceWords(*text);
+            QCOMPARE(tokenExtents(*text), expected);
+            words += expected.size();
+        }
+    }
+    QVERIFY(words > 1000000);
+    const QStringList units = {u"a"_s, u"Z"_s, u"7"_s, u" "_s, u"."_s, u"_"_s, u"\n"_s, u"é"_s, u"ß"_s, u"中"_s, u"가"_s,
+                               u"\u0301"_s, u"\U00020000"_s, QString(QChar(0xD800)), QString(QChar(0xDC00)), u"\u00A0"_s};
+    QRandomGenerator random(20261128);
+    for (int k = 0; k < 20000; ++k) {
+        QString text;
+        const int length = int(random.bounded(70));
+        for (int j = 0; j < length; ++j)
+            text += random.bounded(4) == 0 ? units[random.bounded(units.size())] : units[random.bounded(6)];
+        QCOMPARE(tokenExtents(text), referenceWords(text));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestShingles)
