@@ -134,14 +134,18 @@ QString HijackAnalyzer::inferOrganisation(const std::vector<model::Message> &mes
 {
     QHash<QString, int> counts;
     for (const model::Message &m : messages) {
-        for (const model::MailAddress &a : m.to + m.cc)
-            ++counts[DomainIdentity::registrable(a.address)];
+        for (const QList<model::MailAddress> *list : {&m.to, &m.cc})
+            for (const model::MailAddress &a : *list)
+                ++counts[DomainIdentity::registrable(a.address)];
     }
     counts.remove(QString());
     QString best;
+    int bestCount = 0;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        if (best.isEmpty() || it.value() > counts[best] || (it.value() == counts[best] && it.key() < best))
+        if (best.isEmpty() || it.value() > bestCount || (it.value() == bestCount && it.key() < best)) {
             best = it.key();
+            bestCount = it.value();
+        }
     }
     return best;
 }
