@@ -4,20 +4,32 @@
 
 #include "model/mimeparser.h"
 
-#include <QSet>
-
 namespace th::analysis {
 namespace {
 
-// The list's domains, from List-Id ("Desc <linux-s390.vger.kernel.org>") and List-Post ("<mailto:l@lists.example>").
-QSet<QString> listDomains(const model::Message &m)
+// The text after the character at \a openAt, up to the next \a close (to the end without one).
+QStringView between(QStringView text, qsizetype openAt, QChar close)
+{
+    const QStringView inside = text.sliced(openAt + 1);
+    const qsizetype end = inside.indexOf(close);
+    return end < 0 ? inside : inside.first(end);
+}
+
+// Whether \a domain (not empty) is the list's, from List-Id ("Desc <linux-s390.vger.kernel.org>") or List-Post
+// ("<mailto:l@lists.example>"). Read in place: every list message of a case asks.
+bool isListDomain(const model::Message &m, const QString &domain)
 {
     const QString id = m.header(u"List-Id");
-    const QString post = m.header(u"List-Post").section(u'<', 1).section(u'>', 0, 0).section(u'?', 0, 0);
-    QSet<QString> out{DomainIdentity::registrable(id.contains(u'<') ? id.section(u'<', -1).section(u'>', 0, 0) : id.trimmed()),
-                      DomainIdentity::registrable(post)};
-    out.remove(QString());
-    return out;
+    const qsizetype idOpen = id.lastIndexOf(u'<');
+    if (DomainIdentity::registrable(idOpen >= 0 ? between(id, idOpen, u'>') : QStringView(id).trimmed()) == domain)
+        return true;
+    const QString post = m.header(u"List-Post");
+    const qsizetype postOpen = post.indexOf(u'<');
+    if (postOpen < 0)
+        return false;
+    QStringView address = between(post, postOpen, u'>');
+    const qsizetype query = address.indexOf(u'?');
+    return DomainIdentity::registrable(query < 0 ? address : address.first(query)) == domain;
 }
 
 } // namespace
@@ -36,7 +48,7 @@ void ReturnPathMismatch::evaluate(const MessageContext &ctx, QList<Finding> &fin
     if (domain.isEmpty() || DomainIdentity::sameOrganisation(domain, ctx.message.from.address))
         return;
     // A list sends from its own bounce address; a spam run's made-up List-Id does not explain another domain.
-    if (ctx.isOnList() && listDomains(ctx.message).contains(domain))
+    if (ctx.isOnList() && isListDomain(ctx.message, domain))
         return;
     findings << Finding{QStringLiteral("A5"), Finding::Severity::Weak,
                         QStringLiteral("The envelope sender %1 is not under the From domain %2").arg(returnPath, DomainIdentity::registrable(ctx.message.from.address)),
