@@ -9,7 +9,7 @@ bool Author::isListRewritten(const model::Message &m)
 
 model::MailAddress Author::of(const model::Message &m)
 {
-    if (isListRewritten(m) && !m.replyTo.isEmpty())
+    if (!m.replyTo.isEmpty() && isListRewritten(m)) // most messages have no Reply-To: no header search
         return {m.from.name, m.replyTo.first().address};
     return m.from;
 }
