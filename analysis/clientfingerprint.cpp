@@ -2,26 +2,55 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace th::analysis {
 namespace {
 
-// The host's last labels, with digits folded: "BN7PR05MB4500.namprd05.prod.outlook.com" -> "prod.outlook.com".
-QString hostShape(QString host)
+// The host's last labels, lower case, with each run of digits folded to a 9:
+// "BN7PR05MB4500.namprd05.prod.outlook.com" -> "prod.outlook.com". Read by a loop: every message asks.
+QString hostShape(QStringView host)
 {
-    static const QRegularExpression digits(QStringLiteral("\\d+"));
-    const QStringList labels = host.toLower().split(u'.');
-    host = labels.mid(qMax<qsizetype>(0, labels.size() - 3)).join(u'.');
-    return host.replace(digits, QStringLiteral("9"));
+    qsizetype start = host.size();
+    for (int dots = 0; start > 0; --start) {
+        if (host[start - 1] == u'.' && ++dots == 3)
+            break;
+    }
+    const QString labels = host.sliced(start).toString().toLower();
+    const auto isDigit = [](QChar c) { return c >= u'0' && c <= u'9'; };
+    QString out;
+    out.reserve(labels.size());
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        if (!isDigit(labels[i]))
+            out += labels[i];
+        else if (i == 0 || !isDigit(labels[i - 1]))
+            out += u'9';
+    }
+    return out;
+}
+
+// "01234567-89ab-cdef-0123-456789abcdef", either case.
+bool isUuid(QStringView local)
+{
+    constexpr qsizetype Dashes[] = {8, 13, 18, 23};
+    if (local.size() != 36)
+        return false;
+    for (qsizetype i = 0; i < local.size(); ++i) {
+        const bool dash = std::find(std::cbegin(Dashes), std::cend(Dashes), i) != std::cend(Dashes);
+        const char16_t c = local[i].unicode();
+        const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+        if (dash ? c != u'-' : !hex)
+            return false;
+    }
+    return true;
 }
 
 // The shape of the left-hand side, which each Message-ID generator writes its own way: runs of letters and
-// digits become "w", separators stay ("20230126071424.1250056-9-kuba" -> "w.w-w-w", a UUID -> "w-w-w-w-w",
+// digits become "w", separators stay ("20230126071424.1250056-9-kuba" -> "w.w-w-w", a UUID -> "uuid",
 // Outlook 2003 -> "w$w$w"), and a few well-known forms get names.
-QString localShape(const QString &local)
+QString localShape(QStringView local)
 {
-    static const QRegularExpression uuid(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
-                                         QRegularExpression::CaseInsensitiveOption);
-    if (uuid.match(local).hasMatch())
+    if (isUuid(local))
         return QStringLiteral("uuid");
     if (local.startsWith(QLatin1String("CA")) && local.size() > 30 && !local.contains(u'.'))
         return QStringLiteral("CA…"); // Gmail's base64-like ids
@@ -86,7 +115,7 @@ QString ClientFingerprint::messageIdShapeOf(const QString &messageId)
     const qsizetype at = messageId.lastIndexOf(u'@');
     if (at < 0)
         return QStringLiteral("none");
-    return localShape(messageId.left(at)) + QLatin1Char('@') + hostShape(messageId.mid(at + 1));
+    return localShape(QStringView(messageId).first(at)) + QLatin1Char('@') + hostShape(QStringView(messageId).sliced(at + 1));
 }
 
 // "Microsoft Outlook 16.0" and "Microsoft Outlook 15.0" are one client; "Mozilla/5.0 (X11; Linux x86_64;
