@@ -19,7 +19,8 @@ namespace th::analysis {
 class LineFeeds
 {
 public:
-    /// The index of the first '\n' of \a text at or after \a from, or -1: as text.indexOf(u'\n', from).
+    /// The index of the first '\n' of \a text at or after \a from, or -1: as text.indexOf(u'\n', from) for a
+    /// \a from of 0 or more (a negative one counts as 0, where indexOf would count it from the end).
     [[nodiscard]] static qsizetype next(QStringView text, qsizetype from);
 };
 
