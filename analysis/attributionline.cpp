@@ -294,7 +294,6 @@ std::optional<AttributionLine::Parts> matchAttribution(QStringView text, const Q
     return std::nullopt;
 }
 
-
 // Simple case folding, as PCRE2 matches caselessly; a surrogate is left alone (no verb holds one).
 char16_t folded(char16_t c)
 {

@@ -1,5 +1,6 @@
 #include "quoteddate.h"
 
+#include "codepoint.h"
 #include "memo.h"
 
 #include <QHash>
@@ -271,22 +272,13 @@ std::optional<Ymd> dayAndYear(const Token &month, const QList<Token> &numbers)
     return Ymd{fullYear(twoDigit->value), month.value, day->value};
 }
 
-// The code point at \a i, a surrogate pair read as one; \a next is set past it.
-char32_t codePointAt(QStringView s, qsizetype i, qsizetype &next)
-{
-    next = i + 1;
-    if (s[i].isHighSurrogate() && next < s.size() && s[next].isLowSurrogate())
-        return QChar::surrogateToUcs4(s[i], s[next++]);
-    return s[i].unicode();
-}
-
 // The runs of letters or of digits of \a s (the regex \p{L}+|\d+, read without one): onWord(begin, end, digits).
 template<typename OnWord>
 void forEachWord(QStringView s, OnWord &&onWord)
 {
     qsizetype next = 0;
     for (qsizetype i = 0; i < s.size();) {
-        const char32_t c = codePointAt(s, i, next);
+        const char32_t c = CodePoint::at(s, i, next);
         const bool digits = QChar::isDigit(c);
         if (!digits && !QChar::isLetter(c)) {
             i = next;
@@ -295,7 +287,7 @@ void forEachWord(QStringView s, OnWord &&onWord)
         const qsizetype begin = i;
         i = next;
         while (i < s.size()) {
-            const char32_t d = codePointAt(s, i, next);
+            const char32_t d = CodePoint::at(s, i, next);
             if (digits ? !QChar::isDigit(d) : !QChar::isLetter(d))
                 break;
             i = next;

@@ -1,5 +1,6 @@
 #include "shingles.h"
 
+#include "codepoint.h"
 #include "hashsort.h"
 #include "lowercase.h"
 
@@ -78,15 +79,6 @@ constexpr auto AsciiWordChars = [] {
         table[c] = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
     return table;
 }();
-
-// The character at \a i, a surrogate pair read as one; \a next is set past it.
-char32_t codePointAt(const char16_t *p, qsizetype n, qsizetype i, qsizetype &next)
-{
-    next = i + 1;
-    if (QChar::isHighSurrogate(p[i]) && next < n && QChar::isLowSurrogate(p[next]))
-        return QChar::surrogateToUcs4(p[i], p[next++]);
-    return p[i];
-}
 
 constexpr qsizetype BlockSize = 16;
 
@@ -188,7 +180,7 @@ private:
             return i + 1;
         }
         qsizetype next = 0;
-        const char32_t c = codePointAt(m_p, m_n, i, next);
+        const char32_t c = CodePoint::at(QStringView(m_p, m_n), i, next);
         if (isIdeographic(c)) {
             endWord(i);
             m_onWord(i, next, false);

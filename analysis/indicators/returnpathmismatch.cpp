@@ -27,7 +27,7 @@ bool isListDomain(const model::Message &m, const QString &domain)
     const qsizetype postOpen = post.indexOf(u'<');
     if (postOpen < 0)
         return false;
-    QStringView address = between(post, postOpen, u'>');
+    const QStringView address = between(post, postOpen, u'>');
     const qsizetype query = address.indexOf(u'?');
     return DomainIdentity::registrable(query < 0 ? address : address.first(query)) == domain;
 }
