@@ -1,5 +1,7 @@
 #include "anchoredmatches.h"
 
+#include "codeunits.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -47,19 +49,21 @@ private:
 } // namespace
 
 // Qt's search for a short string hashes every window of the text, and its caseless search folds every
-// character. The first ASCII character of the anchor that is not a letter has no other case; a search for that
-// one character runs on SIMD, and the anchor is checked where it is found. The character after it, when it has
-// no other case either, is compared first: most ':' of a body are not followed by "//".
+// character. The first ASCII character of the anchor that is not a letter has no other case: it is sought eight
+// code units at a time (CodeUnits), together with the character after it when that has no other case either
+// (most ':' of a body are not followed by "//"), and the anchor is checked where they are found.
 qsizetype AnchoredMatches::indexOf(QStringView text, QStringView anchor, qsizetype from, Qt::CaseSensitivity cs)
 {
     const auto isPivot = [](QChar c) { return c.unicode() < 0x80 && !c.isLetter(); };
     const qsizetype pivot = std::find_if(anchor.cbegin(), anchor.cend(), isPivot) - anchor.cbegin();
     if (pivot == anchor.size())
         return text.indexOf(anchor, from, cs);
-    const bool nextFixed = pivot + 1 < anchor.size() && isPivot(anchor[pivot + 1]);
-    for (qsizetype at = text.indexOf(anchor[pivot], from + pivot); at >= 0; at = text.indexOf(anchor[pivot], at + 1)) {
-        if (nextFixed && (at + 1 == text.size() || text[at + 1] != anchor[pivot + 1]))
-            continue;
+    const char16_t first = anchor[pivot].unicode();
+    const bool pair = pivot + 1 < anchor.size() && isPivot(anchor[pivot + 1]);
+    const auto next = [&](qsizetype at) {
+        return pair ? CodeUnits::nextPair(text, at, first, anchor[pivot + 1].unicode()) : CodeUnits::next(text, at, first);
+    };
+    for (qsizetype at = next(std::max<qsizetype>(from, 0) + pivot); at >= 0; at = next(at + 1)) {
         const qsizetype start = at - pivot;
         if (start + anchor.size() <= text.size() && text.sliced(start, anchor.size()).compare(anchor, cs) == 0)
             return start;

@@ -1,9 +1,9 @@
 #include "quoteheaderparser.h"
 
 #include "attributionline.h"
+#include "codeunits.h"
 #include "diffhunks.h"
 #include "headerlabel.h"
-#include "linefeeds.h"
 #include "memo.h"
 #include "quoteddate.h"
 #include "separatorline.h"
@@ -74,12 +74,12 @@ Line makeLine(QStringView text, qsizetype begin, qsizetype contentEnd, qsizetype
 }
 
 // Where the line starting at \a begin stops: at the next '\n' or '\r', or at the end. Most texts hold no '\r';
-// their line breaks are found eight at a time (LineFeeds), where a loop testing both characters one code unit
+// their line breaks are found eight at a time (CodeUnits), where a loop testing both characters one code unit
 // at a time was nine tenths of this parser's own cost.
 qsizetype lineStop(QStringView text, qsizetype begin, bool anyCarriageReturn)
 {
     if (!anyCarriageReturn) {
-        const qsizetype stop = LineFeeds::next(text, begin);
+        const qsizetype stop = CodeUnits::next(text, begin, u'\n');
         return stop < 0 ? text.size() : stop;
     }
     qsizetype stop = begin;

@@ -1,6 +1,6 @@
 #include "quotesegmenter.h"
 
-#include "linefeeds.h"
+#include "codeunits.h"
 #include "quoteheaderparser.h"
 #include "signaturefinder.h"
 
@@ -34,7 +34,7 @@ const QList<Line> &splitLines(const QString &text)
     thread_local QList<Line> lines;
     lines.clear();
     for (qsizetype at = 0; at <= text.size() && lines.size() < QuoteSegmenter::MaxLines;) {
-        qsizetype nl = LineFeeds::next(text, at);
+        qsizetype nl = CodeUnits::next(text, at, u'\n');
         if (nl < 0)
             nl = text.size();
         const QStringView line = QStringView(text).sliced(at, nl - at);

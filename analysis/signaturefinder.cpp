@@ -1,6 +1,6 @@
 #include "signaturefinder.h"
 
-#include "linefeeds.h"
+#include "codeunits.h"
 
 #include <QList>
 #include <QRegularExpression>
@@ -25,7 +25,7 @@ void splitLines(QStringView text, qsizetype begin, qsizetype end, QList<Line> &l
 {
     lines.clear();
     for (qsizetype at = begin; at < end;) {
-        qsizetype nl = LineFeeds::next(text.first(end), at);
+        qsizetype nl = CodeUnits::next(text.first(end), at, u'\n');
         if (nl < 0)
             nl = end;
         QStringView line = text.sliced(at, nl - at).trimmed();

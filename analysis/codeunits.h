@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QStringView>
+
+namespace th::analysis {
+
+/// Where a code unit, or a pair of them, occurs next. The segmenter, the quoted-header parser and the signature
+/// finder split every body into lines of a few dozen characters, and QStringView::indexOf spent more on its
+/// set-up than on such a line. The link scan looks for "://" in bodies full of ':' (C code, times, labels):
+/// calling indexOf(':') at each one cost more than the scan.
+///
+/// Typical usage:
+/// \code
+///   for (qsizetype at = 0, nl; at < text.size(); at = nl + 1) {
+///       nl = CodeUnits::next(text, at, u'\n');
+///       if (nl < 0)
+///           nl = text.size();
+///       use(text.sliced(at, nl - at));
+///   }
+/// \endcode
+class CodeUnits
+{
+public:
+    /// The index of the first \a unit of \a text at or after \a from, or -1: as text.indexOf(QChar(unit), from) for
+    /// a \a from of 0 or more (a negative one counts as 0, where indexOf would count it from the end).
+    [[nodiscard]] static qsizetype next(QStringView text, qsizetype from, char16_t unit);
+    /// The index of the first \a first at or after \a from that \a second follows, or -1.
+    [[nodiscard]] static qsizetype nextPair(QStringView text, qsizetype from, char16_t first, char16_t second);
+};
+
+} // namespace th::analysis
