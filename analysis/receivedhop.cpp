@@ -216,39 +216,45 @@ QString literalAddress(QStringView word)
 // What the receiving server wrote about the client beside the name it gave: comments, and a later "[address]"
 // outside any comment (MDaemon "from host [1.2.3.4] by ...").
 struct ClientNotes {
+    enum Reading { Everything, AddressOnly };
+
     QString ip;
     QString rdns;
     QString helo;
 
-    explicit ClientNotes(const Clause &from)
+    ClientNotes(const Clause &from, Reading reading)
     {
         bool nameSeen = false;
         for (const Token &t : from.items) {
             if (t.kind == Token::Comment)
-                addComment(t.text);
+                addComment(t.text, reading);
             else if (nameSeen && ip.isEmpty())
                 ip = literalAddress(t.text);
             nameSeen = nameSeen || t.kind != Token::Comment;
         }
     }
 
-    void addComment(QStringView text)
+    void addComment(QStringView text, Reading reading)
     {
         if (ip.isEmpty())
             ip = addressIn(text);
+        if (reading == AddressOnly)
+            return;
         if (rdns.isEmpty())
             rdns = rdnsIn(text);
         if (helo.isEmpty())
             helo = heloIn(text);
     }
+
+    /// The client's address: a noted one, else the name after "from" when that is an address.
+    QString address(const Clause &from) const { return ip.isEmpty() ? literalAddress(from.firstWord()) : ip; }
 };
 
 void readFrom(const Clause &from, ReceivedHop &hop)
 {
     const QStringView name = from.firstWord();
-    const QString nameAddress = literalAddress(name);
-    const ClientNotes notes(from);
-    hop.fromIp = notes.ip.isEmpty() ? nameAddress : notes.ip;
+    const ClientNotes notes(from, ClientNotes::Everything);
+    hop.fromIp = notes.address(from);
     if (notes.helo.isEmpty()) {
         hop.fromHelo = name.toString();
         hop.fromRdns = notes.rdns;
@@ -256,7 +262,7 @@ void readFrom(const Clause &from, ReceivedHop &hop)
     }
     // The server put the HELO in its note, so the name after "from" is its own lookup of the client.
     hop.fromHelo = notes.helo;
-    const bool named = nameAddress.isEmpty() && name.compare(u"unknown", Qt::CaseInsensitive) != 0;
+    const bool named = literalAddress(name).isEmpty() && name.compare(u"unknown", Qt::CaseInsensitive) != 0;
     hop.fromRdns = named ? name.toString() : QString();
 }
 
@@ -393,9 +399,8 @@ public:
         const Tokens tokens = lexer.tokens();
         if (!lexer.problem().isEmpty())
             m_problems << lexer.problem();
-        const qsizetype semicolon = lastSemicolon(tokens);
-        const qsizetype dateStart = semicolon >= 0 ? semicolon + 1 : unseparatedDateStart(tokens);
-        readClauses(tokens, size_t(semicolon >= 0 ? semicolon : dateStart >= 0 ? dateStart : qsizetype(tokens.size())));
+        const qsizetype dateStart = dateStartOf(tokens);
+        fill(readClauses(tokens, clausesEnd(tokens, dateStart)));
         readDate(tokens, dateStart);
         readAuthentication(tokens);
         m_hop.problem = m_problems.join(QStringLiteral("; "));
@@ -407,15 +412,36 @@ public:
     {
         Lexer lexer(m_hop.raw);
         const Tokens tokens = lexer.tokens();
-        const qsizetype semicolon = lastSemicolon(tokens);
-        const qsizetype dateStart = semicolon >= 0 ? semicolon + 1 : unseparatedDateStart(tokens);
+        const qsizetype dateStart = dateStartOf(tokens);
         return dateStart < 0 ? QDateTime() : ReceivedDate::parse(wordsFrom(tokens, size_t(dateStart), tokens.size()));
     }
 
+    // The client's address alone, as run() reads it.
+    QString origin()
+    {
+        Lexer lexer(m_hop.raw);
+        const Tokens tokens = lexer.tokens();
+        const Clause from = readClauses(tokens, clausesEnd(tokens, dateStartOf(tokens)))[From];
+        return ClientNotes(from, ClientNotes::AddressOnly).address(from);
+    }
+
 private:
+    static qsizetype dateStartOf(const Tokens &tokens)
+    {
+        const qsizetype semicolon = lastSemicolon(tokens);
+        return semicolon >= 0 ? semicolon + 1 : unseparatedDateStart(tokens);
+    }
+
+    // The clauses end at the date: at its ';', or where an unseparated one starts.
+    static size_t clausesEnd(const Tokens &tokens, qsizetype dateStart)
+    {
+        const qsizetype semicolon = lastSemicolon(tokens);
+        return size_t(semicolon >= 0 ? semicolon : dateStart >= 0 ? dateStart : qsizetype(tokens.size()));
+    }
+
     // Words from/by/via/with/id/for outside comments open a clause; the first of each kind counts. Later ones,
     // and what comes before the first, are ignored.
-    void readClauses(const Tokens &tokens, size_t end)
+    std::array<Clause, KeywordCount> readClauses(const Tokens &tokens, size_t end)
     {
         std::array<Clause, KeywordCount> clauses;
         std::array<bool, KeywordCount> seen = {};
@@ -441,7 +467,7 @@ private:
         close(end);
         if (!seen[From] && !seen[By] && wordIgnored)
             m_problems << QStringLiteral("neither a \"from\" nor a \"by\" clause");
-        fill(clauses);
+        return clauses;
     }
 
     void fill(const std::array<Clause, KeywordCount> &clauses)
@@ -492,6 +518,11 @@ bool ReceivedHop::isAuthenticatedSubmission() const
 ReceivedHop ReceivedHop::parse(QStringView headerValue)
 {
     return HopParser(headerValue).run();
+}
+
+QString ReceivedHop::originOf(QStringView headerValue)
+{
+    return HopParser(headerValue).origin();
 }
 
 QDateTime ReceivedHop::timeOf(QStringView headerValue)

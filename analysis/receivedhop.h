@@ -41,6 +41,8 @@ struct ReceivedHop {
     [[nodiscard]] bool isAuthenticatedSubmission() const;
 
     [[nodiscard]] static ReceivedHop parse(QStringView headerValue);
+    /// parse(headerValue).fromIp, without reading the rest.
+    [[nodiscard]] static QString originOf(QStringView headerValue);
     /// parse(headerValue).time, without reading the rest.
     [[nodiscard]] static QDateTime timeOf(QStringView headerValue);
     /// An IPv4 or IPv6 address as written in Received fields (no brackets), e.g. Gmail's "by 2002:a59:...".

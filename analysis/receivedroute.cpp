@@ -10,7 +10,7 @@ ReceivedRoute ReceivedRoute::of(const model::Message &message)
     const QStringList values = message.headerValues(u"Received"); // newest (top) first
     ReceivedRoute r;
     for (auto it = values.crbegin(); it != values.crend() && r.origin.isEmpty(); ++it)
-        r.origin = ReceivedHop::parse(*it).fromIp;
+        r.origin = ReceivedHop::originOf(*it);
     QList<QDateTime> times;
     for (const QString &v : values)
         times << ReceivedHop::timeOf(v);

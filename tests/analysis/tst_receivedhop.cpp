@@ -253,13 +253,14 @@ void TestReceivedHop::parse()
     const QStringList wrong = mismatches(render(hop), facts);
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join("\n")));
     QCOMPARE(ReceivedHop::timeOf(value), hop.time);
+    QCOMPARE(ReceivedHop::originOf(value), hop.fromIp);
 }
 
 // Every Received field of four real sets parses without crash; nearly all give a "by" host or a time, and
-// timeOf() (the route's shortcut) reads the same time as the full parse.
+// timeOf() and originOf() (the route's shortcuts) read the same time and client address as the full parse.
 void TestReceivedHop::corpusSweep()
 {
-    int fields = 0, withBy = 0, withTime = 0, clean = 0, sameTime = 0;
+    int fields = 0, withBy = 0, withTime = 0, clean = 0, sameTime = 0, sameOrigin = 0, withOrigin = 0;
     for (const QString dir : {"spoof-auth-rspamd", "phishing_pot/eml", "lists/usrp-users_2021-08_to_2021-09",
                               "lists/linux-kselftest_2023-03.maildir"}) {
         QDirIterator it(corpus(dir), QDir::Files, QDirIterator::Subdirectories);
@@ -273,6 +274,8 @@ void TestReceivedHop::corpusSweep()
                 withTime += hop.time.isValid();
                 clean += hop.problem.isEmpty();
                 sameTime += ReceivedHop::timeOf(value) == hop.time;
+                sameOrigin += ReceivedHop::originOf(value) == hop.fromIp;
+                withOrigin += !hop.fromIp.isEmpty();
             }
         }
     }
@@ -282,6 +285,8 @@ void TestReceivedHop::corpusSweep()
     QVERIFY(withTime >= 0.995 * fields);
     QVERIFY(clean >= 0.995 * fields);
     QCOMPARE(sameTime, fields);
+    QCOMPARE(sameOrigin, fields);
+    QVERIFY(withOrigin > fields / 2);
 }
 
 void TestReceivedHop::addressLiterals_data()
