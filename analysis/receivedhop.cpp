@@ -165,12 +165,42 @@ QString heloIn(QStringView comment)
     return mentionsHelo(comment) ? heloRe().match(comment).captured(1) : QString();
 }
 
+// The run of \a text from \a at whose characters \a inRun accepts: its end.
+template<typename InRun>
+qsizetype runEnd(QStringView text, qsizetype at, InRun &&inRun)
+{
+    while (at < text.size() && text[at].unicode() < 0x80 && inRun(char(text[at].unicode())))
+        ++at;
+    return at;
+}
+
+// The first "[address]" or "[IPv6:address]" of \a comment, as the regex \[(?:IPv6:)?([0-9A-Fa-f:.]+(?:%[\w.]+)?)\]
+// (caseless) would capture it, read by hand: every Received field of a case has such comments.
+QStringView bracketedIn(QStringView comment)
+{
+    const auto isAddressChar = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.'; };
+    const auto isZoneChar = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'; };
+    for (qsizetype open = comment.indexOf(u'['); open >= 0; open = comment.indexOf(u'[', open + 1)) {
+        qsizetype begin = open + 1;
+        if (comment.sliced(begin).startsWith(u"IPv6:", Qt::CaseInsensitive))
+            begin += 5;
+        qsizetype end = runEnd(comment, begin, isAddressChar);
+        if (end == begin)
+            continue;
+        if (end + 1 < comment.size() && comment[end] == u'%') {
+            const qsizetype zoneEnd = runEnd(comment, end + 1, isZoneChar);
+            end = zoneEnd > end + 1 ? zoneEnd : end;
+        }
+        if (end < comment.size() && comment[end] == u']')
+            return comment.sliced(begin, end - begin);
+    }
+    return {};
+}
+
 QString addressLiteralIn(QStringView comment)
 {
-    static const QRegularExpression bracketed(QStringLiteral("\\[(?:IPv6:)?([0-9A-Fa-f:.]+(?:%[\\w.]+)?)\\]"),
-                                              QRegularExpression::CaseInsensitiveOption);
-    if (const auto m = comment.contains(u'[') ? bracketed.match(comment) : QRegularExpressionMatch(); m.hasMatch() && ReceivedHop::isAddressLiteral(m.capturedView(1)))
-        return m.captured(1);
+    if (const QStringView bracketed = bracketedIn(comment); ReceivedHop::isAddressLiteral(bracketed))
+        return bracketed.toString();
     const QStringView bare = withoutBrackets(comment);
     return ReceivedHop::isAddressLiteral(bare) ? bare.toString() : QString();
 }
