@@ -130,14 +130,19 @@ BodyStructure HijackAnalyzer::structureOf(const model::Message &message)
     return b;
 }
 
+// Recipients are counted by address first: a case names the same few hundred people thousands of times, and
+// each one's registrable domain is then looked up once instead of at every mention.
 QString HijackAnalyzer::inferOrganisation(const std::vector<model::Message> &messages)
 {
-    QHash<QString, int> counts;
+    QHash<QString, int> mentions;
     for (const model::Message &m : messages) {
         for (const QList<model::MailAddress> *list : {&m.to, &m.cc})
             for (const model::MailAddress &a : *list)
-                ++counts[DomainIdentity::registrable(a.address)];
+                ++mentions[a.address];
     }
+    QHash<QString, int> counts;
+    for (auto it = mentions.cbegin(); it != mentions.cend(); ++it)
+        counts[DomainIdentity::registrable(it.key())] += it.value();
     counts.remove(QString());
     QString best;
     int bestCount = 0;
