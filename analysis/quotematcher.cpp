@@ -3,6 +3,8 @@
 #include "parallel.h"
 #include "shingles.h"
 
+#include <QVarLengthArray>
+
 #include <xxhash.h>
 
 #include <algorithm>
@@ -45,18 +47,13 @@ bool fuller(const QuoteMatcher::Match &a, double coverageA, const QuoteMatcher::
     return m[size_t(a.message)].date < m[size_t(b.message)].date;
 }
 
-// The shingles of these segments' words, in order: how the segments read when put together. One
-// segment (most messages' own text) is a slice of the tokens, without a copy.
-std::vector<quint64> gatheredSet(std::span<const Shingles::Token> tokens, const QList<Segment> &segments)
+// The shingles of these segments' words, in order: how the segments read when put together.
+std::vector<quint64> gatheredSet(std::span<const Shingles::Token> tokens, std::span<const quint64> windows, const QList<Segment> &segments)
 {
-    if (segments.size() == 1)
-        return Shingles::set(Shingles::within(tokens, segments.first().begin, segments.first().end));
-    std::vector<Shingles::Token> out;
-    for (const Segment &s : segments) {
-        const std::span<const Shingles::Token> part = Shingles::within(tokens, s.begin, s.end);
-        out.insert(out.end(), part.begin(), part.end());
-    }
-    return Shingles::set(out);
+    QVarLengthArray<std::span<const Shingles::Token>, 8> parts;
+    for (const Segment &s : segments)
+        parts.append(Shingles::within(tokens, s.begin, s.end));
+    return Shingles::gatheredSet(tokens, windows, std::span(parts.constData(), size_t(parts.size())));
 }
 
 // How many of the tokens lie in these segments (in text order, apart).
@@ -87,6 +84,7 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
     m_sent.resize(n);
     m_contentKey.resize(n);
     m_tokens.resize(n);
+    m_windows.resize(n);
     std::vector<std::span<quint64>> own(n);
     std::vector<quint64> ownKeys(n);
     std::vector<char> ownIsWhole(n); // chars: threads write neighbouring flags
@@ -97,8 +95,9 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
         thread_local std::vector<Shingles::Token> scratch;
         Shingles::tokens(bodies[i].text, scratch);
         m_tokens[size_t(i)] = m_arena.keep(scratch);
+        m_windows[size_t(i)] = m_arena.keep(Shingles::windows(m_tokens[size_t(i)]));
         const QList<Segment> segments = bodies[i].ownSegments();
-        own[size_t(i)] = m_arena.keep(gatheredSet(m_tokens[size_t(i)], segments));
+        own[size_t(i)] = m_arena.keep(gatheredSet(m_tokens[size_t(i)], m_windows[size_t(i)], segments));
         ownKeys[size_t(i)] = XXH3_64bits(own[size_t(i)].data(), own[size_t(i)].size_bytes());
         ownIsWhole[size_t(i)] = wordCount(m_tokens[size_t(i)], segments) == m_tokens[size_t(i)].size();
     });
@@ -112,7 +111,7 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
     parallelFor(qsizetype(n), [&](int i) {
         m_sets[size_t(i)] = removeBoilerplate(own[size_t(i)]); // the index holds its own copy of the postings
         // A text of the sender's words only (no quote, no signature) has one set for both.
-        m_fullSets[size_t(i)] = ownIsWhole[size_t(i)] ? m_sets[size_t(i)] : m_arena.keep(withoutBoilerplate(Shingles::set(m_tokens[size_t(i)])));
+        m_fullSets[size_t(i)] = ownIsWhole[size_t(i)] ? m_sets[size_t(i)] : m_arena.keep(withoutBoilerplate(regionSet(i, 0)));
     });
     // The oldest copies are the likeliest originals; undated ones (NoDate) count as the oldest.
     m_full = SketchIndex(m_fullSets, MinOriginalShingles, m_sent);
@@ -165,7 +164,7 @@ std::vector<PostingIndex::Hits> QuoteMatcher::ownWordHits(std::span<const quint6
 
 std::vector<quint64> QuoteMatcher::shingles(int message, const QList<Segment> &segments) const
 {
-    return gatheredSet(m_tokens[size_t(message)], segments);
+    return gatheredSet(m_tokens[size_t(message)], m_windows[size_t(message)], segments);
 }
 
 std::vector<quint64> QuoteMatcher::significantShingles(int message, const QList<Segment> &segments) const
@@ -222,12 +221,19 @@ qsizetype QuoteMatcher::copyStart(std::span<const Shingles::Token> text, std::sp
     return -1;
 }
 
+// The shingle set of the text from \a from to its end.
+std::vector<quint64> QuoteMatcher::regionSet(int message, qsizetype from) const
+{
+    const std::span<const Shingles::Token> region = Shingles::within(m_tokens[size_t(message)], from, m_bodies[message].text.size());
+    return Shingles::gatheredSet(m_tokens[size_t(message)], m_windows[size_t(message)], {&region, 1});
+}
+
 // The region's shingle set without boilerplate; the whole body's was computed with the index.
-std::span<const quint64> QuoteMatcher::regionSet(int message, qsizetype from, std::vector<quint64> &storage) const
+std::span<const quint64> QuoteMatcher::significantRegionSet(int message, qsizetype from, std::vector<quint64> &storage) const
 {
     if (from <= 0)
         return m_fullSets[size_t(message)];
-    storage = withoutBoilerplate(Shingles::set(Shingles::within(m_tokens[size_t(message)], from, m_bodies[message].text.size())));
+    storage = withoutBoilerplate(regionSet(message, from));
     return storage;
 }
 
@@ -243,7 +249,7 @@ QuoteMatcher::Match QuoteMatcher::locate(int message, qsizetype from, Match best
 QuoteMatcher::Match QuoteMatcher::original(int message, qsizetype from) const
 {
     std::vector<quint64> storage;
-    const std::span<const quint64> set = regionSet(message, from, storage);
+    const std::span<const quint64> set = significantRegionSet(message, from, storage);
     if (set.size() < MinShingles)
         return {};
     Match best;

@@ -78,7 +78,8 @@ private:
     [[nodiscard]] std::vector<quint64> withoutBoilerplate(std::vector<quint64> set) const;
     /// In place: the kept hashes move to the front, which is returned.
     [[nodiscard]] std::span<quint64> removeBoilerplate(std::span<quint64> set) const;
-    [[nodiscard]] std::span<const quint64> regionSet(int message, qsizetype from, std::vector<quint64> &storage) const;
+    [[nodiscard]] std::vector<quint64> regionSet(int message, qsizetype from) const;
+    [[nodiscard]] std::span<const quint64> significantRegionSet(int message, qsizetype from, std::vector<quint64> &storage) const;
     [[nodiscard]] Match locate(int message, qsizetype from, Match best, std::span<const quint64> original) const;
     [[nodiscard]] bool ownWordsIn(int candidate, std::span<const quint64> set) const;
     [[nodiscard]] static qsizetype copyStart(std::span<const Shingles::Token> text, std::span<const quint64> original);
@@ -90,6 +91,7 @@ private:
     std::vector<size_t> m_contentKey; ///< per message: hash of its content digest, the quick test of equal content
     BulkArena m_arena; ///< holds the arrays below: a case's words and shingles
     std::vector<std::span<const Shingles::Token>> m_tokens;
+    std::vector<std::span<const quint64>> m_windows; ///< per message: Shingles::windows() of its tokens
     std::vector<std::span<const quint64>> m_sets; ///< per message: its own text's shingles, boilerplate removed
     std::vector<std::span<const quint64>> m_fullSets; ///< per message: its whole text's shingles, boilerplate removed
     /// By each distinct own text: one message held in many mailboxes, or a spray's copies, is indexed once,

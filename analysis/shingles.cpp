@@ -248,6 +248,23 @@ inline quint64 windowHash(const Shingles::Token *window, size_t k)
     return h;
 }
 
+// The hashes of the windows of \a size words, in text order.
+std::vector<quint64> hashedWindows(std::span<const Shingles::Token> tokens, int size)
+{
+    const size_t n = Shingles::shingleCount(tokens, size), k = windowSize(tokens, size);
+    std::vector<quint64> out;
+    out.reserve(n);
+    // The usual window size as a constant: the fold unrolls (a million windows a case).
+    if (k == Shingles::DefaultSize) {
+        for (size_t i = 0; i < n; ++i)
+            out.push_back(windowHash(&tokens[i], Shingles::DefaultSize));
+    } else {
+        for (size_t i = 0; i < n; ++i)
+            out.push_back(windowHash(&tokens[i], k));
+    }
+    return out;
+}
+
 } // namespace
 
 QList<Shingles::Word> Shingles::words(QStringView text)
@@ -321,16 +338,36 @@ std::vector<quint64> Shingles::set(QStringView text, int size)
 
 std::vector<quint64> Shingles::set(std::span<const Token> tokens, int size)
 {
-    const size_t n = shingleCount(tokens, size), k = windowSize(tokens, size);
+    return sortedDistinct(hashedWindows(tokens, size));
+}
+
+std::vector<quint64> Shingles::windows(std::span<const Token> tokens)
+{
+    return tokens.size() < DefaultSize ? std::vector<quint64>() : hashedWindows(tokens, DefaultSize);
+}
+
+std::vector<quint64> Shingles::gatheredSet(std::span<const Token> tokens, std::span<const quint64> windows,
+                                           std::span<const std::span<const Token>> parts)
+{
+    size_t total = 0;
+    for (std::span<const Token> part : parts)
+        total += part.size();
+    // The windows across parts are hashed from the parts put together; fewer words than a window make one shingle.
+    std::vector<Token> gathered;
+    for (size_t i = 0; (parts.size() > 1 || total < DefaultSize) && i < parts.size(); ++i)
+        gathered.insert(gathered.end(), parts[i].begin(), parts[i].end());
+    if (total < DefaultSize)
+        return set(gathered);
     std::vector<quint64> out;
-    out.reserve(n);
-    // The usual window size as a constant: the fold unrolls (a million windows a case).
-    if (k == DefaultSize) {
-        for (size_t i = 0; i < n; ++i)
-            out.push_back(windowHash(&tokens[i], DefaultSize));
-    } else {
-        for (size_t i = 0; i < n; ++i)
-            out.push_back(windowHash(&tokens[i], k));
+    out.reserve(total - DefaultSize + 1);
+    size_t at = 0; // where the part starts among the parts put together
+    for (std::span<const Token> part : parts) {
+        const size_t first = size_t(part.data() - tokens.data());
+        const size_t inside = part.size() >= DefaultSize ? part.size() - DefaultSize + 1 : 0;
+        out.insert(out.end(), windows.begin() + qsizetype(first), windows.begin() + qsizetype(first + inside));
+        for (size_t i = at + inside; i < at + part.size() && i + DefaultSize <= total; ++i)
+            out.push_back(windowHash(&gathered[i], DefaultSize));
+        at += part.size();
     }
     return sortedDistinct(std::move(out));
 }

@@ -60,6 +60,14 @@ public:
     /// The distinct hashes, sorted: the set form used for Jaccard and containment.
     [[nodiscard]] static std::vector<quint64> set(QStringView text, int size = DefaultSize);
     [[nodiscard]] static std::vector<quint64> set(std::span<const Token> tokens, int size = DefaultSize);
+    /// The hash of each window of DefaultSize words of \a tokens, in text order, unsorted: set() before sorting.
+    [[nodiscard]] static std::vector<quint64> windows(std::span<const Token> tokens);
+    /// set() of \a parts put together, each a slice of \a tokens, in order and apart: the windows inside one part
+    /// are read from \a windows (windows(tokens)), and only those across parts are hashed. A text's regions are
+    /// shingled several times (its own words, the whole, each quoted message), and hashing them again was most
+    /// of the shingling.
+    [[nodiscard]] static std::vector<quint64> gatheredSet(std::span<const Token> tokens, std::span<const quint64> windows,
+                                                          std::span<const std::span<const Token>> parts);
 
     /// |a ∩ b| / |a ∪ b| over sorted distinct hashes.
     [[nodiscard]] static double jaccard(std::span<const quint64> a, std::span<const quint64> b);

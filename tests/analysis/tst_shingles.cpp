@@ -1,7 +1,7 @@
 // Shingles read off a body's tokens must equal those of the part tokenised on its own: word counts here,
 // over every real list message, at line starts and at offsets inside words. Set intersections of real
 // messages, merged or probed, against a brute-force count; the sets themselves against a comparison sort;
-// membership against std::binary_search; the tokens' hashes against those of the normalised words; the tokens'
+// membership against std::binary_search; a set gathered from parts against the set of the parts put together; the tokens' hashes against those of the normalised words; the tokens'
 // extents against a reference reading one code point at a time (the tokeniser reads ASCII sixteen units at once).
 #include "segmentfixture.h"
 
@@ -25,6 +25,7 @@ private Q_SLOTS:
     void intersectionOfRealSets();
     void setsOfRealMailAreSortedAndDistinct();
     void containsAsBinarySearch();
+    void gatheredSetAsTheSetOfItsPartsPutTogether();
     void tokenHashesAreWordHashes();
     void tokenExtentsAsTheReference_data();
     void tokenExtentsAsTheReference();
@@ -154,6 +155,42 @@ void TestShingles::setsOfRealMailAreSortedAndDistinct()
         largeSets += expected.size() >= 1000 ? 1 : 0;
     }
     QVERIFY(largeSets > 100); // the counting sort's path, not only std::sort's for small sets
+}
+
+// Parts of every list body, at random: several or one, empty, shorter than a window, or all of it. The windows
+// inside a part are read from the body's, the others hashed: the set must be that of the parts' tokens put together.
+void TestShingles::gatheredSetAsTheSetOfItsPartsPutTogether()
+{
+    QRandomGenerator random(20261128);
+    int gathered = 0, acrossParts = 0;
+    for (const auto &[corpusPath, location] : Corpora::instance().listMessages()) {
+        const std::vector<Shingles::Token> tokens = Shingles::tokens(Corpora::instance().message(corpusPath, location).textBody);
+        const std::vector<quint64> windows = Shingles::windows(tokens);
+        QCOMPARE(windows.size(), tokens.size() < Shingles::DefaultSize ? 0 : Shingles::shingleCount(tokens));
+        for (int round = 0; round < 4; ++round) {
+            std::vector<std::span<const Shingles::Token>> parts;
+            std::vector<Shingles::Token> together;
+            for (size_t at = 0; at < tokens.size();) {
+                const size_t length = std::min<size_t>(tokens.size() - at, random.bounded(round == 0 ? 12 : 400));
+                if (round == 3 || random.bounded(3) != 0) { // round 3: the whole body, part after part
+                    parts.push_back(std::span<const Shingles::Token>(tokens).subspan(at, length));
+                    together.insert(together.end(), tokens.begin() + qsizetype(at), tokens.begin() + qsizetype(at + length));
+                }
+                at += length + (round == 3 ? 0 : random.bounded(6));
+            }
+            QVERIFY(Shingles::gatheredSet(tokens, windows, parts) == Shingles::set(together));
+            ++gathered;
+            acrossParts += parts.size() > 1 && together.size() >= Shingles::DefaultSize ? 1 : 0;
+        }
+        const std::span<const Shingles::Token> whole(tokens);
+        QVERIFY(Shingles::gatheredSet(tokens, windows, {&whole, 1}) == Shingles::set(tokens));
+    }
+    const std::vector<Shingles::Token> three = Shingles::tokens(u"one two three");
+    const std::span<const Shingles::Token> first = std::span(three).first(2), last = std::span(three).last(1);
+    const std::vector<std::span<const Shingles::Token>> shortParts{first, last};
+    QVERIFY(Shingles::gatheredSet(three, Shingles::windows(three), shortParts) == Shingles::set(three));
+    QVERIFY(gathered > 10000);
+    QVERIFY(acrossParts > 5000);
 }
 
 // Every hash of a message's neighbour probed in its set, held or not, and every hash of the set itself.
