@@ -3,6 +3,7 @@
 #include "analysis/anchoredmatches.h"
 #include "analysis/gatewaylink.h"
 #include "analysis/shingles.h"
+#include "analysis/writtenaddresses.h"
 #include "threadrevival.h"
 
 #include <QRegularExpression>
@@ -159,13 +160,11 @@ Evidence originalEvidence(const MessageContext &ctx)
 
 } // namespace
 
-// Message-IDs inside links (lore.kernel.org/r/<id>) look like addresses and are not.
 QSet<QString> AlteredQuote::addressesIn(QStringView text)
 {
-    static const QRegularExpression re(QStringLiteral("(?<![/=A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"));
     QSet<QString> out;
-    for (const QRegularExpressionMatch &m : AnchoredMatches::of(re, text, {u"@"}))
-        out.insert(m.captured().toLower());
+    for (const auto &[begin, end] : WrittenAddresses::spans(text))
+        out.insert(text.sliced(begin, end - begin).toString().toLower());
     return out;
 }
 
