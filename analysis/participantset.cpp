@@ -5,6 +5,17 @@
 #include "lowercase.h"
 
 namespace th::analysis {
+namespace {
+
+QSet<QString> keysOf(const ThreadParticipants::Tally &tally)
+{
+    QSet<QString> out;
+    for (const auto &entry : tally)
+        out.insert(entry.first);
+    return out;
+}
+
+} // namespace
 
 ParticipantSet ParticipantSet::of(const MessageContext &ctx)
 {
@@ -45,7 +56,7 @@ bool ParticipantSet::inThread(const Thread &t, Table table, const QString &key, 
 bool ParticipantSet::inThreads(Table table, const QString &key) const
 {
     return std::any_of(m_threads.cbegin(), m_threads.cend(), [&](const Thread &t) {
-        return inThread(t, table, key, (t.all->*table.counts).value(key));
+        return inThread(t, table, key, ThreadParticipants::countOf(t.all->*table.counts, key));
     });
 }
 
@@ -53,10 +64,9 @@ QSet<QString> ParticipantSet::collect(Table table, const QSet<QString> &quoted) 
 {
     QSet<QString> out = quoted;
     for (const Thread &t : m_threads) {
-        const QHash<QString, int> &all = t.all->*table.counts;
-        for (auto it = all.cbegin(); it != all.cend(); ++it) {
-            if (inThread(t, table, it.key(), it.value()))
-                out.insert(it.key());
+        for (const auto &[key, mentions] : t.all->*table.counts) {
+            if (inThread(t, table, key, mentions))
+                out.insert(key);
         }
     }
     return out;
@@ -76,19 +86,19 @@ bool ParticipantSet::hasDomain(const QString &registrable) const
 bool ParticipantSet::hasNameWord(const QString &word) const
 {
     const auto quoted = [&word](const QString &name) { return ThreadParticipants::wordsOf(name).contains(word); };
-    return std::any_of(m_quoted.names.keyBegin(), m_quoted.names.keyEnd(), quoted) || std::any_of(m_threads.cbegin(), m_threads.cend(), [&](const Thread &t) {
+    return std::any_of(m_quoted.names.cbegin(), m_quoted.names.cend(), [&](const auto &n) { return quoted(n.first); }) || std::any_of(m_threads.cbegin(), m_threads.cend(), [&](const Thread &t) {
         return m_book->namesWord(t.id, word, t.inside ? m_own.names : QStringList());
     });
 }
 
 QSet<QString> ParticipantSet::domains() const
 {
-    return collect(Domains, QSet<QString>(m_quoted.domains.keyBegin(), m_quoted.domains.keyEnd()));
+    return collect(Domains, keysOf(m_quoted.domains));
 }
 
 QSet<QString> ParticipantSet::names() const
 {
-    return collect(Names, QSet<QString>(m_quoted.names.keyBegin(), m_quoted.names.keyEnd()));
+    return collect(Names, keysOf(m_quoted.names));
 }
 
 bool ParticipantSet::hasName(const QString &displayName) const

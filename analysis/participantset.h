@@ -4,7 +4,6 @@
 
 #include "model/mailaddress.h"
 
-#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -38,7 +37,7 @@ public:
 private:
     /// A kind of key: its table in the threads' counts and its list in the judged message's mentions.
     struct Table {
-        QHash<QString, int> ThreadParticipants::Counts::*counts;
+        ThreadParticipants::Tally ThreadParticipants::Counts::*counts;
         QStringList ThreadParticipants::Mentions::*own;
     };
     static constexpr Table Addresses{&ThreadParticipants::Counts::addresses, &ThreadParticipants::Mentions::addresses};

@@ -40,13 +40,18 @@ void ThreadParticipants::Counts::add(const Mentions &m)
         ++names[n];
 }
 
+int ThreadParticipants::countOf(const Tally &tally, const QString &key)
+{
+    const auto it = tally.find(key);
+    return it == tally.end() ? 0 : it->second;
+}
+
 const QHash<QString, int> &ThreadParticipants::nameWords(int thread) const
 {
     std::call_once(m_nameWordsCounted[size_t(thread)], [this, thread] {
-        const QHash<QString, int> &names = m_threads[thread].names;
-        for (auto it = names.cbegin(); it != names.cend(); ++it) {
-            for (const QString &w : wordsOf(it.key()))
-                m_nameWords[size_t(thread)][w] += it.value();
+        for (const auto &[name, mentions] : m_threads[thread].names) {
+            for (const QString &w : wordsOf(name))
+                m_nameWords[size_t(thread)][w] += mentions;
         }
     });
     return m_nameWords[size_t(thread)];

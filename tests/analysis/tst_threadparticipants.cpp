@@ -93,14 +93,14 @@ void TestThreadParticipants::nameWordsAgreeWithTheNames()
         for (int m : m_case.threads().threads[t].messageIndexes()) {
             const QStringList own = ThreadParticipants::mentionsOf(m_case.store().message(m)).names;
             QSet<QString> words{QStringLiteral("absent")};
-            for (auto n = counts.names.keyBegin(); n != counts.names.keyEnd(); ++n) {
-                for (const QString &w : n->split(u' ', Qt::SkipEmptyParts))
+            for (const auto &n : counts.names) {
+                for (const QString &w : n.first.split(u' ', Qt::SkipEmptyParts))
                     words.insert(w);
             }
             for (const QString &word : std::as_const(words)) {
                 bool expected = false;
                 for (auto n = counts.names.cbegin(); n != counts.names.cend() && !expected; ++n)
-                    expected = n.key().split(u' ', Qt::SkipEmptyParts).contains(word) && n.value() > own.count(n.key());
+                    expected = n->first.split(u' ', Qt::SkipEmptyParts).contains(word) && n->second > own.count(n->first);
                 QVERIFY2(participants.namesWord(t, word, own) == expected, qPrintable(word));
                 (expected ? yes : no) += 1;
             }
