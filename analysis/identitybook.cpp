@@ -32,14 +32,14 @@ IdentityBook::IdentityBook(const std::vector<model::Message> &messages)
 void IdentityBook::sortByUse()
 {
     const auto sightings = [](const AddressSightings &s) { return s.dated.size() + s.undated.size(); };
-    for (auto it = m_byName.begin(); it != m_byName.end(); ++it) {
-        for (AddressSightings &s : *it)
+    for (auto &[name, addresses] : m_byName) {
+        for (AddressSightings &s : addresses)
             std::stable_sort(s.dated.begin(), s.dated.end());
-        std::sort(it->begin(), it->end(), [&](const AddressSightings &a, const AddressSightings &b) {
+        std::sort(addresses.begin(), addresses.end(), [&](const AddressSightings &a, const AddressSightings &b) {
             return std::tuple(sightings(b), a.address) < std::tuple(sightings(a), b.address);
         });
-        if (it->size() > ScannedAddresses)
-            indexAddresses(it.key(), *it);
+        if (addresses.size() > ScannedAddresses)
+            indexAddresses(name, addresses);
     }
 }
 
@@ -102,7 +102,8 @@ QList<IdentityBook::Usage> IdentityBook::addressesOf(const QString &displayName,
 {
     QList<Usage> out;
     // A const list: a loop over the non-const copy value() returns would detach it, a deep copy per question.
-    const QList<AddressSightings> addresses = m_byName.value(DisplayName::normalise(displayName));
+    const auto found = m_byName.find(DisplayName::normalise(displayName));
+    const QList<AddressSightings> addresses = found == m_byName.end() ? QList<AddressSightings>() : found->second;
     for (qsizetype i = 0; i < qMin(addresses.size(), qsizetype(MaxAddresses)); ++i) {
         if (Usage u = usageIn(addresses[i], before, exclude); u.messages > 0)
             out << u;
@@ -115,9 +116,9 @@ IdentityBook::Usage IdentityBook::usageOf(const QString &displayName, const QStr
 {
     const QString name = DisplayName::normalise(displayName);
     const QString lower = Lowercase::of(address);
-    const auto addresses = m_byName.constFind(name);
-    const int place = addresses == m_byName.cend() ? -1 : placeOf(name, *addresses, lower);
-    return place < 0 ? Usage{lower, {}, 0} : usageIn(addresses->at(place), before, exclude);
+    const auto addresses = m_byName.find(name);
+    const int place = addresses == m_byName.end() ? -1 : placeOf(name, addresses->second, lower);
+    return place < 0 ? Usage{lower, {}, 0} : usageIn(addresses->second.at(place), before, exclude);
 }
 
 int IdentityBook::otherSenders(const QString &registrable, const QString &address) const

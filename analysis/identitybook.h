@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <unordered_map>
+
 #include <vector>
 
 namespace th::analysis {
@@ -61,7 +63,9 @@ private:
     [[nodiscard]] static Usage usageIn(const AddressSightings &s, const QDateTime &before, int exclude);
     [[nodiscard]] static QString pairKey(const QString &name, const QString &address) { return name + u'\n' + address; }
 
-    QHash<QString, QList<AddressSightings>> m_byName; ///< normalised name -> its addresses, most sighted first
+    /// normalised name -> its addresses, most sighted first. A standard hash map: every mention of every message
+    /// asks it, and with QString keys a Qt 6.4 QHash is slower (see ThreadParticipants::Tally).
+    std::unordered_map<QString, QList<AddressSightings>> m_byName;
     static constexpr qsizetype ScannedAddresses = 16; ///< a name with more is looked up in m_pairs, not read
     QHash<QString, int> m_pairs; ///< pairKey() -> place in its name's list, for names of over ScannedAddresses
     QHash<QString, int> m_senderDomains;
