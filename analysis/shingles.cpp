@@ -362,9 +362,12 @@ std::vector<quint64> Shingles::gatheredSet(std::span<const Token> tokens, std::s
     out.reserve(total - DefaultSize + 1);
     size_t at = 0; // where the part starts among the parts put together
     for (std::span<const Token> part : parts) {
-        const size_t first = size_t(part.data() - tokens.data());
         const size_t inside = part.size() >= DefaultSize ? part.size() - DefaultSize + 1 : 0;
-        out.insert(out.end(), windows.begin() + qsizetype(first), windows.begin() + qsizetype(first + inside));
+        if (inside > 0) {
+            const auto first = windows.begin() + (part.data() - tokens.data());
+            out.insert(out.end(), first, first + qsizetype(inside));
+        }
+        // Windows running into the next parts; a lone part has none (gathered is then left empty).
         for (size_t i = at + inside; i < at + part.size() && i + DefaultSize <= total; ++i)
             out.push_back(windowHash(&gathered[i], DefaultSize));
         at += part.size();
