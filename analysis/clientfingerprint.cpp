@@ -1,5 +1,7 @@
 #include "clientfingerprint.h"
 
+#include "memo.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -108,19 +110,9 @@ QString quoteStyleOf(const BodyStructure &body, const QuotedMessage &q)
     return separator ? QStringLiteral("separator") : QStringLiteral("bare-quote");
 }
 
-} // namespace
-
-QString ClientFingerprint::messageIdShapeOf(const QString &messageId)
-{
-    const qsizetype at = messageId.lastIndexOf(u'@');
-    if (at < 0)
-        return QStringLiteral("none");
-    return localShape(QStringView(messageId).first(at)) + QLatin1Char('@') + hostShape(QStringView(messageId).sliced(at + 1));
-}
-
 // "Microsoft Outlook 16.0" and "Microsoft Outlook 15.0" are one client; "Mozilla/5.0 (X11; Linux x86_64;
 // rv:102.0) Gecko/20100101 Thunderbird/102.8.0" is Thunderbird.
-QString ClientFingerprint::mailerFamily(const QString &mailer)
+QString mailerFamilyUncached(const QString &mailer)
 {
     static const QRegularExpression product(QStringLiteral("(Thunderbird|Outlook|Apple Mail|iPhone Mail|Roundcube|"
                                                            "Evolution|Mutt|NeoMutt|Claws|K-9|Gmail|Zimbra|Horde|SquirrelMail|"
@@ -132,6 +124,22 @@ QString ClientFingerprint::mailerFamily(const QString &mailer)
     if (const auto m = product.match(mailer); m.hasMatch())
         return m.captured(1).toLower();
     return mailer.toLower().replace(versions, QStringLiteral(" ")).simplified().left(40);
+}
+
+} // namespace
+
+QString ClientFingerprint::messageIdShapeOf(const QString &messageId)
+{
+    const qsizetype at = messageId.lastIndexOf(u'@');
+    if (at < 0)
+        return QStringLiteral("none");
+    return localShape(QStringView(messageId).first(at)) + QLatin1Char('@') + hostShape(QStringView(messageId).sliced(at + 1));
+}
+
+// A case's messages come from a few dozen mailers: each is read once.
+QString ClientFingerprint::mailerFamily(const QString &mailer)
+{
+    return Memo::of<9>(mailer, [](QStringView m) { return mailerFamilyUncached(m.toString()); });
 }
 
 ClientFingerprint ClientFingerprint::of(const model::Message &m, const BodyStructure &body)
