@@ -31,7 +31,8 @@ qsizetype CodeUnits::next(QStringView text, qsizetype from, char16_t unit)
     return -1;
 }
 
-// As next(), with each step compared twice: at its units and at the units one further on.
+// As next(), with each unit compared twice: as the first of a pair and as the second. Sixteen units a step, their
+// two halves' results packed into one mask: the link scans read whole bodies, most of which hold no pair.
 qsizetype CodeUnits::nextPair(QStringView text, qsizetype from, char16_t first, char16_t second)
 {
     const char16_t *const p = text.utf16();
@@ -39,11 +40,18 @@ qsizetype CodeUnits::nextPair(QStringView text, qsizetype from, char16_t first, 
     qsizetype i = std::max<qsizetype>(from, 0);
 #ifdef __SSE2__
     const __m128i wantedFirst = _mm_set1_epi16(short(first)), wantedSecond = _mm_set1_epi16(short(second));
+    const auto pairsAt = [&](qsizetype at) { // 0xFFFF in each unit that starts a pair
+        const __m128i units = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + at));
+        const __m128i following = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + at + 1));
+        return _mm_and_si128(_mm_cmpeq_epi16(units, wantedFirst), _mm_cmpeq_epi16(following, wantedSecond));
+    };
+    for (; i + 17 <= n; i += 16) {
+        const unsigned hits = unsigned(_mm_movemask_epi8(_mm_packs_epi16(pairsAt(i), pairsAt(i + 8))));
+        if (hits != 0)
+            return i + std::countr_zero(hits);
+    }
     for (; i + 9 <= n; i += 8) {
-        const __m128i units = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
-        const __m128i following = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 1));
-        const __m128i both = _mm_and_si128(_mm_cmpeq_epi16(units, wantedFirst), _mm_cmpeq_epi16(following, wantedSecond));
-        const unsigned hits = unsigned(_mm_movemask_epi8(both));
+        const unsigned hits = unsigned(_mm_movemask_epi8(pairsAt(i)));
         if (hits != 0)
             return i + std::countr_zero(hits) / 2;
     }
