@@ -42,34 +42,99 @@ QString normalised(QStringView word)
     return word.toString().normalized(QString::NormalizationForm_KC).toCaseFolded();
 }
 
+// Words of up to ShortWord ASCII characters (nine in ten of a mailbox's) are hashed as bytes, in two 64-bit
+// halves mixed the way XXH3 mixes inputs of 9 to 16 bytes: a few multiplications, where lower-casing the word
+// into a buffer and hashing its UTF-16 with XXH3 cost some 60 instructions. Longer or other words: XXH3.
+constexpr qsizetype ShortWord = 16;
+
+// The hash of a short ASCII word from its bytes (\a bytes: the word's, then zeros), lower case.
+quint64 shortWordHash(quint64 low, quint64 high, qsizetype length)
+{
+    const quint64 a = low ^ 0x1CAD21F72C81017CULL, b = high ^ 0xDB979083E96DD4DEULL;
+    const unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+    const quint64 acc = quint64(length) + __builtin_bswap64(a) + b + (quint64(product) ^ quint64(product >> 64));
+    quint64 h = acc ^ (acc >> 37);
+    h *= 0x165667919E3779F9ULL;
+    return h ^ (h >> 32);
+}
+
+// The bytes of an ASCII word, each with bit 0x20 set: a letter's lower case, a digit as it is.
+quint64 shortWordHash(QStringView word)
+{
+    std::array<quint64, 2> halves{};
+    for (qsizetype i = 0; i < word.size(); ++i)
+        halves[size_t(i / 8)] |= quint64(word[i].unicode() | 0x20) << (8 * (i % 8));
+    return shortWordHash(halves[0], halves[1], word.size());
+}
+
+bool isShortAscii(QStringView word)
+{
+    return word.size() <= ShortWord && std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+// Equal for a word's normalised text and for its tokens: the tokeniser hashes words it never builds.
+quint64 normalisedHash(const QString &w)
+{
+    return isShortAscii(w) ? shortWordHash(w) : XXH3_64bits(w.constData(), size_t(w.size()) * sizeof(QChar));
+}
+
 Shingles::Word word(QStringView text, qsizetype begin, qsizetype end)
 {
     QString w = normalised(text.sliced(begin, end - begin));
-    const quint64 hash = XXH3_64bits(w.constData(), size_t(w.size()) * sizeof(QChar));
+    const quint64 hash = normalisedHash(w);
     return {begin, end, std::move(w), hash};
+}
+
+#ifdef __SSE2__
+// shortWordHash() of the ASCII word of \a length units at \a units, sixteen units read at once (past the word).
+quint64 shortWordHashAt(const char16_t *units, qsizetype length)
+{
+    alignas(16) static constexpr std::array<quint8, 2 * ShortWord> Keep = [] {
+        std::array<quint8, 2 * ShortWord> k{};
+        for (qsizetype i = 0; i < ShortWord; ++i)
+            k[size_t(i)] = 0xFF;
+        return k;
+    }();
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(units));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + 8));
+    // The word's units are ASCII and fit a byte each; those past it are cut off by the mask.
+    const __m128i bytes = _mm_and_si128(_mm_or_si128(_mm_packus_epi16(a, b), _mm_set1_epi8(0x20)),
+                                        _mm_loadu_si128(reinterpret_cast<const __m128i *>(Keep.data() + ShortWord - length)));
+    return shortWordHash(quint64(_mm_cvtsi128_si64(bytes)), quint64(_mm_cvtsi128_si64(_mm_unpackhi_epi64(bytes, bytes))), length);
+}
+#else
+quint64 shortWordHashAt(const char16_t *units, qsizetype length)
+{
+    return shortWordHash(QStringView(units, length));
+}
+#endif
+
+// Words that are not short ASCII ones: their own function, so that token() is small enough to inline.
+Shingles::Token otherToken(QStringView text, qsizetype begin, qsizetype end, bool ascii)
+{
+    constexpr qsizetype Long = 64;
+    const qsizetype length = end - begin;
+    const char16_t *w = text.utf16() + begin;
+    if (ascii && length <= ShortWord) { // the text's last word: nothing to read past it
+        std::array<char16_t, ShortWord> padded{};
+        std::copy(w, w + length, padded.begin());
+        return {qint32(begin), qint32(end), shortWordHashAt(padded.data(), length)};
+    }
+    if (!ascii || length > Long)
+        return {qint32(begin), qint32(end), word(text, begin, end).hash};
+    std::array<char16_t, Long> lower;
+    for (qsizetype i = 0; i < length; ++i)
+        lower[size_t(i)] = Lowercase::ascii(w[i]);
+    return {qint32(begin), qint32(end), XXH3_64bits(lower.data(), size_t(length) * sizeof(char16_t))};
 }
 
 // The hash of word() without building its text: shingling whole mailboxes is the engine's hottest loop.
 // \a ascii: the tokeniser saw only ASCII in the word, which then needs no normalisation but lower case.
 Shingles::Token token(QStringView text, qsizetype begin, qsizetype end, bool ascii)
 {
-    constexpr qsizetype Short = 64;
-    constexpr qsizetype Block = 16; // most words: lower-cased as a block, whatever their length
-    if (!ascii || end - begin > Short)
-        return {qint32(begin), qint32(end), word(text, begin, end).hash};
-    char16_t lower[Short];
-    const char16_t *w = text.utf16() + begin;
-    const auto lowerCase = [&lower, w](qsizetype n) {
-        for (qsizetype i = 0; i < n; ++i)
-            lower[i] = Lowercase::ascii(w[i]);
-    };
-    // A loop over the word's own length mispredicted its exit on most words. The characters after a word are
-    // lower-cased too, and not hashed.
-    if (end - begin <= Block && begin + Block <= text.size())
-        lowerCase(Block);
-    else
-        lowerCase(end - begin);
-    return {qint32(begin), qint32(end), XXH3_64bits(lower, size_t(end - begin) * sizeof(char16_t))};
+    if (ascii && end - begin <= ShortWord && begin + ShortWord <= text.size())
+        return {qint32(begin), qint32(end), shortWordHashAt(text.utf16() + begin, end - begin)};
+    return otherToken(text, begin, end, ascii);
 }
 
 // One load per character of the tokeniser's scalar path, where three range tests took a branch each.
