@@ -1,5 +1,7 @@
 #pragma once
 
+#include "stringhash.h"
+
 #include "model/message.h"
 
 #include <QDateTime>
@@ -65,7 +67,7 @@ private:
 
     /// normalised name -> its addresses, most sighted first. A standard hash map: every mention of every message
     /// asks it, and with QString keys a Qt 6.4 QHash is slower (see ThreadParticipants::Tally).
-    std::unordered_map<QString, QList<AddressSightings>> m_byName;
+    std::unordered_map<QString, QList<AddressSightings>, StringHash> m_byName;
     static constexpr qsizetype ScannedAddresses = 16; ///< a name with more is looked up in m_pairs, not read
     QHash<QString, int> m_pairs; ///< pairKey() -> place in its name's list, for names of over ScannedAddresses
     QHash<QString, int> m_senderDomains;
