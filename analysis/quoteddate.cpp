@@ -6,8 +6,10 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <algorithm>
+#include <cctype>
 
 namespace th::analysis {
 namespace {
@@ -100,8 +102,30 @@ const QRegularExpression &clockRe()
     return re;
 }
 
+// The first character of \a text past ASCII white space, or 0: where the regexes below would have to start (or
+// end) matching. A regex whose words all start (or end) with a letter is not run on text where an ASCII
+// character that is none stands there; any other character is left to the regex.
+bool notAsciiSpace(QChar c)
+{
+    return c.unicode() >= 0x80 || !std::isspace(c.unicode());
+}
+
+char16_t firstPastSpace(QStringView text)
+{
+    const auto it = std::find_if(text.cbegin(), text.cend(), notAsciiSpace);
+    return it == text.cend() ? char16_t(0) : it->unicode();
+}
+
+char16_t lastBeforeSpace(QStringView text)
+{
+    const auto it = std::find_if(text.crbegin(), text.crend(), notAsciiSpace);
+    return it == text.crend() ? char16_t(0) : it->unicode();
+}
+
 Meridiem meridiemBefore(QStringView head)
 {
+    if (lastBeforeSpace(head) < 0x80) // the words below are all CJK or hangul
+        return Meridiem::None;
     // CJK and Korean write the half of the day before the time: "下午8:45", "오후 2:01", "午後 3:00".
     static const QRegularExpression re(QStringLiteral("(午前|上午|凌晨|早上|오전|午後|下午|中午|晚上|오후)\\s*$"), Flags);
     const QRegularExpressionMatch m = re.match(head);
@@ -113,6 +137,9 @@ Meridiem meridiemBefore(QStringView head)
 
 Meridiem meridiemAfter(QStringView tail, qsizetype &length)
 {
+    const char16_t first = firstPastSpace(tail);
+    if (first < 0x80 && !QStringView(u"apvnAPVN").contains(QChar(first)))
+        return Meridiem::None;
     // "PM", "p.m.", "p. m." (Spanish), German "nachm."/"vorm." as some Android clients write them.
     static const QRegularExpression re(QStringLiteral("^\\s*(?:([ap])\\.?\\s?m\\b\\.?|(vorm|nachm)\\.)"), Flags);
     const QRegularExpressionMatch m = re.match(tail);
@@ -141,6 +168,9 @@ int signedOffset(QStringView sign, QStringView hours, QStringView minutes)
 // One zone right at the start of \a tail: "+0530", "-04:00", "GMT+01:00", "UTC+9", "(CET)", "EST".
 std::optional<int> zoneAt(QStringView tail, qsizetype &length)
 {
+    const char16_t first = firstPastSpace(tail);
+    if (first < 0x80 && first != u'(' && first != u'+' && first != u'-' && !std::isalpha(first))
+        return std::nullopt;
     static const QRegularExpression re(QStringLiteral(
         "^\\s*(?:\\(?(?:gmt|utc)\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?\\)?|([+-])(\\d{2}):?(\\d{2})(?!\\d)"
         "|\\(?([a-z]{1,5})\\)?(?!\\p{L}))"), Flags);
@@ -169,19 +199,90 @@ std::optional<int> zonesAt(QStringView tail, qsizetype &length)
     return offset;
 }
 
-Clock clockFrom(QStringView text, const QRegularExpressionMatch &m)
+// Where clockRe() matched, and its three groups (the seconds' may be empty).
+struct ClockMatch {
+    qsizetype begin = 0, end = 0;
+    QStringView hour, minute, second;
+};
+
+bool isAscii(QStringView text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+bool isDigitAt(QStringView s, qsizetype i)
+{
+    return i < s.size() && s[i] >= u'0' && s[i] <= u'9';
+}
+
+// clockRe() at \a i of an ASCII text, read by hand in the order the regex tries its alternatives: an hour of
+// two digits, then of one, then "2[0-3]"; seconds, then none. A date line is read once per quote of it, and
+// the regex's set-up cost more than its match.
+std::optional<ClockMatch> asciiClockAt(QStringView s, qsizetype i)
+{
+    const auto isLeftNeighbour = [](char16_t c) { return (c >= u'0' && c <= u'9') || c == u'.' || c == u':' || c == u'/' || c == u'+' || c == u'-'; };
+    if (!isDigitAt(s, i) || (i > 0 && isLeftNeighbour(s[i - 1].unicode())))
+        return std::nullopt;
+    const auto at = [s](qsizetype k) { return k < s.size() ? s[k].unicode() : char16_t(0); };
+    const auto inRange = [&](qsizetype k, char16_t low, char16_t high) { return at(k) >= low && at(k) <= high; };
+    const auto endsClean = [&](qsizetype k) { return !isDigitAt(s, k) && !(at(k) == u'.' && isDigitAt(s, k + 1)); };
+    QVarLengthArray<qsizetype, 3> hours;
+    if (inRange(i, u'0', u'1') && isDigitAt(s, i + 1))
+        hours.append(2);
+    if (isDigitAt(s, i))
+        hours.append(1);
+    if (at(i) == u'2' && inRange(i + 1, u'0', u'3'))
+        hours.append(2);
+    for (const qsizetype hourLength : hours) {
+        const qsizetype p = i + hourLength;
+        const char16_t separator = at(p);
+        const bool colon = separator == u':' || separator == u'h' || separator == u'H';
+        const bool dot = separator == u'.' && isDigitAt(s, p + 1) && isDigitAt(s, p + 2) && !isDigitAt(s, p + 3);
+        if (!(colon || dot) || !inRange(p + 1, u'0', u'5') || !isDigitAt(s, p + 2))
+            continue;
+        const qsizetype e = p + 3;
+        const ClockMatch m{i, e, s.sliced(i, hourLength), s.sliced(p + 1, 2), {}};
+        if (at(e) == u':' && inRange(e + 1, u'0', u'5') && isDigitAt(s, e + 2) && endsClean(e + 3))
+            return ClockMatch{i, e + 3, m.hour, m.minute, s.sliced(e + 1, 2)};
+        if (endsClean(e))
+            return m;
+    }
+    return std::nullopt;
+}
+
+// The first or the last of clockRe()'s successive matches.
+std::optional<ClockMatch> clockMatch(QStringView text, bool last)
+{
+    std::optional<ClockMatch> chosen;
+    if (isAscii(text)) {
+        for (qsizetype i = 0; i < text.size() && (last || !chosen);) {
+            const std::optional<ClockMatch> m = asciiClockAt(text, i);
+            i = m ? m->end : i + 1;
+            chosen = m ? m : chosen;
+        }
+        return chosen;
+    }
+    QRegularExpressionMatchIterator it = clockRe().globalMatch(text);
+    while (it.hasNext() && (last || !chosen)) {
+        const QRegularExpressionMatch m = it.next();
+        chosen = ClockMatch{m.capturedStart(), m.capturedEnd(), m.capturedView(1), m.capturedView(2), m.capturedView(3)};
+    }
+    return chosen;
+}
+
+Clock clockFrom(QStringView text, const ClockMatch &m)
 {
     Clock c;
-    c.begin = m.capturedStart();
-    c.end = m.capturedEnd();
-    c.minute = m.capturedView(2).toInt();
-    c.second = m.capturedView(3).toInt();
+    c.begin = m.begin;
+    c.end = m.end;
+    c.minute = m.minute.toInt();
+    c.second = m.second.toInt();
     qsizetype used = 0;
     Meridiem meridiem = meridiemAfter(text.mid(c.end), used);
     c.end += used;
     if (meridiem == Meridiem::None)
         meridiem = meridiemBefore(text.left(c.begin));
-    c.hour = applyMeridiem(m.capturedView(1).toInt(), meridiem);
+    c.hour = applyMeridiem(m.hour.toInt(), meridiem);
     used = 0;
     c.offset = zonesAt(text.mid(c.end), used);
     c.end += used;
@@ -190,13 +291,8 @@ Clock clockFrom(QStringView text, const QRegularExpressionMatch &m)
 
 std::optional<Clock> findClock(QStringView text, bool last)
 {
-    QRegularExpressionMatchIterator it = clockRe().globalMatch(text);
-    std::optional<QRegularExpressionMatch> chosen;
-    while (it.hasNext() && (last || !chosen))
-        chosen = it.next();
-    if (!chosen)
-        return std::nullopt;
-    return clockFrom(text, *chosen);
+    const std::optional<ClockMatch> m = clockMatch(text, last);
+    return m ? std::optional(clockFrom(text, *m)) : std::nullopt;
 }
 
 bool plausible(const Ymd &d)
@@ -214,6 +310,8 @@ int fullYear(int year)
 // "2020年5月21日", "2023년 3월 15일".
 std::optional<Ymd> cjkDate(QStringView s)
 {
+    if (!s.contains(u'年') && !s.contains(u'년'))
+        return std::nullopt;
     static const QRegularExpression re(QStringLiteral("(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})"), Flags);
     const QRegularExpressionMatch m = re.match(s);
     if (!m.hasMatch())
@@ -222,8 +320,16 @@ std::optional<Ymd> cjkDate(QStringView s)
 }
 
 // "2023-03-06", "2023/3/6", Korean "2023. 3. 15.".
+// Both numeric forms separate their numbers by one of these: most dates spell the month out.
+bool hasDateSeparator(QStringView s)
+{
+    return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c == u'-' || c == u'/' || c == u'.'; });
+}
+
 std::optional<Ymd> yearFirstDate(QStringView s)
 {
+    if (!hasDateSeparator(s))
+        return std::nullopt;
     static const QRegularExpression re(QStringLiteral("(?<!\\d)(\\d{4})\\s*([-/.])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{1,2})(?!\\d)"), Flags);
     const QRegularExpressionMatch m = re.match(s);
     if (!m.hasMatch())
@@ -235,6 +341,8 @@ std::optional<Ymd> yearFirstDate(QStringView s)
 // number is above 12.
 std::optional<Ymd> numericDate(QStringView s, QStringView language)
 {
+    if (!hasDateSeparator(s))
+        return std::nullopt;
     static const QRegularExpression re(QStringLiteral("(?<!\\d)(\\d{1,2})\\s*([-/.])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4}|\\d{2})(?!\\d)"), Flags);
     const QRegularExpressionMatch m = re.match(s);
     if (!m.hasMatch())
@@ -334,7 +442,12 @@ QString normalized(QStringView text)
 {
     static const QRegularExpression invisible(QStringLiteral("[\\x{200B}-\\x{200F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\x{FEFF}]"));
     QString s = text.toString().normalized(QString::NormalizationForm_KC);
-    s.remove(invisible);
+    const auto isInvisible = [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= 0x200B && u <= 0x200F) || (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0xFEFF;
+    };
+    if (std::any_of(s.cbegin(), s.cend(), isInvisible))
+        s.remove(invisible);
     return s.simplified();
 }
 

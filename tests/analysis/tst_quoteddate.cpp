@@ -2,6 +2,7 @@
 // many languages (Outlook, Gmail, Apple, KMail...), to UTC, and how much of a line a date takes.
 #include "analysis/quoteddate.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using th::analysis::QuotedDate;
@@ -14,6 +15,7 @@ private Q_SLOTS:
     void quotedDates();
     void dateLength_data();
     void dateLength();
+    void asciiClocksReadAsTheRegexReadsThem();
 };
 
 void TestQuotedDate::quotedDates_data()
@@ -92,6 +94,33 @@ void TestQuotedDate::dateLength()
     QFETCH(QString, text);
     QFETCH(QString, date);
     QCOMPARE(text.left(QuotedDate::length(text)), date);
+}
+
+// Clocks in ASCII text are read by hand, in other text by the regex. A text with " é" appended reads the same
+// date through the regex: both must agree on random mixes of digits, separators, zones and am/pm marks.
+void TestQuotedDate::asciiClocksReadAsTheRegexReadsThem()
+{
+    const QStringList pieces = {u"0"_qs, u"1"_qs, u"2"_qs, u"3"_qs, u"9"_qs, u"12"_qs, u"23"_qs, u"24"_qs, u"59"_qs, u"60"_qs,
+                                u"2023"_qs, u"06.03.2023"_qs, u" "_qs, u":"_qs, u"."_qs, u"h"_qs, u"H"_qs, u"/"_qs, u"+"_qs, u"-"_qs,
+                                u"am"_qs, u"PM"_qs, u"p.m."_qs, u"GMT"_qs, u"+0100"_qs, u"(CET)"_qs, u"Mon,"_qs, u"Mar"_qs,
+                                u"at"_qs, u"14:02"_qs, u"1:29"_qs, u"20.42"_qs, u"14h02"_qs, u"03.08.21"_qs, u"GMT+01:00"_qs};
+    QRandomGenerator random(2026);
+    int clocks = 0;
+    for (int n = 0; n < 20000; ++n) {
+        QString text;
+        for (int k = 0, parts = 3 + int(random.bounded(6)); k < parts; ++k)
+            text += pieces[random.bounded(int(pieces.size()))];
+        const QString viaRegex = text + u" é"_qs;
+        QCOMPARE(QuotedDate::length(text), QuotedDate::length(viaRegex));
+        const auto a = QuotedDate::parse(text), b = QuotedDate::parse(viaRegex);
+        QCOMPARE(a.has_value(), b.has_value());
+        if (a) {
+            QCOMPARE(a->utc, b->utc);
+            QCOMPARE(a->hasZone, b->hasZone);
+            ++clocks;
+        }
+    }
+    QVERIFY(clocks > 1000); // the mixes hold dates, not only noise
 }
 
 QTEST_GUILESS_MAIN(TestQuotedDate)
