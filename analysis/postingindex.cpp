@@ -46,11 +46,11 @@ PostingIndex::PostingIndex(const std::vector<std::span<const quint64>> &sets)
         std::vector<quint32> next(m_starts.cbegin() + qsizetype(from), m_starts.cbegin() + qsizetype(to));
         for (size_t i = 0; i < sets.size(); ++i) {
             for (quint64 h : slice(i, from, to))
-                m_postings[next[size_t(h >> m_shift) - from]++] = {h, int(i)};
+                m_postings[next[size_t(h >> m_shift) - from]++] = {quint32(h), int(i)};
         }
         for (size_t b = from; b < to; ++b) {
             for (quint32 i = m_starts[b] + 1; i < m_starts[b + 1]; ++i) {
-                for (quint32 j = i; j > m_starts[b] && m_postings[j].hash < m_postings[j - 1].hash; --j)
+                for (quint32 j = i; j > m_starts[b] && m_postings[j].low < m_postings[j - 1].low; --j)
                     std::swap(m_postings[j], m_postings[j - 1]);
             }
         }
@@ -63,28 +63,41 @@ std::pair<size_t, size_t> PostingIndex::bucketRange(int range) const
     return {size_t(range) * buckets / Ranges, size_t(range + 1) * buckets / Ranges};
 }
 
-// Equal hashes share a bucket, so each range of buckets is scanned on its own.
-std::vector<quint64> PostingIndex::frequentHashes(int limit, std::span<const int> weights) const
+// Equal hashes share a bucket, so each range of buckets is scanned on its own. A posting keeps only the low half
+// of its hash: the whole one is read back from the set of one of its holders.
+std::vector<quint64> PostingIndex::frequentHashes(const std::vector<std::span<const quint64>> &sets, int limit, std::span<const int> weights) const
 {
     if (m_starts.empty())
         return {};
     std::vector<std::vector<quint64>> found(Ranges);
     parallelFor(Ranges, [&](int r) {
         const auto [from, to] = bucketRange(r);
-        for (size_t i = m_starts[from], end = m_starts[to]; i < end;) {
-            size_t j = i;
-            qint64 holders = 0;
-            for (; j < end && m_postings[j].hash == m_postings[i].hash; ++j)
-                holders += weights.empty() ? 1 : weights[size_t(m_postings[j].item)];
-            if (holders > limit)
-                found[size_t(r)].push_back(m_postings[i].hash);
-            i = j;
+        for (size_t b = from; b < to; ++b) {
+            for (size_t i = m_starts[b], end = m_starts[b + 1]; i < end;) {
+                size_t j = i;
+                qint64 holders = 0;
+                for (; j < end && m_postings[j].low == m_postings[i].low; ++j)
+                    holders += weights.empty() ? 1 : weights[size_t(m_postings[j].item)];
+                if (holders > limit)
+                    found[size_t(r)].push_back(wholeHash(sets[size_t(m_postings[i].item)], b, m_postings[i].low));
+                i = j;
+            }
         }
     });
     std::vector<quint64> out;
     for (const std::vector<quint64> &f : found)
         out.insert(out.end(), f.cbegin(), f.cend());
+    std::sort(out.begin(), out.end()); // a bucket's postings are in the order of their low halves
     return out;
+}
+
+quint64 PostingIndex::wholeHash(std::span<const quint64> set, size_t bucket, quint32 low) const
+{
+    auto it = std::lower_bound(set.begin(), set.end(), quint64(bucket) << m_shift);
+    while (it != set.end() && quint32(*it) != low)
+        ++it;
+    Q_ASSERT(it != set.end());
+    return it != set.end() ? *it : 0;
 }
 
 std::vector<int> PostingIndex::holders(quint64 hash) const
@@ -94,7 +107,7 @@ std::vector<int> PostingIndex::holders(quint64 hash) const
         return out;
     const size_t bucket = size_t(hash >> m_shift);
     for (quint32 i = m_starts[bucket]; i < m_starts[bucket + 1]; ++i) {
-        if (m_postings[i].hash == hash)
+        if (m_postings[i].low == quint32(hash))
             out.push_back(m_postings[i].item);
     }
     std::sort(out.begin(), out.end());
@@ -125,7 +138,7 @@ std::vector<PostingIndex::Hits> PostingIndex::hits(std::span<const quint64> quer
         // Whether a posting matches, and whether its item is new, are coin tosses: counted, not branched on.
         for (quint32 i = m_starts[bucket]; i < m_starts[bucket + 1]; ++i) {
             const Posting &p = m_postings[i];
-            const int match = p.hash == h;
+            const int match = p.low == quint32(h);
             int &count = counts[size_t(p.item)];
             touched[touchedCount] = p.item;
             touchedCount += size_t(match & (count == 0));

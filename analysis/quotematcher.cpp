@@ -101,11 +101,12 @@ QuoteMatcher::QuoteMatcher(const std::vector<model::Message> &messages, const QL
         ownKeys[size_t(i)] = XXH3_64bits(own[size_t(i)].data(), own[size_t(i)].size_bytes());
         ownIsWhole[size_t(i)] = wordCount(m_tokens[size_t(i)], segments) == m_tokens[size_t(i)].size();
     });
-    m_own = PostingIndex(groupIdentical(own, ownKeys));
+    const std::vector<std::span<const quint64>> texts = groupIdentical(own, ownKeys);
+    m_own = PostingIndex(texts);
     std::vector<int> copies(m_groupStarts.size() - 1);
     for (size_t g = 0; g < copies.size(); ++g)
         copies[g] = m_groupStarts[g + 1] - m_groupStarts[g];
-    m_boilerplate = HashFilter(m_own.frequentHashes(qMax(25, int(n / 100)), copies));
+    m_boilerplate = HashFilter(m_own.frequentHashes(texts, qMax(25, int(n / 100)), copies));
     m_sets.resize(n);
     m_fullSets.resize(n);
     parallelFor(qsizetype(n), [&](int i) {

@@ -40,7 +40,7 @@ SketchIndex::SketchIndex(const std::vector<std::span<const quint64>> &sets, int 
 void SketchIndex::capHolders(std::vector<std::span<const quint64>> &sketches, std::span<const qint64> order)
 {
     std::vector<std::pair<int, quint64>> dropped; // (item, hash)
-    for (quint64 hash : m_sketches.frequentHashes(MaxHolders)) {
+    for (quint64 hash : m_sketches.frequentHashes(sketches, MaxHolders)) {
         std::vector<int> items = m_sketches.holders(hash);
         std::stable_sort(items.begin(), items.end(), [order](int a, int b) { return order[size_t(a)] < order[size_t(b)]; });
         for (size_t k = MaxHolders; k < items.size(); ++k)

@@ -68,7 +68,7 @@ void TestPostingIndex::countsSharedHashes()
     for (const auto &[h, n] : holders)
         if (n > 2)
             frequent.push_back(h);
-    QVERIFY(index.frequentHashes(2) == frequent);
+    QVERIFY(index.frequentHashes(spans, 2) == frequent);
     for (size_t f = 0; f < frequent.size(); f += qMax<size_t>(1, frequent.size() / 100)) {
         const quint64 h = frequent[f];
         std::vector<int> holders;
