@@ -1,11 +1,16 @@
 #include "signaturefinder.h"
 
 #include "codeunits.h"
+#include "lowercase.h"
 
 #include <QList>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <string_view>
+#include <vector>
 
 namespace th::analysis {
 namespace {
@@ -46,6 +51,19 @@ bool isRule(QStringView line)
     return line.size() >= 10 && std::all_of(line.cbegin(), line.cend(), [](QChar c) { return QStringView(u"-_=*~").contains(c); });
 }
 
+// The first and last letters of the sign-offs below written in ASCII, before the punctuation that may follow:
+// an ASCII line that does not open and close with them is none, and most of the lines asked are code or prose.
+bool mayBeSignOff(QStringView line)
+{
+    const bool ascii = std::all_of(line.cbegin(), line.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (!ascii)
+        return true;
+    while (!line.isEmpty() && (std::isspace(line.back().unicode()) || QStringView(u",.!").contains(line.back())))
+        line.chop(1);
+    const auto among = [](QChar c, QStringView letters) { return letters.contains(QChar(Lowercase::ascii(c.unicode()))); };
+    return !line.isEmpty() && among(line.front(), u"abcdghklmprstuvwyz") && among(line.back(), u"eghimnorstuy");
+}
+
 bool isSignOff(QStringView line)
 {
     static const QRegularExpression signOff(
@@ -56,7 +74,7 @@ bool isSignOff(QStringView line)
                        "med venlig hilsen|hilsen|pozdrawiam|z powa(ż|z)aniem|с уважением|спасибо|"
                        "よろしくお願い(いた)?します|以上(です)?|谢谢|此致|敬礼|감사합니다)[\\s,.!。、]*$"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    return line.size() <= 40 && signOff.match(line).hasMatch();
+    return line.size() <= 40 && mayBeSignOff(line) && signOff.match(line).hasMatch();
 }
 
 const QRegularExpression &notice()
@@ -71,11 +89,102 @@ const QRegularExpression &notice()
     return re;
 }
 
+// The ASCII words one of which each ASCII notice() alternative holds ("onfiden": confidential, confidentiel,
+// konfidentiell), found all at once in one pass over the text (Aho-Corasick). Notices are rare, and the trailing
+// paragraph of every patch and reply was searched by the regex for its many alternatives at each position.
+class NoticeWords
+{
+public:
+    enum class Found { No, Maybe };
+
+    NoticeWords()
+    {
+        for (std::u16string_view w : {u"onfiden", u"intended", u"privileged", u"if you", u"vertraulich", u"bestimmt", u"destinat",
+                                      u"riservat", u"vertrouwelijk", u"fortrolig", u"poufn", u"mailing list", u"to unsubscribe"})
+            add(w);
+        link();
+    }
+
+    // Maybe: a word is there, or the text is not ASCII (the regex decides).
+    Found in(QStringView text) const
+    {
+        int state = 0;
+        for (QChar c : text) {
+            if (c.unicode() >= 0x80)
+                return Found::Maybe;
+            state = m_next[size_t(state)][size_t(classOf(c.unicode()))];
+            if (m_ends[size_t(state)])
+                return Found::Maybe;
+        }
+        return Found::No;
+    }
+
+private:
+    static constexpr int Classes = 28; // a to z, space, any other character
+
+    static int classOf(char16_t c)
+    {
+        const char16_t lower = Lowercase::ascii(c);
+        return lower >= u'a' && lower <= u'z' ? lower - u'a' : c == u' ' ? 26 : 27;
+    }
+
+    int newState()
+    {
+        m_next.push_back({});
+        m_next.back().fill(-1);
+        m_ends.push_back(false);
+        return int(m_next.size()) - 1;
+    }
+
+    void add(std::u16string_view word)
+    {
+        if (m_next.empty())
+            newState();
+        int state = 0;
+        for (char16_t c : word) {
+            if (m_next[size_t(state)][size_t(classOf(c))] < 0) {
+                const int added = newState(); // before the write: it may move m_next
+                m_next[size_t(state)][size_t(classOf(c))] = added;
+            }
+            state = m_next[size_t(state)][size_t(classOf(c))];
+        }
+        m_ends[size_t(state)] = true;
+    }
+
+    // Failure links, breadth first, folded into the transitions: each character then costs one table read.
+    void link()
+    {
+        std::vector<int> fail(m_next.size(), 0), queue;
+        for (int &to : m_next[0]) {
+            to = to < 0 ? 0 : to;
+            if (to > 0)
+                queue.push_back(to);
+        }
+        for (size_t q = 0; q < queue.size(); ++q) {
+            const int state = queue[q];
+            m_ends[size_t(state)] = m_ends[size_t(state)] || m_ends[size_t(fail[size_t(state)])];
+            for (int c = 0; c < Classes; ++c) {
+                int &to = m_next[size_t(state)][size_t(c)];
+                if (to < 0) {
+                    to = m_next[size_t(fail[size_t(state)])][size_t(c)];
+                } else {
+                    fail[size_t(to)] = m_next[size_t(fail[size_t(state)])][size_t(c)];
+                    queue.push_back(to);
+                }
+            }
+        }
+    }
+
+    std::vector<std::array<int, Classes>> m_next;
+    std::vector<bool> m_ends;
+};
+
 bool isDisclaimer(QStringView paragraph)
 {
+    static const NoticeWords noticeWords;
     const qsizetype words = paragraph.count(u' ') + 1;
     const bool long_ = words >= SignatureFinder::MinDisclaimerWords || paragraph.size() >= 80;
-    return long_ && notice().match(paragraph).hasMatch();
+    return long_ && noticeWords.in(paragraph) == NoticeWords::Found::Maybe && notice().match(paragraph).hasMatch();
 }
 
 // "CONFIDENTIALITY NOTICE:", "NOTA DE CONFIDENCIALIDAD:": a notice that starts a paragraph of its own even

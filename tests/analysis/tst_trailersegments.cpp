@@ -4,6 +4,7 @@
 #include "segmentfixture.h"
 
 #include "analysis/quotesegmenter.h"
+#include "analysis/signaturefinder.h"
 
 #include <QTest>
 
@@ -24,6 +25,10 @@ private slots:
     void signOffsOnLists();
     void disclaimers_data();
     void disclaimers();
+    void everyNoticeWordOpensTheSearch_data();
+    void everyNoticeWordOpensTheSearch();
+    void everyAsciiSignOffIsRead_data();
+    void everyAsciiSignOffIsRead();
     void proseIsNotATrailer_data();
     void proseIsNotATrailer();
 };
@@ -361,6 +366,54 @@ void TestTrailerSegments::proseIsNotATrailer()
     QVERIFY2(at >= 0, qPrintable(b.text.left(300)));
     const Segment *s = segmentAt(b, at);
     QVERIFY2(s && s->kind == Kind::New, qPrintable(dump(b)));
+}
+
+// An ASCII paragraph reaches the notice regex only when it holds one of a few words: each phrase the regex
+// knows, in any case and anywhere in the paragraph, must still make a disclaimer; the same paragraph without it not.
+void TestTrailerSegments::everyNoticeWordOpensTheSearch_data()
+{
+    QTest::addColumn<QString>("phrase");
+    for (const char *p : {"confidential", "INTENDED SOLELY FOR", "intended only for", "Intended for", "intended recipient", "privileged",
+                          "If you received this", "if you have received this", "Vertraulich", "bestimmt", "confidentiel",
+                          "destinataire", "Confidencial", "destinatario", "riservata", "destinatari", "vertrouwelijk",
+                          "Konfidentiell", "fortrolig", "poufne", "Mailing List", "To Unsubscribe"})
+        QTest::newRow(p) << QString::fromLatin1(p);
+}
+
+void TestTrailerSegments::everyNoticeWordOpensTheSearch()
+{
+    QFETCH(QString, phrase);
+    const QString body = u"Please find the figures below.\n\n"_qs;
+    const QString words = u"this message and any files sent with it are meant for the people named above and nobody else at all"_qs;
+    for (const qsizetype at : {qsizetype(0), qsizetype(40), words.size()}) {
+        const QString notice = words.left(at) + u' ' + phrase + u' ' + words.mid(at);
+        const QString text = body + notice + u'\n';
+        QCOMPARE(analysis::SignatureFinder::find(text, 0, text.size()).disclaimer, body.size());
+    }
+    const QString plain = body + words + u'\n';
+    QCOMPARE(analysis::SignatureFinder::find(plain, 0, plain.size()).disclaimer, -1);
+}
+
+// ASCII lines reach the sign-off regex only when their first and last letters can open and close a sign-off:
+// each sign-off it knows, written in ASCII and followed by punctuation, must still start the signature.
+void TestTrailerSegments::everyAsciiSignOffIsRead_data()
+{
+    QTest::addColumn<QString>("signOff");
+    for (const char *p : {"Regards,", "Best regards", "Kind regards.", "Warm wishes", "Many thanks!", "With thanks", "Thank you", "Cheers",
+                          "Sincerely", "Yours", "BR", "Rgds", "Best", "Mit freundlichen Gruessen", "Viele Gruesse", "Gruesse", "MfG",
+                          "LG", "Cordialement", "Bien a vous", "Salutations", "Saludos", "Un saludo", "Atentamente", "Atenciosamente",
+                          "Abracos", "Cumprimentos", "Cordiali saluti", "Saluti", "Distinti saluti", "Met vriendelijke groet",
+                          "Met vriendelijke groeten", "Groeten", "Med vanliga halsningar", "Halsningar", "Mvh", "Med venlig hilsen",
+                          "Hilsen", "Pozdrawiam", "Z powazaniem"})
+        QTest::newRow(p) << QString::fromLatin1(p);
+}
+
+void TestTrailerSegments::everyAsciiSignOffIsRead()
+{
+    QFETCH(QString, signOff);
+    const QString body = u"Please find the figures below, as discussed on the call.\n\n"_qs;
+    const QString text = body + signOff + u" \nJohn\n"_qs;
+    QCOMPARE(analysis::SignatureFinder::find(text, 0, text.size()).signature, body.size());
 }
 
 QTEST_GUILESS_MAIN(TestTrailerSegments)
