@@ -72,16 +72,17 @@ std::vector<quint64> PostingIndex::frequentHashes(const std::vector<std::span<co
     std::vector<std::vector<quint64>> found(Ranges);
     parallelFor(Ranges, [&](int r) {
         const auto [from, to] = bucketRange(r);
-        for (size_t b = from; b < to; ++b) {
-            for (size_t i = m_starts[b], end = m_starts[b + 1]; i < end;) {
-                size_t j = i;
-                qint64 holders = 0;
-                for (; j < end && m_postings[j].low == m_postings[i].low; ++j)
-                    holders += weights.empty() ? 1 : weights[size_t(m_postings[j].item)];
-                if (holders > limit)
-                    found[size_t(r)].push_back(wholeHash(sets[size_t(m_postings[i].item)], b, m_postings[i].low));
-                i = j;
-            }
+        size_t b = from;
+        for (size_t i = m_starts[from], end = m_starts[to]; i < end;) {
+            while (m_starts[b + 1] <= i) // most buckets hold one posting or none: walked with the postings
+                ++b;
+            size_t j = i;
+            qint64 holders = 0;
+            for (; j < m_starts[b + 1] && m_postings[j].low == m_postings[i].low; ++j)
+                holders += weights.empty() ? 1 : weights[size_t(m_postings[j].item)];
+            if (holders > limit)
+                found[size_t(r)].push_back(wholeHash(sets[size_t(m_postings[i].item)], b, m_postings[i].low));
+            i = j;
         }
     });
     std::vector<quint64> out;
