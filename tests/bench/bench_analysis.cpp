@@ -51,6 +51,13 @@ Phase measured(F &&work)
     return {wall, cpuSeconds() - cpuBefore};
 }
 
+// Called when the analysis is done: run_benchmark.py has callgrind cut its counts here too, so that the analysis's
+// part leaves out the freeing of the case and the exit, as the timer does.
+[[gnu::noinline]] void analysisDone()
+{
+    asm volatile("");
+}
+
 QJsonObject cost(const QStringList &inputs)
 {
     model::MailStore store;
@@ -58,6 +65,7 @@ QJsonObject cost(const QStringList &inputs)
     const Phase importing = measured([&] { store = model::ImportJob(inputs).run(); });
     const double threading = seconds([&] { threads = analysis::Threader::thread(store.messages()); });
     const Phase analysing = measured([&] { (void)analysis::HijackAnalyzer::analyse(store, threads, {}); });
+    analysisDone();
     return {{"messages", store.size()},
             {"import_seconds", importing.wall},
             {"import_cpu_seconds", importing.cpu},

@@ -110,14 +110,15 @@ def analysis_cost(corpora, binary):
 
 def phase_instructions(binary, inputs, out):
     """Instructions and mispredicted conditional branches of every thread before the analysis starts (start-up,
-    import, threading) and from then on (analysis, then freeing the case): callgrind writes its counts when
-    HijackAnalyzer::analyse is entered. Its branch simulator is simpler than a CPU's predictor, so the
-    mispredictions are for comparing the phases, not for converting into time."""
-    for part in (out, out + ".1"):
+    import, threading) and during it: callgrind writes its counts when HijackAnalyzer::analyse is entered and
+    when bench_analysis's analysisDone() is, which leaves the freeing of the case and the exit out of both. Its
+    branch simulator is simpler than a CPU's predictor, so the mispredictions are for comparing the phases, not
+    for converting into time."""
+    for part in (out, out + ".1", out + ".2"):
         if os.path.exists(part):
             os.remove(part)
     cmd = ["valgrind", "--tool=callgrind", "--branch-sim=yes", "--dump-before=th::analysis::HijackAnalyzer::analyse*",
-           f"--callgrind-out-file={out}", binary, "cost", *inputs]
+           "--dump-before=*analysisDone*", f"--callgrind-out-file={out}", binary, "cost", *inputs]
     print("+", " ".join(cmd), flush=True)
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -128,7 +129,7 @@ def phase_instructions(binary, inputs, out):
         counts = next(line.split()[1:] for line in lines if line.startswith("summary:"))
         named = dict(zip(events, map(int, counts)))
         return {"instructions": named["Ir"], "mispredicted_branches": named["Bcm"]}
-    return summary(out + ".1"), summary(out)
+    return summary(out + ".1"), summary(out + ".2")
 
 
 def analysis_instructions(corpora, work, binary):
