@@ -87,7 +87,9 @@ Shingles::Word word(QStringView text, qsizetype begin, qsizetype end)
 
 #ifdef __SSE2__
 // shortWordHash() of the ASCII word of \a length units at \a units, sixteen units read at once (past the word).
-quint64 shortWordHashAt(const char16_t *units, qsizetype length)
+// Inlined, as endWord() is: called for each of a case's million words, the calls cost 35 instructions a word
+// (linux-kselftest's tokens 118.7M -> 94.0M instructions).
+[[gnu::always_inline]] inline quint64 shortWordHashAt(const char16_t *units, qsizetype length)
 {
     alignas(16) static constexpr std::array<quint8, 2 * ShortWord> Keep = [] {
         std::array<quint8, 2 * ShortWord> k{};
@@ -201,7 +203,7 @@ public:
     }
 
 private:
-    void endWord(qsizetype at)
+    [[gnu::always_inline]] void endWord(qsizetype at)
     {
         if (m_start >= 0)
             m_onWord(m_start, at, m_ascii);
