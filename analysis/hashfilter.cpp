@@ -18,11 +18,8 @@ HashFilter::HashFilter(std::vector<quint64> sorted)
         m_bits[size_t(h >> m_shift) >> 6] |= quint64(1) << ((h >> m_shift) & 63);
 }
 
-bool HashFilter::contains(quint64 hash) const
+bool HashFilter::sortedContains(quint64 hash) const
 {
-    const quint64 top = hash >> m_shift;
-    if (!(m_bits[size_t(top >> 6)] & (quint64(1) << (top & 63))))
-        return false;
     return Shingles::contains(m_sorted, hash);
 }
 

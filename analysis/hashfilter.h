@@ -25,11 +25,18 @@ public:
     /// \a sorted: distinct, ascending.
     explicit HashFilter(std::vector<quint64> sorted);
 
-    [[nodiscard]] bool contains(quint64 hash) const;
+    /// Inline: asked for each shingle of every message, and the call cost as much as the bitmap's answer.
+    [[nodiscard]] bool contains(quint64 hash) const
+    {
+        const quint64 top = hash >> m_shift;
+        return (m_bits[size_t(top >> 6)] & (quint64(1) << (top & 63))) != 0 && sortedContains(hash);
+    }
     /// Whether every hash of the sorted \a set is held.
     [[nodiscard]] bool includes(std::span<const quint64> set) const;
 
 private:
+    [[nodiscard]] bool sortedContains(quint64 hash) const;
+
     std::vector<quint64> m_sorted;
     std::vector<quint64> m_bits = std::vector<quint64>(1); ///< bit b: some hash has b as its top bits
     int m_shift = 58; ///< 64 minus the bits that index m_bits (at least 6: one word)
