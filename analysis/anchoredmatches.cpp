@@ -1,6 +1,7 @@
 #include "anchoredmatches.h"
 
 #include "codeunits.h"
+#include "lowercase.h"
 
 #include <algorithm>
 #include <vector>
@@ -63,9 +64,16 @@ qsizetype AnchoredMatches::indexOf(QStringView text, QStringView anchor, qsizety
     const auto next = [&](qsizetype at) {
         return pair ? CodeUnits::nextPair(text, at, first, anchor[pivot + 1].unicode()) : CodeUnits::next(text, at, first);
     };
+    // Where the anchor's first character is an ASCII one, a text's ASCII character that is not it in either case
+    // rules the place out without Qt's comparison (every '.' of a patch is a candidate for "www.").
+    const char16_t head = anchor.front().unicode();
+    const auto ruledOut = [&](qsizetype start) {
+        const char16_t c = text[start].unicode();
+        return head < 0x80 && c < 0x80 && c != head && (cs == Qt::CaseSensitive || Lowercase::ascii(c) != Lowercase::ascii(head));
+    };
     for (qsizetype at = next(std::max<qsizetype>(from, 0) + pivot); at >= 0; at = next(at + 1)) {
         const qsizetype start = at - pivot;
-        if (start + anchor.size() <= text.size() && text.sliced(start, anchor.size()).compare(anchor, cs) == 0)
+        if (start + anchor.size() <= text.size() && !ruledOut(start) && text.sliced(start, anchor.size()).compare(anchor, cs) == 0)
             return start;
     }
     return -1;
