@@ -14,6 +14,7 @@ class TestCodeUnits : public QObject
 private Q_SLOTS:
     void edges();
     void pairEdges();
+    void anyOfEdges();
     void agreesWithIndexOfOnRealMail();
 };
 
@@ -65,6 +66,34 @@ void TestCodeUnits::pairEdges()
     QCOMPARE(CodeUnits::nextPair(u"\u3a00\u2f00:/", 0, u':', u'/'), 2); // units whose bytes are ':' and '/' are not
     QCOMPARE(CodeUnits::nextPair(u":", 0, u':', u'/'), -1);
     QVERIFY(checks > 10000);
+}
+
+// Every start in texts of 0 to 20 units holding one of "(<]" at each place, another one after the first step,
+// or only units near them; against the first index any of them has.
+void TestCodeUnits::anyOfEdges()
+{
+    int checks = 0;
+    const std::u16string_view units = u"(<]";
+    for (int size = 0; size <= 20; ++size) {
+        for (int at = -1; at < size; ++at) {
+            for (const char16_t unit : {u'(', u'<', u']', u')'}) {
+                QString text(size, u'x');
+                if (at >= 0)
+                    text[at] = QChar(unit);
+                if (size > 12)
+                    text[12] = u'<';
+                for (qsizetype from = 0; from <= size; ++from) {
+                    qsizetype expected = -1;
+                    for (qsizetype i = from; i < size && expected < 0; ++i)
+                        expected = units.find(text[i].unicode()) != std::u16string_view::npos ? i : -1;
+                    QCOMPARE((CodeUnits::nextOf<u'(', u'<', u']'>(text, from)), expected);
+                    ++checks;
+                }
+            }
+        }
+    }
+    QCOMPARE((CodeUnits::nextOf<u'(', u'<', u']'>(u"\u2828\u3c00(", 0)), 2); // units whose bytes are '(' or '<' are not them
+    QVERIFY(checks > 8000);
 }
 
 // Every line break of every text and HTML body of the three list sets, found from every line start; every
