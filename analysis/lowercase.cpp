@@ -22,4 +22,21 @@ QString Lowercase::of(const QString &text)
     return out;
 }
 
+// Qt compares the folded characters one by one: texts of different lengths are never equal.
+bool Lowercase::equal(QStringView a, QStringView b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const char16_t x = a[i].unicode(), y = b[i].unicode();
+        if (x == y)
+            continue;
+        if ((x | y) >= 0x80)
+            return a.compare(b, Qt::CaseInsensitive) == 0;
+        if (ascii(x) != ascii(y))
+            return false;
+    }
+    return true;
+}
+
 } // namespace th::analysis

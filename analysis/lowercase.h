@@ -17,6 +17,9 @@ class Lowercase
 public:
     /// Equal to text.toLower().
     [[nodiscard]] static QString of(const QString &text);
+    /// Equal to a.compare(b, Qt::CaseInsensitive) == 0. Qt folds every character through its Unicode tables;
+    /// ASCII text (nearly every address) is compared by hand: linking quotes compares addresses by the thousand.
+    [[nodiscard]] static bool equal(QStringView a, QStringView b);
     /// An ASCII capital lower-cased; any other character as it is.
     [[nodiscard]] static constexpr char16_t ascii(char16_t c) { return c >= u'A' && c <= u'Z' ? char16_t(c + (u'a' - u'A')) : c; }
 };

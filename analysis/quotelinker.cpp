@@ -146,8 +146,8 @@ bool QuoteLinker::writtenBy(int candidate, const Attribution &author) const
     if (author.sent == QuoteMatcher::NoDate || sent == QuoteMatcher::NoDate || qAbs(sent - author.sent) / 1000 > DateSlackSecs)
         return false;
     if (!author.address.isEmpty())
-        return author.address.compare(c.from.address, Qt::CaseInsensitive) == 0;
-    return !author.name.isEmpty() && author.name.compare(c.from.name, Qt::CaseInsensitive) == 0;
+        return Lowercase::equal(author.address, c.from.address);
+    return !author.name.isEmpty() && Lowercase::equal(author.name, c.from.name);
 }
 
 // The candidate that wrote most of the quote; between equals, the one its attribution names; a quote too

@@ -132,7 +132,7 @@ bool ThreadParticipants::namedBefore(int thread, const QString &address, const Q
 
 bool ThreadParticipants::namesAddress(const model::Message &m, const QString &address)
 {
-    const auto same = [&address](const model::MailAddress &a) { return a.address.compare(address, Qt::CaseInsensitive) == 0; };
+    const auto same = [&address](const model::MailAddress &a) { return Lowercase::equal(a.address, address); };
     return same(m.from) || std::any_of(m.to.cbegin(), m.to.cend(), same) || std::any_of(m.cc.cbegin(), m.cc.cend(), same);
 }
 

@@ -3,6 +3,7 @@
 #include "analysis/anchoredmatches.h"
 #include "analysis/author.h"
 #include "analysis/displayname.h"
+#include "analysis/lowercase.h"
 #include "analysis/shingles.h"
 
 #include <QRegularExpression>
@@ -69,7 +70,7 @@ const std::vector<std::unique_ptr<Indicator>> &IndicatorSet::perMessage()
 // A sender repeating their own text (a patch series sent again, a resent message) copies nothing stolen.
 QuoteMatcher::Match IndicatorSet::ownTextRemoved(const MessageContext &ctx, const QuoteMatcher::Match &match)
 {
-    if (match.isValid() && ctx.data.messages[size_t(match.message)].from.address.compare(ctx.message.from.address, Qt::CaseInsensitive) == 0)
+    if (match.isValid() && Lowercase::equal(ctx.data.messages[size_t(match.message)].from.address, ctx.message.from.address))
         return {};
     return match;
 }

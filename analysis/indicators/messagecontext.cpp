@@ -2,6 +2,7 @@
 
 #include "analysis/author.h"
 #include "analysis/basesubject.h"
+#include "analysis/lowercase.h"
 #include "analysis/shingles.h"
 
 namespace th::analysis {
@@ -81,7 +82,7 @@ bool MessageContext::quotesOnlyItself() const
         if (s.depth == 0 && Shingles::wordCount(QStringView(body.text).sliced(s.begin, s.end - s.begin)) > 0)
             return false; // the sender wrote something
     }
-    const bool sender = !h->fromAddress.isEmpty() && h->fromAddress.compare(message.from.address, Qt::CaseInsensitive) == 0;
+    const bool sender = !h->fromAddress.isEmpty() && Lowercase::equal(h->fromAddress, message.from.address);
     const bool bareName = h->fromAddress.isEmpty() && !h->fromName.isEmpty();
     return sender || bareName;
 }

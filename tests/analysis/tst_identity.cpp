@@ -656,6 +656,17 @@ void TestIdentity::lowercaseAsQtDoes()
     QVERIFY(changed > 100);
     const QString lower = QString::fromLatin1("jane.doe@example.com");
     QCOMPARE(Lowercase::of(lower).constData(), lower.constData());
+    // Lowercase::equal answers as Qt's caseless comparison: each text against itself upper- and lower-cased,
+    // against its neighbour, and against itself one character shorter.
+    int equal = 0;
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        const QString &t = texts[i];
+        for (const QString &u : {t.toUpper(), t.toLower(), texts[(i + 1) % texts.size()], t.chopped(qMin<qsizetype>(1, t.size()))}) {
+            QCOMPARE(Lowercase::equal(t, u), t.compare(u, Qt::CaseInsensitive) == 0);
+            equal += Lowercase::equal(t, u) ? 1 : 0;
+        }
+    }
+    QVERIFY(equal > 2000);
 }
 
 // Accented Latin letters skip the transliterator (its rules take 10-15 ms to load): the answer must be ICU's
