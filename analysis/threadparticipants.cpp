@@ -100,6 +100,10 @@ ThreadParticipants::ThreadParticipants(const std::vector<model::Message> &messag
 ThreadParticipants::Mentions ThreadParticipants::mentionsOf(const model::Message &m)
 {
     Mentions out;
+    // A list's messages copy dozens of people: lists grown one mention at a time were reallocated again and again.
+    const qsizetype people = 1 + m.to.size() + m.cc.size();
+    for (QStringList *list : {&out.addresses, &out.domains, &out.names})
+        list->reserve(people);
     mention(out, m.from);
     for (const model::AddressList *list : {&m.to, &m.cc}) {
         for (const model::MailAddress &a : *list)
