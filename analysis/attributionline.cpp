@@ -420,10 +420,10 @@ bool AttributionLine::mayOpen(QStringView firstLine, QStringView lastLine, Signs
 // X (date)").
 bool AttributionLine::mayEnd(QStringView content)
 {
-    static const QString endings = QStringLiteral(":：-");
     if (content.isEmpty())
         return false;
-    if (endings.contains(content.back()))
+    const char16_t end = content.back().unicode();
+    if (end == u':' || end == u'：' || end == u'-')
         return true;
     // Code lines end in brackets too: a bracket counts after an address or before a date.
     if (content.back() == u'>')
@@ -432,7 +432,7 @@ bool AttributionLine::mayEnd(QStringView content)
         const qsizetype open = content.lastIndexOf(u'(');
         return open >= 0 && open + 1 < content.size() && content[open + 1].isDigit();
     }
-    const QChar last = content.back().toLower();
+    const char16_t last = end < 0x80 ? Lowercase::ascii(end) : content.back().toLower().unicode();
     if (last != u'e' && last != u's' && last != u't') // the verbs' last letters: most lines stop here
         return false;
     for (const char16_t *word : {u"wrote", u"writes", u"sent", u"viết"})
