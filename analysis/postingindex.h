@@ -10,7 +10,7 @@
 
 namespace th::analysis {
 
-/// An inverted index over sorted hash sets: one (hash, item) posting per element, sorted by hash.
+/// An inverted index over sorted hash sets: one (hash, item) posting per element, grouped by hash.
 /// It gives, for a query set, how many hashes it shares with every indexed set at once: one lookup per
 /// query hash instead of one merge per candidate pair. Shingle sets of the sender's own words are nearly
 /// disjoint across a case, so the postings are short.

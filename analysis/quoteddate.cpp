@@ -102,14 +102,15 @@ const QRegularExpression &clockRe()
     return re;
 }
 
-// The first character of \a text past ASCII white space, or 0: where the regexes below would have to start (or
-// end) matching. A regex whose words all start (or end) with a letter is not run on text where an ASCII
-// character that is none stands there; any other character is left to the regex.
+// Anything but ASCII white space (a regex's \s also takes other spaces: those are left to the regex).
 bool notAsciiSpace(QChar c)
 {
     return c.unicode() >= 0x80 || !std::isspace(c.unicode());
 }
 
+// The first (last) character of \a text past ASCII white space, or 0: where the regexes below would have to start
+// (end) matching. A regex whose words all start (end) with certain letters is not run on text where an ASCII
+// character that is none of them stands there; any other character is left to the regex.
 char16_t firstPastSpace(QStringView text)
 {
     const auto it = std::find_if(text.cbegin(), text.cend(), notAsciiSpace);
@@ -319,13 +320,13 @@ std::optional<Ymd> cjkDate(QStringView s)
     return Ymd{m.capturedView(1).toInt(), m.capturedView(2).toInt(), m.capturedView(3).toInt()};
 }
 
-// "2023-03-06", "2023/3/6", Korean "2023. 3. 15.".
 // Both numeric forms separate their numbers by one of these: most dates spell the month out.
 bool hasDateSeparator(QStringView s)
 {
     return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c == u'-' || c == u'/' || c == u'.'; });
 }
 
+// "2023-03-06", "2023/3/6", Korean "2023. 3. 15.".
 std::optional<Ymd> yearFirstDate(QStringView s)
 {
     if (!hasDateSeparator(s))

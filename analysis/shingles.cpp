@@ -47,7 +47,7 @@ QString normalised(QStringView word)
 // into a buffer and hashing its UTF-16 with XXH3 cost some 60 instructions. Longer or other words: XXH3.
 constexpr qsizetype ShortWord = 16;
 
-// The hash of a short ASCII word from its bytes (\a bytes: the word's, then zeros), lower case.
+// The hash of a short ASCII word from its bytes, lower case: \a low and \a high hold them in order, then zeros.
 quint64 shortWordHash(quint64 low, quint64 high, qsizetype length)
 {
     const quint64 a = low ^ 0x1CAD21F72C81017CULL, b = high ^ 0xDB979083E96DD4DEULL;
