@@ -33,6 +33,11 @@ public:
     [[nodiscard]] static qsizetype next(QStringView text, qsizetype from, char16_t unit);
     /// The index of the first \a first at or after \a from that \a second follows, or -1.
     [[nodiscard]] static qsizetype nextPair(QStringView text, qsizetype from, char16_t first, char16_t second);
+    /// Whether every code unit of \a text is ASCII: where most text is, the fast paths of the readers and hashes.
+    [[nodiscard]] static bool isAscii(QStringView text)
+    {
+        return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    }
     /// The index of the first of \a Units at or after \a from, or -1. The units are template arguments, so that
     /// each step compares its eight code units with constants.
     template<char16_t... Units>

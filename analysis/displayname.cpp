@@ -1,5 +1,6 @@
 #include "displayname.h"
 
+#include "codeunits.h"
 #include "editdistance.h"
 #include "lowercase.h"
 #include "memo.h"
@@ -136,14 +137,9 @@ bool sameSpelling(const QString &a, const QString &b)
         || EditDistance::jaroWinkler(a, b) >= SameNameJaroWinkler;
 }
 
-bool isAscii(QStringView s)
-{
-    return std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c.unicode() < 0x80; });
-}
-
 bool sameRomanised(const QString &a, const QString &b)
 {
-    if (isAscii(a) && isAscii(b))
+    if (CodeUnits::isAscii(a) && CodeUnits::isAscii(b))
         return false; // nothing to romanise: sameSpelling() has said all there is
     const QStringList ra = DisplayName::romanisations(a), rb = DisplayName::romanisations(b);
     return std::any_of(ra.cbegin(), ra.cend(), [&](const QString &x) {
@@ -304,7 +300,7 @@ QStringList DisplayName::embeddedAddresses(QStringView name)
 QStringList DisplayName::romanisations(QStringView text)
 {
     const QString folded = caseFolded(text.toString());
-    if (isAscii(folded))
+    if (CodeUnits::isAscii(folded))
         return {folded};
     QStringList out{anyToAscii(folded)};
     if (const QString german = anyToAscii(germanSpelling(folded)); german != out.first())
@@ -314,7 +310,7 @@ QStringList DisplayName::romanisations(QStringView text)
 
 bool DisplayName::needsRomaniser(QStringView name)
 {
-    return !isAscii(name) && !withoutAccents(name);
+    return !CodeUnits::isAscii(name) && !withoutAccents(name);
 }
 
 void DisplayName::prepare()

@@ -105,7 +105,7 @@ const std::vector<std::u16string> &asciiLabelKeys()
     static const std::vector<std::u16string> keys = [] {
         std::vector<std::u16string> out;
         for (const QString &key : labelTable().keys()) {
-            if (std::all_of(key.cbegin(), key.cend(), [](QChar c) { return c.unicode() < 0x80; }))
+            if (CodeUnits::isAscii(key))
                 out.emplace_back(reinterpret_cast<const char16_t *>(key.utf16()), size_t(key.size()));
         }
         std::sort(out.begin(), out.end());

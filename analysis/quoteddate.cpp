@@ -1,6 +1,7 @@
 #include "quoteddate.h"
 
 #include "codepoint.h"
+#include "codeunits.h"
 #include "memo.h"
 
 #include <QHash>
@@ -206,11 +207,6 @@ struct ClockMatch {
     QStringView hour, minute, second;
 };
 
-bool isAscii(QStringView text)
-{
-    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
-}
-
 bool isDigitAt(QStringView s, qsizetype i)
 {
     return i < s.size() && s[i] >= u'0' && s[i] <= u'9';
@@ -255,7 +251,7 @@ std::optional<ClockMatch> asciiClockAt(QStringView s, qsizetype i)
 std::optional<ClockMatch> clockMatch(QStringView text, bool last)
 {
     std::optional<ClockMatch> chosen;
-    if (isAscii(text)) {
+    if (CodeUnits::isAscii(text)) {
         for (qsizetype i = 0; i < text.size() && (last || !chosen);) {
             const std::optional<ClockMatch> m = asciiClockAt(text, i);
             i = m ? m->end : i + 1;

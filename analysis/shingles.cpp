@@ -1,6 +1,7 @@
 #include "shingles.h"
 
 #include "codepoint.h"
+#include "codeunits.h"
 #include "hashsort.h"
 #include "lowercase.h"
 
@@ -36,8 +37,7 @@ bool isWordChar(char32_t c)
 // Most words are ASCII, for which NFKC is the identity and case folding is lower-casing.
 QString normalised(QStringView word)
 {
-    const bool ascii = std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() < 0x80; });
-    if (ascii)
+    if (CodeUnits::isAscii(word))
         return word.toString().toLower();
     return word.toString().normalized(QString::NormalizationForm_KC).toCaseFolded();
 }
@@ -69,7 +69,7 @@ quint64 shortWordHash(QStringView word)
 
 bool isShortAscii(QStringView word)
 {
-    return word.size() <= ShortWord && std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    return word.size() <= ShortWord && CodeUnits::isAscii(word);
 }
 
 // Equal for a word's normalised text and for its tokens: the tokeniser hashes words it never builds.

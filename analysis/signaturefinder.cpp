@@ -55,8 +55,7 @@ bool isRule(QStringView line)
 // an ASCII line that does not open and close with them is none, and most of the lines asked are code or prose.
 bool mayBeSignOff(QStringView line)
 {
-    const bool ascii = std::all_of(line.cbegin(), line.cend(), [](QChar c) { return c.unicode() < 0x80; });
-    if (!ascii)
+    if (!CodeUnits::isAscii(line))
         return true;
     while (!line.isEmpty() && (std::isspace(line.back().unicode()) || QStringView(u",.!").contains(line.back())))
         line.chop(1);
