@@ -1,9 +1,9 @@
 #pragma once
 
+#include "stringhash.h"
+
 #include <QString>
 #include <QStringView>
-
-#include <xxhash.h>
 
 #include <utility>
 #include <vector>
@@ -26,7 +26,7 @@ template<typename Value>
 class MemoTable
 {
 public:
-    [[nodiscard]] static quint64 hash(QStringView key) { return XXH3_64bits(key.utf16(), size_t(key.size()) * sizeof(char16_t)); }
+    [[nodiscard]] static quint64 hash(QStringView key) { return StringHash()(key); }
 
     /// The value stored under \a key (of hash \a h), or nullptr.
     [[nodiscard]] const Value *find(QStringView key, quint64 h) const
